@@ -1,0 +1,22 @@
+# Two commands on a fresh machine: `make video` and `make test`.
+# Both run scripts/setup.sh first: it installs only what is missing.
+PY := .venv/bin/python
+QUALITY ?= high
+JOBS ?=
+
+.PHONY: setup video test bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+video: setup
+	$(PY) render.py explainer --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS))
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) bench/render_bench.py
+
+clean:
+	rm -rf media/*/ media/*.json

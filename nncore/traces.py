@@ -1,0 +1,258 @@
+"""The named traces behind the scenes: one function per scene, plain JSON-able dicts.
+
+Scenes and `render.py trace NAME` call the same functions, so what a video
+shows is exactly what the trace prints. Defaults are the article's inputs
+(or, where the article gives none, stated example values).
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+from . import approximation as _approx
+from . import backprop as _backprop
+from . import data, descent, neuron, regression
+from .activations import ACTIVATIONS
+from .network import MLP, count_parameters
+from .training import snapshot_epochs, train
+
+
+def _plain(obj):
+    """Dataclasses, tuples and numpy values to dicts, lists and Python numbers."""
+    if dataclasses.is_dataclass(obj):
+        return _plain(dataclasses.asdict(obj))
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    if isinstance(obj, np.generic):
+        return obj.item()
+    return obj
+
+
+def _positive(name, value):
+    if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a positive number, got {value!r}")
+    return float(value)
+
+
+def _layers(layers):
+    layers = [int(v) for v in layers]
+    if len(layers) < 2 or any(v < 1 for v in layers):
+        raise ValueError(f"layers must be two or more sizes of at least 1, got {','.join(map(str, layers))}")
+    return layers
+
+
+# -- chapter 1: the neuron ------------------------------------------------------
+def neuron_firing(inputs=None, threshold=40.0):
+    """The threshold neuron; without `inputs`, the article's two cases (sums 30 and 50)."""
+    cases = [inputs] if inputs is not None else [(10.0, 20.0), (20.0, 30.0)]
+    for c in cases:
+        if len(c) != 2:
+            raise ValueError(f"the neuron has two inputs, got {len(c)}")
+    return {"threshold": float(threshold),
+            "cases": [_plain(neuron.threshold_neuron(c, threshold)) for c in cases]}
+
+
+def perceptron(inputs=(1.0, 0.5, 0.8), weights=(0.6, -0.4, 0.9), bias=-0.5):
+    """The same perceptron with a step and with a sigmoid activation."""
+    if len(inputs) != len(weights):
+        raise ValueError(f"{len(inputs)} inputs but {len(weights)} weights; give one weight per input")
+    return {act: _plain(neuron.perceptron(inputs, weights, bias, act)) for act in ("step", "sigmoid")}
+
+
+def activations(z_min=-5.0, z_max=5.0, samples=101, stops=(-3.0, -1.0, 0.0, 1.0, 3.0)):
+    """Each activation and its derivative sampled over z, plus a few stops for a moving dot."""
+    z = np.linspace(z_min, z_max, samples)
+    out = {}
+    for name in ("sigmoid", "tanh", "relu", "step"):
+        a = ACTIVATIONS[name]
+        out[name] = {"range": a.range, "z": z.tolist(), "a": a.fn(z).tolist(), "da": a.prime(z).tolist(),
+                     "stops": [{"z": s, "a": float(a.fn(s)), "da": float(a.prime(s))} for s in stops]}
+    return out
+
+
+def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0)):
+    """y = w x through the origin for several w; y = w x + b and sigma(w x + b) for several b."""
+    sig = ACTIVATIONS["sigmoid"].fn
+    return {
+        "w": float(w),
+        "lines": [{"w": float(v), "y_at_0": 0.0, "y_at_1": float(v)} for v in weights],
+        "shifted": [{"b": float(b), "y_at_0": float(b), "crosses_zero_at": -float(b) / w} for b in biases],
+        "sigmoids": [{"b": float(b), "midpoint": -float(b) / w, "a_at_0": float(sig(b))} for b in biases],
+    }
+
+
+# -- chapter 2: the network -----------------------------------------------------
+GROWTH_EXAMPLES = ([2, 4, 1], [2, 8, 1], [2, 16, 1], [2, 16, 16, 1], [2, 16, 16, 16, 1], [784, 100, 10])
+
+
+def parameter_count(layers=(2, 4, 1)):
+    layers = _layers(layers)
+    net = MLP(layers)
+    breakdown = [{"n_in": a, "n_out": b, "weights": w, "biases": bb, "total": w + bb}
+                 for (a, b), (w, bb) in zip(zip(layers, layers[1:]), net.parameter_breakdown())]
+    widths = [1, 2, 4, 8, 16, 32]
+    return {
+        "layers": layers,
+        "breakdown": breakdown,
+        "total": net.parameter_count(),
+        "examples": [{"layers": l, "count": count_parameters(l)} for l in GROWTH_EXAMPLES],
+        # 2-w-w-1 grows like w^2 in width; 2-8-...-8-1 grows linearly in depth.
+        "by_width": [{"width": w, "count": count_parameters([2, w, w, 1])} for w in widths],
+        "by_depth": [{"hidden_layers": d, "count": count_parameters([2] + [8] * d + [1])}
+                     for d in range(1, 7)],
+    }
+
+
+def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
+    layers = _layers(layers)
+    if len(inputs) != layers[0]:
+        raise ValueError(f"the network has {layers[0]} inputs, got {len(inputs)} values")
+    net = MLP(layers, activation="sigmoid", seed=seed)
+    tr = net.forward(np.asarray(inputs, dtype=float)[None, :])
+    return {"layers": layers, "seed": seed, "activation": net.activation,
+            "weights": [W.tolist() for W in net.weights], "biases": [b.tolist() for b in net.biases],
+            "zs": [z[0].tolist() for z in tr.zs], "activations": [a[0].tolist() for a in tr.activations],
+            "output": tr.output[0].tolist()}
+
+
+def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12):
+    """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots."""
+    layers = _layers(layers)
+    if layers[0] != 2 or layers[-1] != 1:
+        raise ValueError("the training data has 2 inputs and 1 output: layers must start with 2 and end with 1")
+    lr = _positive("lr", lr)
+    X, y = data.xor_points(seed=seed)
+    net = MLP(layers, activation="sigmoid", seed=seed)
+    tr = train(net, X, y, epochs=int(epochs), lr=lr, momentum=momentum,
+               snapshots=snapshot_epochs(int(epochs), snapshots))
+    return {"X": X.tolist(), "y": y.tolist(), **_plain(tr)}
+
+
+def approximation(widths=(1, 2, 4, 8, 16), target="wave", seed=0):
+    return _plain(_approx.fit_widths(widths=widths, target=target, seed=seed))
+
+
+# -- chapter 3: learning -----------------------------------------------------------
+def cost(seed=0, points=12):
+    """Candidate lines through a scatter, each with its residuals and cost; the best line last."""
+    x, y = data.linear_points(n=points, seed=seed)
+    best = regression.best_fit(x, y)
+    candidates = [(y.mean(), 0.0), (best[0] + 1.5, best[1] - 0.35), (best[0] - 1.0, best[1] + 0.3), best]
+    lines = []
+    for t0, t1 in candidates:
+        yhat = regression.predict(t0, t1, x)
+        lines.append({"theta0": float(t0), "theta1": float(t1), "predictions": yhat.tolist(),
+                      "residuals": (yhat - y).tolist(), "cost": regression.cost(t0, t1, x, y)})
+    return {"x": x.tolist(), "y": y.tolist(), "lines": lines, "best": {"theta0": best[0], "theta1": best[1]}}
+
+
+def _curve_samples(name, samples=121):
+    c = descent.curve(name)
+    ts = np.linspace(*c.domain, samples)
+    return {"name": c.name, "domain": list(c.domain), "minimum": c.minimum,
+            "theta": ts.tolist(), "cost": [c.cost(t) for t in ts]}
+
+
+def gradient_descent(lr=0.3, starts=(0.0, 6.0), steps=12):
+    """The ball on the parabola from P1 (left of the minimum) and P2 (right)."""
+    lr = _positive("lr", lr)
+    return {"curve": _curve_samples("parabola"), "lr": lr,
+            "runs": [_plain(descent.descend("parabola", s, lr, steps)) for s in starts]}
+
+
+def classify_run(run: dict) -> str:
+    """In words: how a descent run went (for the learning-rate comparison)."""
+    if run["diverged"] or run["costs"][-1] > run["costs"][0]:
+        return "diverges"
+    slopes = run["slopes"]
+    crossings = sum(1 for a, b in zip(slopes, slopes[1:]) if a * b < 0)
+    if run["converged"]:
+        return "oscillates" if crossings > 2 else "converges"
+    return "oscillates" if crossings > 2 else "crawls"
+
+
+def learning_rates(lr=0.5, start=0.0, steps=15):
+    """One rate ten times too small, the given rate, and one five times too large."""
+    lr = _positive("lr", lr)
+    runs = []
+    for eta in (lr / 10, lr, lr * 5):
+        run = _plain(descent.descend("parabola", start, eta, steps))
+        run["lr"] = eta
+        run["verdict"] = classify_run(run)
+        runs.append(run)
+    return {"curve": _curve_samples("parabola"), "runs": runs}
+
+
+def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=0.9, eta_min=0.05, schedule_steps=12):
+    """Plain descent stops in the bumpy curve's shallow dip; momentum may carry past it.
+    Then a cosine schedule on the parabola: big steps first, small at the end."""
+    lr = _positive("lr", lr)
+    sched = descent.cosine_schedule(eta_max, eta_min, schedule_steps)
+    return {
+        "curve": _curve_samples("bumpy"),
+        "plain": _plain(descent.descend("bumpy", start, lr, steps)),
+        "momentum": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta)),
+        "schedule": {"eta_max": eta_max, "eta_min": eta_min, "lrs": sched,
+                     "curve": _curve_samples("parabola"),
+                     "run": _plain(descent.descend("parabola", 0.0, sched, schedule_steps))},
+    }
+
+
+def cost_surface(seed=0, points=12, lr=0.05, steps=300, start=(-1.0, 2.0)):
+    lr = _positive("lr", lr)
+    x, y = data.linear_points(n=points, seed=seed)
+    best = regression.best_fit(x, y)
+    t0s = np.linspace(best[0] - 3.5, best[0] + 3.5, 41)
+    t1s = np.linspace(best[1] - 1.2, best[1] + 1.2, 41)
+    return {"x": x.tolist(), "y": y.tolist(), "best": list(best),
+            "theta0s": t0s.tolist(), "theta1s": t1s.tolist(),
+            "grid": regression.cost_grid(x, y, t0s, t1s).tolist(),
+            "path": _plain(descent.descend_regression(x, y, start, lr, steps))}
+
+
+# -- chapter 4: backpropagation -----------------------------------------------------
+def backprop(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5):
+    lr = _positive("lr", lr)
+    return _plain(_backprop.backprop_chain(x, y, w_i, b_i, w_o, b_o, lr))
+
+
+def weight_update(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, epochs=30):
+    """One hand-worked update, then `epochs` more by the same rule on the same chain."""
+    first = backprop(x, y, w_i, b_i, w_o, b_o, lr)
+    net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
+    tr = train(net, [[x]], [y], epochs=int(epochs), lr=lr, snapshots=[])
+    return {"step": first, "errors": tr.costs, "final": {"w_i": net.weights[0].item(), "b_i": net.biases[0].item(),
+                                                           "w_o": net.weights[1].item(), "b_o": net.biases[1].item()}}
+
+
+TRACES = {
+    "neuron-firing": neuron_firing,
+    "perceptron": perceptron,
+    "activations": activations,
+    "bias": bias,
+    "parameter-count": parameter_count,
+    "forward-pass": forward_pass,
+    "training": training,
+    "approximation": approximation,
+    "cost": cost,
+    "gradient-descent": gradient_descent,
+    "learning-rates": learning_rates,
+    "momentum": momentum,
+    "cost-surface": cost_surface,
+    "backprop": backprop,
+    "weight-update": weight_update,
+}
+
+
+def get_trace(name: str, **params) -> dict:
+    try:
+        fn = TRACES[name]
+    except KeyError:
+        raise ValueError(f"unknown trace {name!r}; choose one of: {', '.join(TRACES)}") from None
+    return fn(**params)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Idempotent setup: system libraries (only the missing ones), .venv, the project.
+# Quick when everything is there: dpkg -s and a stamp file skip the slow parts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# cairo/pango headers build ManimPango; latex + dvisvgm render MathTex;
+# fonts: DejaVu for Latin text, Noto CJK for the Chinese edition.
+APT_PACKAGES="libcairo2-dev libpango1.0-dev pkg-config \
+texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm \
+fonts-dejavu-core fonts-noto-cjk"
+
+missing=""
+for p in $APT_PACKAGES; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "setup: missing system packages; run: sudo apt-get install -y --no-install-recommends$missing" >&2
+    exit 1
+  fi
+  echo "setup: installing system packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PY" -m venv .venv
+fi
+# Reinstall only when pyproject.toml changed since the last install.
+stamp=.venv/.installed-pyproject
+if [ ! -f "$stamp" ] || ! cmp -s pyproject.toml "$stamp"; then
+  echo "setup: pip install -e '.[test]'"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  cp pyproject.toml "$stamp"
+fi

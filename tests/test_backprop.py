@@ -1,0 +1,56 @@
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from nncore import MLP
+from nncore.backprop import backprop_chain, chain_forward
+
+v = st.floats(-2, 2)
+
+
+@given(x=v, y=st.floats(0, 1), w_i=v, b_i=v, w_o=v, b_o=v)
+def test_chain_gradients_equal_the_mlp_gradients(x, y, w_i, b_i, w_o, b_o):
+    tr = backprop_chain(x, y, w_i, b_i, w_o, b_o)
+    net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
+    dW, db = net.gradients([[x]], [y])  # one sample: C = 1/2 (O - y)^2 = E
+    g = {k: d["gradient"] for k, d in tr.gradients.items()}
+    assert [g["w_i"], g["w_o"], g["b_i"], g["b_o"]] == pytest.approx(
+        [dW[0].item(), dW[1].item(), db[0].item(), db[1].item()], abs=1e-12)
+    assert tr.nodes["E"] == pytest.approx(net.cost([[x]], [y]))
+
+
+@given(x=v, y=st.floats(0, 1), w_i=v, b_i=v, w_o=v, b_o=v)
+def test_chain_gradients_match_finite_differences(x, y, w_i, b_i, w_o, b_o):
+    p = dict(w_i=w_i, b_i=b_i, w_o=w_o, b_o=b_o)
+    tr = backprop_chain(x, y, **p)
+    for name in p:
+        up = chain_forward(x, y, **{**p, name: p[name] + 1e-6})["E"]
+        down = chain_forward(x, y, **{**p, name: p[name] - 1e-6})["E"]
+        assert tr.gradients[name]["gradient"] == pytest.approx((up - down) / 2e-6, abs=1e-8)
+
+
+def test_case2_reuses_the_case1_product():
+    tr = backprop_chain()
+    shared = tr.shared["value"]
+    assert tr.gradients["b_o"]["gradient"] == pytest.approx(shared)
+    for p in ("w_i", "b_i"):
+        assert tr.gradients[p]["factors"][:2] == tr.shared["factors"]
+        assert tr.gradients[p]["case"] == 2
+
+
+def test_hand_checkable_default_numbers():
+    # Worked by hand from the article's formulas with x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4.
+    tr = backprop_chain()
+    n = tr.nodes
+    assert n["mu1"] == pytest.approx(0.6)
+    assert n["h"] == pytest.approx(1 / (1 + np.exp(-0.6)))
+    assert n["mu2"] == pytest.approx(1.2 * n["h"] + 0.4)
+    O = 1 / (1 + np.exp(-n["mu2"]))
+    assert tr.gradients["w_o"]["gradient"] == pytest.approx((O - 0.2) * O * (1 - O) * n["h"])
+
+
+def test_one_update_lowers_the_error():
+    tr = backprop_chain(lr=0.5)
+    assert tr.error_after < tr.nodes["E"]
+    for p, d in tr.gradients.items():
+        assert tr.updated[p] == pytest.approx(tr.nodes[p] - 0.5 * d["gradient"])
