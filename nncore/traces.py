@@ -76,14 +76,19 @@ def activations(z_min=-5.0, z_max=5.0, samples=101, stops=(-3.0, -1.0, 0.0, 1.0,
     return out
 
 
-def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0)):
+def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0), x_min=-6.0, x_max=6.0, samples=61):
     """y = w x through the origin for several w; y = w x + b and sigma(w x + b) for several b."""
+    if w == 0:
+        raise ValueError("w must not be 0 (the sigmoid's midpoint -b/w would not exist)")
     sig = ACTIVATIONS["sigmoid"].fn
+    xs = np.linspace(x_min, x_max, samples)
     return {
         "w": float(w),
-        "lines": [{"w": float(v), "y_at_0": 0.0, "y_at_1": float(v)} for v in weights],
-        "shifted": [{"b": float(b), "y_at_0": float(b), "crosses_zero_at": -float(b) / w} for b in biases],
-        "sigmoids": [{"b": float(b), "midpoint": -float(b) / w, "a_at_0": float(sig(b))} for b in biases],
+        "lines": [{"w": float(v), "points": [[x_min, v * x_min], [x_max, v * x_max]]} for v in weights],
+        "shifted": [{"b": float(b), "points": [[x_min, w * x_min + b], [x_max, w * x_max + b]],
+                     "crosses_zero_at": -float(b) / w} for b in biases],
+        "sigmoids": [{"b": float(b), "midpoint": -float(b) / w, "x": xs.tolist(), "a": sig(w * xs + b).tolist()}
+                     for b in biases],
     }
 
 

@@ -1,0 +1,1 @@
+"""Manim scenes of the explainer series; `catalog` lists them without importing manim."""

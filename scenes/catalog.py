@@ -1,0 +1,80 @@
+"""Every scene of the series, in the article's order, described without importing manim.
+
+`render.py` lists, validates and schedules scenes from here; only a worker that
+actually renders imports the scene's module.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+from dataclasses import dataclass
+
+from nncore import TRACES
+from scenes.strings import text_for
+
+
+@dataclass(frozen=True)
+class SceneSpec:
+    id: str        # kebab-case name used on the command line
+    name: str      # the Scene class
+    module: str    # where the class lives
+    chapter: int
+    trace: str     # the nncore trace it animates
+    key: str       # strings prefix: KEY.title, KEY.desc
+
+    def load(self):
+        return getattr(importlib.import_module(self.module), self.name)
+
+    def title(self, lang="en") -> str:
+        return text_for(f"{self.key}.title", lang)
+
+    def description(self, lang="en") -> str:
+        return text_for(f"{self.key}.desc", lang)
+
+    def defaults(self) -> dict:
+        """The scene's parameters (its trace's keyword arguments) with their defaults."""
+        sig = inspect.signature(TRACES[self.trace])
+        return {n: p.default for n, p in sig.parameters.items()}
+
+
+def _chapter(n, module, *rows):
+    return [SceneSpec(id, name, f"scenes.{module}", n, trace, key) for id, name, trace, key in rows]
+
+
+SCENES: list[SceneSpec] = [
+    *_chapter(1, "ch1_neuron",
+              ("neuron-firing", "NeuronFiring", "neuron-firing", "firing"),
+              ("perceptron", "Perceptron", "perceptron", "perceptron"),
+              ("activation-functions", "ActivationFunctions", "activations", "act"),
+              ("bias", "Bias", "bias", "bias")),
+    *_chapter(2, "ch2_network",
+              ("parameter-count", "ParameterCount", "parameter-count", "params"),
+              ("forward-pass", "ForwardPass", "forward-pass", "forward"),
+              ("training", "Training", "training", "training"),
+              ("universal-approximation", "UniversalApproximation", "approximation", "approx")),
+    *_chapter(3, "ch3_learning",
+              ("cost-function", "CostFunction", "cost", "cost"),
+              ("gradient-descent", "GradientDescent", "gradient-descent", "gd"),
+              ("learning-rates", "LearningRates", "learning-rates", "lr"),
+              ("momentum-and-schedules", "MomentumAndSchedules", "momentum", "momentum"),
+              ("cost-surface", "CostSurface", "cost-surface", "surface")),
+    *_chapter(4, "ch4_backprop",
+              ("computation-graph", "ComputationGraph", "backprop", "graph"),
+              ("backprop-output-layer", "BackpropOutputLayer", "backprop", "case1"),
+              ("backprop-hidden-layer", "BackpropHiddenLayer", "backprop", "case2"),
+              ("weight-update", "WeightUpdate", "weight-update", "update")),
+]
+CHAPTERS = sorted({s.chapter for s in SCENES})
+
+
+def chapter_title(n: int, lang="en") -> str:
+    return text_for(f"chapter.{n}", lang)
+
+
+def find(name: str) -> SceneSpec:
+    """A scene by its id or class name (any case)."""
+    want = name.strip().lower()
+    for s in SCENES:
+        if want in (s.id, s.name.lower()):
+            return s
+    raise KeyError(name)

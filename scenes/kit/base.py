@@ -1,0 +1,80 @@
+"""The base every explainer scene shares: parameters, its trace, strings, beats."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from manim import DOWN, UP, FadeIn, FadeOut, ReplacementTransform, Scene, Text, VGroup, Write
+
+from nncore import get_trace
+
+from scenes.kit import palette as P
+from scenes.strings import text_for
+
+FONTS = {"en": "DejaVu Sans"}
+
+
+class ExplainerScene(Scene):
+    """A scene that animates one nncore trace.
+
+    Parameters are keyword arguments with the article's values as defaults
+    (the trace function's own defaults), so `render.py` can pass a user's
+    values and a plain `manim file.py Scene` renders the article's case.
+    """
+
+    trace_name = ""       # the nncore trace this scene animates
+    title_key = ""        # strings key of the title
+    chapter = 0
+
+    def __init__(self, lang: str = "en", **params):
+        self.lang = lang
+        self.params = params
+        self.trace = get_trace(self.trace_name, **params)
+        super().__init__()
+
+    def setup(self):
+        self.camera.background_color = P.BACKGROUND
+
+    # -- words ---------------------------------------------------------
+    def s(self, key: str, **fields) -> str:
+        return text_for(key, self.lang, **fields)
+
+    def label(self, key: str, size: float = P.BODY_SIZE, color=P.TEXT, **fields) -> Text:
+        return self.plain(self.s(key, **fields), size, color)
+
+    def plain(self, text: str, size: float = P.BODY_SIZE, color=P.TEXT) -> Text:
+        return Text(text, font=FONTS.get(self.lang, FONTS["en"]), font_size=size, color=color)
+
+    # -- structure -----------------------------------------------------
+    @contextmanager
+    def beat(self, name: str, caption: str | None = None, **fields):
+        """One storyboard beat: a section (a clip of its own) with its caption
+        spanning exactly the animations played inside the block."""
+        self.next_section(name)
+        start = self.time
+        yield
+        if caption:
+            length = self.time - start
+            if length > 0:
+                self.add_subcaption(self.s(caption, **fields), duration=length, offset=-length)
+
+    def step_through(self, states, run_time: float = 1.2, pause: float = 0.4):
+        """Morph each group of mobjects into the next group in turn.
+
+        `states` yields tuples (one mobject per part); ReplacementTransform
+        leaves the newest objects on screen, so their labels stay true."""
+        states = list(states)
+        for old, new in zip(states, states[1:]):
+            self.play(*[ReplacementTransform(a, b) for a, b in zip(old, new)], run_time=run_time)
+            self.wait(pause)
+
+    def title_card(self) -> Text:
+        """Chapter and scene title in the centre, then the title moves to the top as a header."""
+        chapter = self.label(f"chapter.{self.chapter}", P.SMALL_SIZE, P.DIM)
+        title = self.label(self.title_key, P.TITLE_SIZE)
+        card = VGroup(chapter, title).arrange(DOWN, buff=0.3)
+        self.next_section("title")
+        self.play(FadeIn(chapter, shift=0.2 * DOWN), Write(title), run_time=1.2)
+        self.wait(0.8)
+        header = self.label(self.title_key, P.BODY_SIZE).to_edge(UP, buff=0.3)
+        self.play(FadeOut(chapter), title.animate.become(header), run_time=0.8)
+        return title

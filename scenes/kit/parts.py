@@ -1,0 +1,124 @@
+"""Visual parts more than one scene uses, built once and composed."""
+from __future__ import annotations
+
+import numpy as np
+from manim import (DOWN, LEFT, RIGHT, UP, Axes, Circle, Dot, Line, MathTex, RoundedRectangle,
+                   Text, VGroup, VMobject)
+
+from scenes.kit import palette as P
+
+
+class NeuronNode(VGroup):
+    """A circle whose fill brightness is its activation (0 dark, 1 fully lit)."""
+
+    def __init__(self, radius: float = 0.4, activation: float = 0.0, color=P.FIRE, **kwargs):
+        super().__init__(**kwargs)
+        self.color_on = color
+        self.circle = Circle(radius=radius, color=P.TEXT, stroke_width=3)
+        self.add(self.circle)
+        self.set_activation(activation)
+
+    def set_activation(self, a: float) -> "NeuronNode":
+        a = float(np.clip(a, 0.0, 1.0))
+        self.circle.set_fill(self.color_on, opacity=0.08 + 0.85 * a)
+        self.circle.set_stroke(self.color_on if a > 0.5 else P.TEXT)
+        return self
+
+
+class CurvePlot(VGroup):
+    """Axes with labels, ready for curves drawn from sampled points."""
+
+    def __init__(self, x_range, y_range, width=5.0, height=3.0, x_label="z", y_label="a",
+                 label_size=P.MATH_SIZE - 8, **kwargs):
+        super().__init__(**kwargs)
+        self.axes = Axes(x_range=x_range, y_range=y_range, x_length=width, y_length=height,
+                         axis_config={"color": P.DIM, "include_ticks": True, "tip_length": 0.18,
+                                      "font_size": 26},
+                         x_axis_config={"include_numbers": True},
+                         y_axis_config={"include_numbers": True})
+        self.x_label = MathTex(x_label, font_size=label_size, color=P.DIM).next_to(self.axes.x_axis, RIGHT, buff=0.15)
+        self.y_label = MathTex(y_label, font_size=label_size, color=P.DIM).next_to(self.axes.y_axis, UP, buff=0.1)
+        self.add(self.axes, self.x_label, self.y_label)
+
+    def p(self, x, y):
+        return self.axes.c2p(x, y)
+
+    def curve(self, xs, ys, color=P.POSITIVE, stroke_width=5, clip=True) -> VMobject:
+        """A polyline through the samples; points outside the y range are dropped (clip)."""
+        ymin, ymax = self.axes.y_range[:2]
+        pts = [self.p(x, y) for x, y in zip(xs, ys) if not clip or ymin - 1e-9 <= y <= ymax + 1e-9]
+        return VMobject(color=color, stroke_width=stroke_width).set_points_as_corners(pts)
+
+    def line_through(self, p0, p1, color=P.POSITIVE, stroke_width=5) -> Line:
+        """The infinite line through two (x, y) points, cut to the axes' box."""
+        ends = clip_segment(p0, p1, self.axes.x_range[:2], self.axes.y_range[:2])
+        a, b = ends if ends else (p0, p0)
+        return Line(self.p(*a), self.p(*b), color=color, stroke_width=stroke_width)
+
+    def dot_at(self, x, y, color=P.FIRE, radius=0.1) -> Dot:
+        return Dot(self.p(x, y), radius=radius, color=color)
+
+
+def note(text: Text, color=P.FIRE, pad: float = 0.25) -> VGroup:
+    """A framed remark, used for the places where the video corrects the article."""
+    box = RoundedRectangle(corner_radius=0.15, width=text.width + 2 * pad, height=text.height + 2 * pad,
+                           color=color, stroke_width=3).set_fill(P.BACKGROUND, opacity=0.9)
+    return VGroup(box.move_to(text), text)
+
+
+def equation_rows(*rows: str, size: float = P.MATH_SIZE, color=P.TEXT) -> VGroup:
+    """Rows of MathTex stacked and left-aligned: the symbols, then the numbers plugged in."""
+    return VGroup(*[MathTex(r, font_size=size, color=color) for r in rows]).arrange(
+        DOWN, aligned_edge=LEFT, buff=0.25)
+
+
+def edge_width(weight: float, largest: float, thin: float = 2.0, thick: float = 9.0) -> float:
+    """Stroke width proportional to |weight| (relative to the largest weight shown)."""
+    return thin + (thick - thin) * abs(weight) / max(abs(largest), 1e-9)
+
+
+def glyph(xs, ys, size: float = 1.2, color=P.FIRE, frame=True) -> VGroup:
+    """A small framed sketch of a curve (an activation shown as a box)."""
+    xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+    u = (xs - xs.min()) / (np.ptp(xs) or 1) - 0.5
+    v = (ys - ys.min()) / (np.ptp(ys) or 1) - 0.5
+    pts = [np.array([a * size * 0.8, b * size * 0.6, 0]) for a, b in zip(u, v)]
+    curve = VMobject(color=color, stroke_width=4).set_points_as_corners(pts)
+    parts = VGroup(curve)
+    if frame:
+        box = RoundedRectangle(corner_radius=0.1, width=size, height=size * 0.85, color=P.DIM, stroke_width=3)
+        parts.add_to_back(box.move_to(curve))
+    return parts
+
+
+def edge(a, b, **kwargs) -> Line:
+    """A straight connection between two round nodes, touching both rims."""
+    start, end = a.get_center(), b.get_center()
+    direction = (end - start) / np.linalg.norm(end - start)
+    return Line(start + direction * a.width / 2, end - direction * b.width / 2, **kwargs)
+
+
+def beside_line(label, line, at: float = 0.22, buff: float = 0.12):
+    """Put a label next to a line near its start, on the side the line bends away from:
+    above a line that falls or runs flat, below one that rises."""
+    start, end = line.get_start(), line.get_end()
+    side = UP if end[1] <= start[1] + 1e-6 else DOWN
+    anchor = start + at * (end - start)
+    return label.next_to(anchor, side + 0.35 * RIGHT, buff=buff)
+
+
+def clip_segment(p0, p1, x_range, y_range):
+    """The part of the line through p0 and p1 that lies inside the box (Liang-Barsky)."""
+    (x0, y0), (x1, y1) = p0, p1
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = -np.inf, np.inf
+    for d, lo, hi, start in ((dx, x_range[0], x_range[1], x0), (dy, y_range[0], y_range[1], y0)):
+        if abs(d) < 1e-12:
+            if not lo <= start <= hi:
+                return None
+            continue
+        a, b = sorted(((lo - start) / d, (hi - start) / d))
+        t0, t1 = max(t0, a), min(t1, b)
+    if t0 > t1:
+        return None
+    return (x0 + t0 * dx, y0 + t0 * dy), (x0 + t1 * dx, y0 + t1 * dy)

@@ -1,0 +1,61 @@
+"""Chapter 1 strings: the neuron."""
+
+EN = {
+    # NeuronFiring
+    "firing.title": "A neuron fires past a threshold",
+    "firing.desc": "Inputs are summed; the neuron fires only when the sum passes the threshold.",
+    "firing.cap.intro": "A neuron adds up the signals that reach it.",
+    "firing.cap.inputs": "Two inputs arrive: {a} and {b}.",
+    "firing.cap.sum": "Their sum is {total}; the threshold is {threshold}.",
+    "firing.cap.fire": "{total} is above {threshold}: the neuron fires and sends a pulse on.",
+    "firing.cap.nofire": "{total} stays below {threshold}: the neuron does not fire.",
+    "firing.cap.summary": "Sum the inputs, compare with the threshold: fire or stay quiet.",
+    "firing.threshold": "threshold {threshold}",
+    "firing.fires": "fires",
+    "firing.silent": "does not fire",
+    "firing.case": "Case {n}",
+
+    # Perceptron
+    "perceptron.title": "The perceptron: weights, a bias, an activation",
+    "perceptron.desc": "Inputs times weights, summed, plus a bias, through an activation.",
+    "perceptron.cap.inputs": "A perceptron gives every input its own weight.",
+    "perceptron.cap.products": "Each input is multiplied by its weight.",
+    "perceptron.cap.sum": "The products are summed: {weighted_sum}.",
+    "perceptron.cap.bias": "Adding the bias {bias} gives z = {z}.",
+    "perceptron.cap.step": "A step activation turns z into {output}: fire or not, nothing in between.",
+    "perceptron.cap.sigmoid": "A sigmoid instead gives {output}: any value between 0 and 1.",
+    "perceptron.cap.summary": "a = phi(sum of w times x, plus b).",
+    "perceptron.inputs": "inputs",
+    "perceptron.weights": "weights",
+    "perceptron.step": "step",
+    "perceptron.sigmoid": "sigmoid",
+    "perceptron.binary": "0 or 1 only",
+    "perceptron.continuous": "any value in (0, 1)",
+
+    # ActivationFunctions
+    "act.title": "Activation functions",
+    "act.desc": "Sigmoid, tanh and ReLU with their derivatives and ranges.",
+    "act.cap.sigmoid": "The sigmoid squashes any z into a value between 0 and 1.",
+    "act.cap.sigmoid_d": "Its slope is sigma times one minus sigma, largest at z = 0.",
+    "act.cap.correct": "The sigmoid is not binary: its output is continuous. Only the step function gives just 0 or 1.",
+    "act.cap.tanh": "tanh squashes z into a value between minus 1 and 1, centred on zero.",
+    "act.cap.tanh_d": "Its slope is one minus tanh squared.",
+    "act.cap.relu": "ReLU keeps positive z and turns negative z into 0.",
+    "act.cap.relu_d": "Its slope is 0 or 1, and undefined at z = 0 (we use 0).",
+    "act.cap.summary": "Three curves, three ranges.",
+    "act.derivative": "derivative",
+    "act.not_binary": "continuous, not binary",
+    "act.step_binary": "only the step is binary",
+    "act.undefined": "undefined at 0",
+    "act.range": "range {r}",
+
+    # Bias
+    "bias.title": "The bias: a shift",
+    "bias.desc": "Without a bias every line passes through the origin; the bias shifts it.",
+    "bias.cap.nobias": "Without a bias, y = w x always passes through the origin, whatever w is.",
+    "bias.cap.bias": "A bias b shifts the line up or down: it no longer has to pass through the origin.",
+    "bias.cap.sigmoid": "Inside an activation, the bias slides the curve left or right.",
+    "bias.cap.summary": "The bias is one more degree of freedom for every neuron.",
+    "bias.origin": "always through (0, 0)",
+    "bias.midpoint": "midpoint at x = {m}",
+}

@@ -1,0 +1,4 @@
+"""Chapter 2 strings."""
+
+EN = {
+}

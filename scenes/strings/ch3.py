@@ -1,0 +1,4 @@
+"""Chapter 3 strings."""
+
+EN = {
+}

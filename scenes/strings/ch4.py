@@ -1,0 +1,4 @@
+"""Chapter 4 strings."""
+
+EN = {
+}

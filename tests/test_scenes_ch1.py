@@ -1,0 +1,51 @@
+"""Chapter 1 scenes: they render, and what they show follows their parameters."""
+import pytest
+
+from nncore import get_trace
+from scenehelp import on_screen, render_small, shown_texts
+from scenes.ch1_neuron import ActivationFunctions, Bias, NeuronFiring, Perceptron
+from scenes.kit.fmt import num, tex_num
+
+
+def test_neuron_firing_default_shows_both_article_cases(tmp_path):
+    scene = render_small(NeuronFiring, tmp_path)
+    assert on_screen(scene, "10 + 20 = 30") and on_screen(scene, "20 + 30 = 50 > 40")
+    assert on_screen(scene, "does not fire") and on_screen(scene, "fires")
+
+
+@pytest.mark.parametrize("threshold, fired", [(40, True), (60, False)])
+def test_neuron_firing_follows_inputs_and_threshold(tmp_path, threshold, fired):
+    scene = render_small(NeuronFiring, tmp_path, inputs=(25, 25), threshold=threshold)
+    texts = shown_texts(scene)
+    assert any("25 + 25 = 50" in t for t in texts)
+    assert ("does not fire" in texts) is (not fired)
+    assert ("fires" in texts) is fired
+
+
+def test_perceptron_shows_the_trace_numbers_and_other_inputs_change_them(tmp_path):
+    tr = get_trace("perceptron")
+    scene = render_small(Perceptron, tmp_path)
+    assert on_screen(scene, f"= {tex_num(tr['sigmoid']['output'])}")
+    assert on_screen(scene, f"= {tex_num(tr['step']['z'])}")
+    other = render_small(Perceptron, tmp_path, inputs=(2.0, -1.0, 0.5), weights=(0.3, 0.8, -1.2), bias=0.1)
+    z = get_trace("perceptron", inputs=(2.0, -1.0, 0.5), weights=(0.3, 0.8, -1.2), bias=0.1)["step"]["z"]
+    assert on_screen(other, f"= {tex_num(z)}") and not on_screen(other, f"= {tex_num(tr['step']['z'])}")
+
+
+def test_activation_functions_end_on_the_three_ranges(tmp_path):
+    scene = render_small(ActivationFunctions, tmp_path)
+    for r in (r"(0,\,1)", r"(-1,\,1)", r"[0,\,\infty)"):
+        assert on_screen(scene, r)
+
+
+def test_activation_scene_follows_the_sweep_stops(tmp_path):
+    # The dot's last stop is a parameter: a different sweep ends elsewhere.
+    scene = render_small(ActivationFunctions, tmp_path, stops=(-2.0, 2.0))
+    assert scene.renderer.time > 10
+
+
+@pytest.mark.parametrize("w", [1.0, 2.0])
+def test_bias_midpoint_follows_w(tmp_path, w):
+    scene = render_small(Bias, tmp_path, w=w)
+    last_b = get_trace("bias", w=w)["sigmoids"][-1]
+    assert on_screen(scene, f"midpoint at x = {num(last_b['midpoint'])}")
