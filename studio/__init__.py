@@ -1,0 +1,1 @@
+"""The machinery behind render.py: options, workers, manifest, captions, joining, the lecture page."""
