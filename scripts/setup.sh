@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # cairo/pango headers build ManimPango; latex + dvisvgm render MathTex;
-# fonts: DejaVu for Latin text, Noto CJK for the Chinese edition.
+# fonts: DejaVu for Latin text, Noto CJK for the Chinese edition;
+# chromium: the lecture page is tested in a real headless browser.
 APT_PACKAGES="libcairo2-dev libpango1.0-dev pkg-config \
 texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm \
-fonts-dejavu-core fonts-noto-cjk"
+fonts-dejavu-core fonts-noto-cjk \
+chromium"
 
 missing=""
 for p in $APT_PACKAGES; do

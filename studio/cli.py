@@ -199,6 +199,47 @@ def _trace_keywords(name):
     return set(inspect.signature(TRACES[name]).parameters)
 
 
+@cli.command()
+@click.argument("targets", nargs=-1)
+@output_options
+@P.scene_options
+def explainer(targets, quality, out, jobs, force, verbose, lang, **options):
+    """The whole series as one video: OUT/QUALITY/explainer.mp4 with chapters and captions.
+
+    Renders what is not up to date, then joins the scene videos by stream copy
+    (no re-encoding) and writes explainer.srt, .vtt and explainer.chapters.txt.
+    TARGETS (scenes or chapters) make a shorter explainer of just those, in series order.
+    """
+    from studio import explainer as ex
+
+    specs = resolve_targets(targets)
+    per_scene = check_params(specs, P.given(options))
+    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose)
+    entries = {r["entry"]["scene"]: r["entry"] for r in report.results}
+    built = ex.build(out, quality, lang, [entries[s.id] for s in specs])
+    click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {len(built['chapters'])} chapters)")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@output_options
+@P.scene_options
+def lecture(targets, quality, out, jobs, force, verbose, lang, **options):
+    """A self-contained lecture page, OUT/QUALITY/index.html, with every scene's video,
+    captions, description, formulas and section clips (relative paths: copy the folder anywhere).
+
+    Renders what is missing first. TARGETS as for `render` (none = the whole series).
+    """
+    from studio import lecture as lec
+
+    specs = resolve_targets(targets)
+    per_scene = check_params(specs, P.given(options))
+    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose)
+    entries = {r["entry"]["scene"]: r["entry"] for r in report.results}
+    page = lec.build(out, quality, lang, entries)
+    click.echo(f"lecture page: {page}")
+
+
 def main():
     # click turns UsageError into one line and exit 2; anything unexpected is one line and exit 1,
     # with the traceback only under --verbose.

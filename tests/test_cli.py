@@ -1,0 +1,215 @@
+"""render.py as a user meets it: parsing, one-line errors, real small renders, interrupts, outputs."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import av
+import pytest
+from click.testing import CliRunner
+
+from studio.cli import cli
+from studio.captions import read_srt
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(*args, env=None, timeout=600):
+    """The real entry point in a subprocess (exit codes and stderr exactly as a user sees them)."""
+    return subprocess.run([sys.executable, "render.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
+# -- bad input: one line, exit 2, no traceback ------------------------------------------------
+@pytest.mark.parametrize("args, message", [
+    (["render", "neuron-firng"], "did you mean 'neuron-firing'"),
+    (["render", "parameter-count", "--layers", "2,0,1"], "--layers"),
+    (["render", "gradient-descent", "--lr", "-1"], "must be a positive number"),
+    (["render", "gradient-descent", "--lr", "abc"], "'abc' is not a number"),
+    (["render", "neuron-firing", "--inputs", "1,2,3"], "two inputs"),
+    (["render", "--jobs", "0"], "--jobs"),
+    (["render", "neuron-firing", "--transparent"], "--format mov or webm"),
+    (["render", "bias", "--layers", "2,3"], "--layers does not apply to bias"),
+    (["trace", "nope"], "'nope' is not one of"),
+    (["trace", "training", "--layers", "3,4,1"], "start with 2"),
+])
+def test_bad_input_is_one_line_and_exit_2(args, message):
+    r = run_cli(*args)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_cli_runner_reports_the_same_errors():
+    r = CliRunner().invoke(cli, ["render", "gradient-descent", "--lr", "abc"])
+    assert r.exit_code == 2 and "'abc' is not a number" in r.output
+
+
+def test_unwritable_out_is_a_clear_error(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    r = run_cli("render", "bias", "-q", "low", "--out", str(blocked / "sub"))
+    assert r.returncode == 2 and "cannot write to --out" in r.stderr
+
+
+def test_missing_latex_is_named_with_its_fix(tmp_path):
+    # A PATH with python but without latex.
+    (tmp_path / "bin").mkdir()
+    os.symlink(sys.executable, tmp_path / "bin" / "python")
+    env = {**os.environ, "PATH": str(tmp_path / "bin")}
+    r = run_cli("render", "bias", "-q", "low", "--out", str(tmp_path / "out"), env=env)
+    assert r.returncode == 2 and "latex" in r.stderr and "apt-get install" in r.stderr
+
+
+# -- listing and traces -------------------------------------------------------------------------
+def test_list_json_names_every_scene_with_parameters():
+    r = CliRunner().invoke(cli, ["list", "--json"])
+    rows = json.loads(r.output)
+    ids = [row["scene"] for row in rows]
+    assert "neuron-firing" in ids and "weight-update" in ids and len(ids) == len(set(ids))
+    firing = next(row for row in rows if row["scene"] == "neuron-firing")
+    assert firing["parameters"]["--threshold"] == 40.0 and firing["chapter"] == 1
+
+
+def test_trace_json_equals_nncore_and_takes_options():
+    from nncore import get_trace
+    r = CliRunner().invoke(cli, ["trace", "backprop", "--json", "--x", "0.5"])
+    assert r.exit_code == 0
+    assert json.loads(r.output) == get_trace("backprop", x=0.5)
+    r = CliRunner().invoke(cli, ["trace", "parameter-count", "--json", "--layers", "3,5,1"])
+    assert json.loads(r.output)["total"] == 26
+
+
+# -- real renders -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    out = tmp_path_factory.mktemp("media")
+    r = run_cli("render", "neuron-firing", "bias", "-q", "low", "--out", str(out), "-j", "2")
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def test_render_writes_the_stable_layout_with_real_video(rendered):
+    q = rendered / "low"
+    for name in ("neuron-firing", "bias"):
+        for ext in ("mp4", "srt", "vtt", "png"):
+            assert (q / f"{name}.{ext}").stat().st_size > 0
+        with av.open(str(q / f"{name}.mp4")) as c:
+            s = c.streams.video[0]
+            assert (s.codec_context.width, s.codec_context.height) == (854, 480)
+            assert float(s.average_rate) == 15 and c.duration > 5e6
+        clips = sorted((q / name).glob("*.mp4"))
+        assert len(clips) >= 3 and clips[0].name.startswith("00-title")
+    cues = read_srt(q / "neuron-firing.srt")
+    assert any("does not fire" in c.text for c in cues) and all(c.end > c.start for c in cues)
+    assert (q / "neuron-firing.vtt").read_text().startswith("WEBVTT")
+
+
+def test_manifest_describes_every_file(rendered):
+    data = json.loads((rendered / "manifest.json").read_text())
+    entry = data["entries"]["low/en/neuron-firing.mp4"]
+    assert entry["chapter"] == 1 and entry["quality"] == "low" and entry["width"] == 854
+    kinds = {f["kind"] for f in entry["files"]}
+    assert kinds == {"video", "captions", "poster", "section"}
+    import hashlib
+    for f in entry["files"]:
+        assert hashlib.sha256((rendered / f["path"]).read_bytes()).hexdigest() == f["sha256"]
+    sections = [f for f in entry["files"] if f["kind"] == "section"]
+    assert abs(sum(f["duration"] for f in sections) - entry["duration"]) < 0.2
+
+
+def test_second_run_is_up_to_date_and_force_redoes(rendered):
+    video = rendered / "low" / "bias.mp4"
+    before = video.stat().st_mtime_ns
+    r = run_cli("render", "bias", "-q", "low", "--out", str(rendered))
+    assert r.returncode == 0 and "bias: up to date" in r.stdout
+    assert video.stat().st_mtime_ns == before
+    r = run_cli("render", "bias", "-q", "low", "--out", str(rendered), "--w", "2")
+    assert r.returncode == 0 and "up to date" not in r.stdout  # other parameters: rendered again
+    assert video.stat().st_mtime_ns != before
+
+
+def test_explainer_joins_scenes_end_to_end(rendered):
+    r = run_cli("explainer", "neuron-firing", "bias", "-q", "low", "--out", str(rendered))
+    assert r.returncode == 0, r.stderr
+    q = rendered / "low"
+    data = json.loads((rendered / "manifest.json").read_text())["entries"]
+    total = data["low/en/neuron-firing.mp4"]["duration"] + data["low/en/bias.mp4"]["duration"]
+    with av.open(str(q / "explainer.mp4")) as c:
+        assert abs(c.duration / 1e6 - total) <= 1 / 15 + 1e-6
+        assert len(c.chapters()) == 2
+    chapters = (q / "explainer.chapters.txt").read_text().splitlines()
+    assert chapters[0].startswith("0:00 1.1 ") and len(chapters) == 2
+    cues = read_srt(q / "explainer.srt")
+    assert cues[-1].end <= total + 0.01 and len(cues) == len(read_srt(q / "neuron-firing.srt")) + len(
+        read_srt(q / "bias.srt"))
+
+
+def test_interrupted_render_leaves_nothing_half_written(tmp_path):
+    out = tmp_path / "media"
+    for sig in (signal.SIGINT, signal.SIGKILL):
+        p = subprocess.Popen([sys.executable, "render.py", "render", "activation-functions", "-q", "low",
+                              "--out", str(out), "-j", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, start_new_session=True)
+        time.sleep(6)  # well into the render (start-up is ~2 s, the scene takes ~15 s)
+        os.killpg(p.pid, sig)
+        p.wait(timeout=30)
+        finals = [f for f in (out / "low").rglob("*") if f.is_file()] if (out / "low").exists() else []
+        assert finals == [], finals
+        data = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
+        assert not data.get("entries")
+    r = run_cli("render", "activation-functions", "-q", "low", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert (out / "low" / "activation-functions.mp4").exists()
+    assert not list((out / ".work").glob("stage-*"))
+
+
+def test_a_failing_scene_does_not_stop_the_others(tmp_path, monkeypatch):
+    from studio import runner, worker
+
+    def flaky(job):
+        if job["scene"] == "bias":
+            return {"ok": False, "scene": "bias", "error": "ValueError: boom", "traceback": "", "seconds": 0.0}
+        return {"ok": True, "scene": job["scene"], "seconds": 0.0, "entry": {"scene": job["scene"]}}
+
+    monkeypatch.setattr(worker, "render", flaky)
+    r = CliRunner().invoke(cli, ["render", "bias", "perceptron", "-q", "low", "-j", "1", "--out", str(tmp_path)])
+    assert r.exit_code == 1
+    assert "FAILED bias: ValueError: boom" in r.output and "1 of 2 scenes ready" in r.output
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is installed by `make setup`")
+def test_lecture_page_loads_in_a_real_browser(rendered):
+    from playwright.sync_api import sync_playwright
+
+    r = run_cli("lecture", "neuron-firing", "bias", "-q", "low", "--out", str(rendered))
+    assert r.returncode == 0, r.stderr
+    page_path = rendered / "low" / "index.html"
+    assert 'src="/' not in page_path.read_text() and "file:" not in page_path.read_text()  # relative only
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(page_path.as_uri())
+        page.wait_for_function("() => [...document.querySelectorAll('video')].every(v => v.readyState >= 1)",
+                               timeout=15000)
+        videos = page.evaluate("""() => [...document.querySelectorAll('video')].map(v => ({
+            src: v.currentSrc, poster: v.poster, width: v.videoWidth, duration: v.duration,
+            cues: v.textTracks.length && v.textTracks[0].cues ? v.textTracks[0].cues.length : 0}))""")
+        browser.close()
+    assert errors == []
+    assert len(videos) == 2 + (rendered / "low" / "explainer.mp4").exists()  # scenes (+ the explainer)
+    for v in videos:
+        assert v["width"] == 854 and v["duration"] > 5 and v["cues"] > 0
+        assert Path(v["src"].removeprefix("file://")).exists()
