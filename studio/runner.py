@@ -78,9 +78,11 @@ def clean_stale_work(out: Path) -> None:
     root = work_root(out)
     if not root.exists():
         return
-    for d in root.glob("stage-*"):
-        pid = int(d.name.split("-")[-2]) if d.name.split("-")[-2].isdigit() else None
-        if pid is None or not _alive(pid):
+    for d in [*root.glob("stage-*"), *root.glob("worker-*")]:
+        # stage-SCENE-PID-RANDOM and worker-PID: PID is the second-last or last part.
+        parts = d.name.split("-")
+        pid = parts[-2] if d.name.startswith("stage-") else parts[-1]
+        if not pid.isdigit() or not _alive(int(pid)):
             shutil.rmtree(d, ignore_errors=True)
 
 

@@ -1,0 +1,231 @@
+#!/usr/bin/env python
+"""Render-speed benchmark (not a test): `make bench` or `python bench/render_bench.py`.
+
+Measures, each `--repeats` times (median reported), in fresh output folders:
+  * our renderer (`render.py render`, default jobs) for the whole series, per quality:
+    wall time, video duration, render factor = wall / duration, frames/s, peak memory;
+    per scene, the worker's own time for that scene;
+  * the same scenes rendered the way a Manim user would by hand: one `manim -q? file Scene`
+    process per scene, one after another; the ratio ours / by-hand;
+  * draw-only time (Manim's `--format none`, by hand) vs the by-hand mp4 time: the encode share;
+  * the "up to date" re-run, and every nncore trace;
+  * growth: the network diagram at 2-4-1, 2-16-1, 784-100-10 and the training scene at
+    100, 1,000 and 10,000 epochs (video length and render time must not follow the epochs);
+  * encoder presets on one scene: time, size and PSNR against a lossless encode.
+Writes bench/results.json and prints a table (Markdown, ready for the README).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scenes import catalog  # noqa: E402
+from studio.layout import QUALITIES  # noqa: E402
+
+PY = sys.executable
+MANIM = str(Path(PY).with_name("manim"))
+FLAG = {"low": "-ql", "medium": "-qm", "high": "-qh", "4k": "-qk"}
+
+
+def timed(cmd, **kw) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall seconds and peak RSS (KiB) of a child process tree."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t = time.perf_counter()
+    r = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, **kw)
+    wall = time.perf_counter() - t
+    if r.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{r.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before), r
+
+
+def median(xs):
+    return statistics.median(xs) if xs else None
+
+
+def ours(specs, quality, repeats, workdir) -> dict:
+    runs = []
+    for i in range(repeats):
+        out = workdir / f"ours-{quality}-{i}"
+        wall, peak, _ = timed([PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--out", str(out)])
+        man = json.loads((out / "manifest.json").read_text())["entries"]
+        entries = {e["scene"]: e for e in man.values() if e["quality"] == quality}
+        runs.append({"wall": wall, "peak_kib": peak, "out": out, "entries": entries})
+    mid = sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+    # The up-to-date path: same command again on the median run's folder.
+    upd = [timed([PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--out", str(mid["out"])])[0]
+           for _ in range(repeats)]
+    duration = sum(e["duration"] for e in mid["entries"].values())
+    fps = int(QUALITIES[quality].label.split("p")[1])
+    return {"wall": median([r["wall"] for r in runs]), "walls": [r["wall"] for r in runs],
+            "duration": duration, "render_factor": median([r["wall"] for r in runs]) / duration,
+            "frames_per_second": duration * fps / median([r["wall"] for r in runs]),
+            "peak_mib": mid["peak_kib"] / 1024, "up_to_date_wall": median(upd),
+            "files_mib": sum(f["bytes"] for e in mid["entries"].values() for f in e["files"]) / 2**20,
+            "scenes": {sid: {"duration": e["duration"], "render_seconds": e.get("render_seconds")}
+                       for sid, e in mid["entries"].items()}}
+
+
+def by_hand(specs, quality, repeats, workdir, fmt="mp4") -> dict:
+    """One `manim` process per scene, one after another, as the docs teach."""
+    per_scene = {s.id: [] for s in specs}
+    totals = []
+    for i in range(repeats):
+        media = workdir / f"hand-{quality}-{fmt}-{i}"
+        total = 0.0
+        for s in specs:
+            cmd = [MANIM, FLAG[quality], "--media_dir", str(media), "--progress_bar", "none", "-v", "WARNING"]
+            if fmt == "none":
+                cmd += ["--format", "none"]
+            wall, _, _ = timed(cmd + [s.module.replace(".", "/") + ".py", s.name])
+            per_scene[s.id].append(wall)
+            total += wall
+        totals.append(total)
+    return {"wall": median(totals), "walls": totals, "scenes": {k: median(v) for k, v in per_scene.items()}}
+
+
+def traces(repeats=3) -> dict:
+    from nncore import TRACES, get_trace
+    out = {}
+    for name in TRACES:
+        times = []
+        for _ in range(max(repeats, 3)):
+            t = time.perf_counter()
+            get_trace(name)
+            times.append(time.perf_counter() - t)
+        out[name] = median(times) * 1000
+    return out
+
+
+def growth(workdir, repeats) -> dict:
+    cases = [("parameter-count", ["--layers", v]) for v in ("2,4,1", "2,16,1", "784,100,10")]
+    cases += [("training", ["--epochs", v]) for v in ("100", "1000", "10000")]
+    rows = []
+    for scene, opts in cases:
+        walls = []
+        for i in range(repeats):
+            out = workdir / f"growth-{scene}-{opts[1]}-{i}"
+            wall, _, _ = timed([PY, "render.py", "render", scene, *opts, "-q", "low", "--out", str(out), "-j", "1"])
+            walls.append(wall)
+        entry = next(iter(json.loads((out / "manifest.json").read_text())["entries"].values()))
+        rows.append({"scene": scene, "option": " ".join(opts), "duration": entry["duration"], "wall": median(walls)})
+    return rows
+
+
+def encoders(workdir, scene="neuron-firing", quality="high") -> list:
+    """Preset trade-off on one scene: time, size, PSNR against a lossless (qp 0) encode."""
+    import av
+    import numpy as np
+    from manim import tempconfig
+
+    from studio import speed
+    spec = catalog.find(scene)
+    speed.install_frame_reuse()
+
+    def render(opts, name):
+        with tempconfig({"quality": QUALITIES[quality].manim, "media_dir": str(workdir / "enc"),
+                         "output_file": name, "disable_caching": True, "progress_bar": "none",
+                         "verbosity": "ERROR", "video_encoder_options": opts}):
+            t = time.perf_counter()
+            s = spec.load()()
+            s.render()
+            return time.perf_counter() - t, Path(s.renderer.file_writer.movie_file_path)
+
+    def frames(path):
+        with av.open(str(path)) as c:
+            return [f.to_ndarray(format="rgb24").astype(np.float32) for i, f in enumerate(c.decode(video=0))
+                    if i % 30 == 0]
+
+    _, ref_path = render({"preset": "ultrafast", "crf": "0"}, "reference")  # crf 0: lossless
+    ref = frames(ref_path)
+    rows = []
+    for preset in ("medium", "veryfast", "superfast", "ultrafast"):
+        wall, path = render({"preset": preset, "crf": "23"}, preset)
+        mse = statistics.mean(float(np.mean((a - b) ** 2)) for a, b in zip(ref, frames(path)))
+        psnr = 10 * np.log10(255 ** 2 / max(mse, 1e-9))
+        rows.append({"preset": preset, "crf": 23, "wall": wall, "mib": path.stat().st_size / 2**20,
+                     "psnr_db": float(psnr)})
+    return rows
+
+
+def table(res) -> str:
+    lines = [f"Measured {res['date']} on {res['machine']} (median of {res['repeats']}).", "",
+             "| quality | video | ours (wall) | render factor | frames/s | peak MiB | by hand | ours / by hand "
+             "| draw only (by hand) | up to date |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for q, r in res["series"].items():
+        h = res["by_hand"].get(q, {})
+        d = res["draw_only"].get(q, {})
+        ratio = f"{r['wall'] / h['wall']:.2f}" if h.get("wall") else "-"
+        lines.append(f"| {q} | {r['duration']:.0f} s | {r['wall']:.1f} s | {r['render_factor']:.3f} | "
+                     f"{r['frames_per_second']:.0f} | {r['peak_mib']:.0f} | "
+                     f"{h.get('wall', 0):.1f} s | {ratio} | {d.get('wall', 0):.1f} s | {r['up_to_date_wall']:.2f} s |")
+    if res.get("encoders"):
+        lines += ["", "| x264 preset (crf 23, 1080p60, one scene) | wall | size | PSNR vs lossless |", "|---|---|---|---|"]
+        lines += [f"| {e['preset']} | {e['wall']:.1f} s | {e['mib']:.2f} MiB | {e['psnr_db']:.1f} dB |"
+                  for e in res["encoders"]]
+    if res.get("growth"):
+        lines += ["", "| growth (low) | video | wall |", "|---|---|---|"]
+        lines += [f"| {g['scene']} {g['option']} | {g['duration']:.1f} s | {g['wall']:.1f} s |" for g in res["growth"]]
+    slow = {k: v for k, v in res["traces_ms"].items()}
+    lines += ["", "nncore traces (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in slow.items())]
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--qualities", default="low,high")
+    ap.add_argument("--scenes", default="", help="comma-separated scene ids (default: the whole series)")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: hand,draw,growth,encoders")
+    a = ap.parse_args()
+    specs = [catalog.find(s) for s in a.scenes.split(",")] if a.scenes else list(catalog.SCENES)
+    skip = set(a.skip.split(",")) - {""}
+    workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
+    res = {"date": time.strftime("%Y-%m-%d"), "repeats": a.repeats, "scenes": [s.id for s in specs],
+           "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+           "encoder": __import__("studio.worker", fromlist=["x"]).ENCODER_OPTIONS,
+           "series": {}, "by_hand": {}, "draw_only": {}}
+    try:
+        res["traces_ms"] = traces()
+        for q in a.qualities.split(","):
+            print(f"[bench] ours {q} ...", flush=True)
+            r = ours(specs, q, a.repeats, workdir)
+            res["series"][q] = r
+            if "hand" not in skip:
+                print(f"[bench] by hand {q} ...", flush=True)
+                res["by_hand"][q] = by_hand(specs, q, a.repeats, workdir)
+            if "draw" not in skip:
+                print(f"[bench] draw only {q} ...", flush=True)
+                res["draw_only"][q] = by_hand(specs, q, 1, workdir, fmt="none")
+            shutil.rmtree(workdir, ignore_errors=True)
+            workdir.mkdir()
+        if "growth" not in skip:
+            print("[bench] growth ...", flush=True)
+            res["growth"] = growth(workdir, a.repeats)
+        if "encoders" not in skip:
+            print("[bench] encoders ...", flush=True)
+            res["encoders"] = encoders(workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    for q in res["series"].values():
+        q.pop("out", None)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(res, indent=1, default=str) + "\n")
+    print(table(res))
+
+
+if __name__ == "__main__":
+    main()
