@@ -44,6 +44,15 @@ def resolve_targets(names) -> list:
     return [s for s in catalog.SCENES if s in chosen]  # series order, no repeats
 
 
+def check_font(lang: str) -> None:
+    from scenes.kit.fonts import FontMissing, font_for
+
+    try:
+        font_for(lang)
+    except FontMissing as e:
+        raise click.UsageError(str(e)) from None
+
+
 def check_params(specs, values: dict) -> dict:
     """Each scene's parameters, validated by computing its trace now, before any render starts."""
     unused = set(values) - {k for s in specs for k in P.params_for(s, values)}
@@ -101,6 +110,7 @@ def render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, for
     from studio import runner
 
     check_tools()
+    check_font(lang)
     out = check_out(out)
     work = [{"scene": s.id, "params": per_scene[s.id], "quality": quality, "format": fmt,
              "transparent": transparent, "lang": lang, "out": str(out), "verbose": verbose} for s in specs]
@@ -113,7 +123,8 @@ def render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, for
         if verbose:
             click.echo(r["traceback"], err=True)
     done = [r for r in report.results if r["ok"]]
-    click.echo(f"{len(done)} of {len(report.results)} scenes ready in {out / quality}")
+    from studio.layout import quality_dir
+    click.echo(f"{len(done)} of {len(report.results)} scenes ready in {quality_dir(out, quality, lang)}")
     if report.failed:
         sys.exit(1)
     return report

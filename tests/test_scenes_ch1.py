@@ -49,3 +49,8 @@ def test_bias_midpoint_follows_w(tmp_path, w):
     scene = render_small(Bias, tmp_path, w=w)
     last_b = get_trace("bias", w=w)["sigmoids"][-1]
     assert on_screen(scene, f"midpoint at x = {num(last_b['midpoint'])}")
+
+
+def test_neuron_firing_renders_in_chinese(tmp_path):
+    scene = render_small(NeuronFiring, tmp_path, lang="zh")
+    assert on_screen(scene, "不激发") and on_screen(scene, "激发") and not on_screen(scene, "fires")

@@ -8,9 +8,8 @@ from manim import DOWN, UP, FadeIn, FadeOut, ReplacementTransform, Scene, Text, 
 from nncore import get_trace
 
 from scenes.kit import palette as P
+from scenes.kit.fonts import font_for
 from scenes.strings import text_for
-
-FONTS = {"en": "DejaVu Sans"}
 
 
 class ExplainerScene(Scene):
@@ -42,7 +41,7 @@ class ExplainerScene(Scene):
         return self.plain(self.s(key, **fields), size, color)
 
     def plain(self, text: str, size: float = P.BODY_SIZE, color=P.TEXT) -> Text:
-        return Text(text, font=FONTS.get(self.lang, FONTS["en"]), font_size=size, color=color)
+        return Text(text, font=font_for(self.lang), font_size=size, color=color)
 
     # -- structure -----------------------------------------------------
     @contextmanager

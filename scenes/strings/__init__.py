@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import ch1, ch2, ch3, ch4, common
 
 _MODULES = (common, ch1, ch2, ch3, ch4)
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "zh")
 TABLES = {lang: {k: v for m in _MODULES for k, v in getattr(m, lang.upper(), {}).items()} for lang in LANGUAGES}
 
 

@@ -25,8 +25,6 @@ EN = {
     "perceptron.cap.step": "A step activation turns z into {output}: fire or not, nothing in between.",
     "perceptron.cap.sigmoid": "A sigmoid instead gives {output}: any value between 0 and 1.",
     "perceptron.cap.summary": "a = phi(sum of w times x, plus b).",
-    "perceptron.inputs": "inputs",
-    "perceptron.weights": "weights",
     "perceptron.step": "step",
     "perceptron.sigmoid": "sigmoid",
     "perceptron.binary": "0 or 1 only",
@@ -43,11 +41,9 @@ EN = {
     "act.cap.relu": "ReLU keeps positive z and turns negative z into 0.",
     "act.cap.relu_d": "Its slope is 0 or 1, and undefined at z = 0 (we use 0).",
     "act.cap.summary": "Three curves, three ranges.",
-    "act.derivative": "derivative",
     "act.not_binary": "continuous, not binary",
     "act.step_binary": "only the step is binary",
     "act.undefined": "undefined at 0",
-    "act.range": "range {r}",
 
     # Bias
     "bias.title": "The bias: a shift",
@@ -58,4 +54,60 @@ EN = {
     "bias.cap.summary": "The bias is one more degree of freedom for every neuron.",
     "bias.origin": "always through (0, 0)",
     "bias.midpoint": "midpoint at x = {m}",
+}
+
+ZH = {
+    # NeuronFiring
+    "firing.title": "神经元：超过阈值才激发",
+    "firing.desc": "把输入相加；只有当总和超过阈值时，神经元才会激发。",
+    "firing.cap.intro": "神经元把传到它这里的信号加起来。",
+    "firing.cap.inputs": "两个输入到达：{a} 和 {b}。",
+    "firing.cap.sum": "它们的和是 {total}；阈值是 {threshold}。",
+    "firing.cap.fire": "{total} 大于 {threshold}：神经元激发，并把脉冲传下去。",
+    "firing.cap.nofire": "{total} 没有超过 {threshold}：神经元不激发。",
+    "firing.cap.summary": "把输入相加，再与阈值比较：激发，或者保持安静。",
+    "firing.threshold": "阈值 {threshold}",
+    "firing.fires": "激发",
+    "firing.silent": "不激发",
+    "firing.case": "情况 {n}",
+
+    # Perceptron
+    "perceptron.title": "感知机：权重、偏置与激活函数",
+    "perceptron.desc": "输入乘以权重后求和，加上偏置，再经过激活函数。",
+    "perceptron.cap.inputs": "感知机给每个输入一个自己的权重。",
+    "perceptron.cap.products": "每个输入都乘以它的权重。",
+    "perceptron.cap.sum": "把这些乘积加起来：{weighted_sum}。",
+    "perceptron.cap.bias": "加上偏置 {bias}，得到 z = {z}。",
+    "perceptron.cap.step": "阶跃激活函数把 z 变成 {output}：要么激发，要么不激发，没有中间值。",
+    "perceptron.cap.sigmoid": "换成 sigmoid，输出是 {output}：可以是 0 到 1 之间的任意值。",
+    "perceptron.cap.summary": "a = φ(各输入乘权重之和，再加偏置 b)。",
+    "perceptron.step": "阶跃",
+    "perceptron.sigmoid": "sigmoid",
+    "perceptron.binary": "只有 0 或 1",
+    "perceptron.continuous": "(0, 1) 内任意值",
+
+    # ActivationFunctions
+    "act.title": "激活函数",
+    "act.desc": "sigmoid、tanh 和 ReLU，以及它们的导数与取值范围。",
+    "act.cap.sigmoid": "sigmoid 把任意 z 压缩到 0 和 1 之间。",
+    "act.cap.sigmoid_d": "它的导数是 σ(1 − σ)，在 z = 0 处最大。",
+    "act.cap.correct": "sigmoid 的输出是连续的，并不是二值的；只有阶跃函数才只输出 0 或 1。",
+    "act.cap.tanh": "tanh 把 z 压缩到 −1 和 1 之间，以零为中心。",
+    "act.cap.tanh_d": "它的导数是 1 − tanh²。",
+    "act.cap.relu": "ReLU 保留正的 z，把负的 z 变成 0。",
+    "act.cap.relu_d": "它的导数是 0 或 1；在 z = 0 处没有定义（这里取 0）。",
+    "act.cap.summary": "三条曲线，三种取值范围。",
+    "act.not_binary": "连续，而非二值",
+    "act.step_binary": "只有阶跃函数是二值的",
+    "act.undefined": "在 0 处无定义",
+
+    # Bias
+    "bias.title": "偏置：一次平移",
+    "bias.desc": "没有偏置时，每条直线都经过原点；偏置让它平移。",
+    "bias.cap.nobias": "没有偏置时，无论 w 取多少，y = w x 总是经过原点。",
+    "bias.cap.bias": "偏置 b 让直线上下平移：它不必再经过原点。",
+    "bias.cap.sigmoid": "放进激活函数里，偏置让曲线左右平移。",
+    "bias.cap.summary": "偏置为每个神经元多提供了一个自由度。",
+    "bias.origin": "总是经过 (0, 0)",
+    "bias.midpoint": "中点在 x = {m}",
 }

@@ -7,3 +7,11 @@ EN = {
     "chapter.4": "Chapter 4 · Backpropagation",
     "series.title": "The simple math behind neural networks",
 }
+
+ZH = {
+    "chapter.1": "第 1 章 · 神经元",
+    "chapter.2": "第 2 章 · 神经网络",
+    "chapter.3": "第 3 章 · 学习",
+    "chapter.4": "第 4 章 · 反向传播",
+    "series.title": "神经网络背后的简单数学",
+}
