@@ -94,6 +94,8 @@ def check_tools() -> None:
 
 
 def output_options(fn):
+    fn = click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+                      help="render on an existing Dask cluster instead of local processes (extra [cluster])")(fn)
     fn = click.option("--verbose", is_flag=True, help="show Manim's logs and full tracebacks")(fn)
     fn = click.option("--force", is_flag=True, help="re-render even what is up to date")(fn)
     fn = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -105,16 +107,23 @@ def output_options(fn):
     return fn
 
 
-def render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, force, verbose):
+def render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, force, verbose, scheduler=None):
     """Render the scenes; exit 1 with a summary if any failed."""
     from studio import runner
 
     check_tools()
     check_font(lang)
     out = check_out(out)
+    executor = None
+    if scheduler:
+        from studio.executors import DaskCluster
+        try:
+            executor = DaskCluster(scheduler)
+        except RuntimeError as e:
+            raise click.UsageError(str(e)) from None
     work = [{"scene": s.id, "params": per_scene[s.id], "quality": quality, "format": fmt,
              "transparent": transparent, "lang": lang, "out": str(out), "verbose": verbose} for s in specs]
-    report = runner.run(work, out, jobs or os.cpu_count() or 1, force=force, echo=click.echo)
+    report = runner.run(work, out, jobs or os.cpu_count() or 1, force=force, echo=click.echo, executor=executor)
     if report.interrupted:
         click.echo("interrupted: finished scenes are kept; nothing half-written was left in place", err=True)
         sys.exit(130)
@@ -174,7 +183,7 @@ def _show(v):
               help="png = the last frame only, as a poster")
 @click.option("--transparent", is_flag=True, help="alpha channel (with --format mov or webm), for slides")
 @P.scene_options
-def render(targets, quality, out, jobs, force, verbose, fmt, transparent, lang, **options):
+def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transparent, lang, **options):
     """Render scenes or chapters (none = the whole series).
 
     TARGETS are scene names (see `list`) or chapters (1, ch2, chapter-3).
@@ -184,7 +193,7 @@ def render(targets, quality, out, jobs, force, verbose, fmt, transparent, lang, 
         raise click.UsageError("--transparent needs --format mov or webm (mp4 has no alpha channel)")
     specs = resolve_targets(targets)
     per_scene = check_params(specs, P.given(options))
-    render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, force, verbose)
+    render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, force, verbose, scheduler)
 
 
 @cli.command(help="Print the numbers behind a scene: the nncore trace NAME, as JSON.\n\nNAME is one of: "
@@ -214,7 +223,7 @@ def _trace_keywords(name):
 @click.argument("targets", nargs=-1)
 @output_options
 @P.scene_options
-def explainer(targets, quality, out, jobs, force, verbose, lang, **options):
+def explainer(targets, quality, out, jobs, force, verbose, scheduler, lang, **options):
     """The whole series as one video: OUT/QUALITY/explainer.mp4 with chapters and captions.
 
     Renders what is not up to date, then joins the scene videos by stream copy
@@ -225,7 +234,7 @@ def explainer(targets, quality, out, jobs, force, verbose, lang, **options):
 
     specs = resolve_targets(targets)
     per_scene = check_params(specs, P.given(options))
-    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose)
+    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose, scheduler)
     entries = {r["entry"]["scene"]: r["entry"] for r in report.results}
     built = ex.build(out, quality, lang, [entries[s.id] for s in specs])
     click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {len(built['chapters'])} chapters)")
@@ -235,7 +244,7 @@ def explainer(targets, quality, out, jobs, force, verbose, lang, **options):
 @click.argument("targets", nargs=-1)
 @output_options
 @P.scene_options
-def lecture(targets, quality, out, jobs, force, verbose, lang, **options):
+def lecture(targets, quality, out, jobs, force, verbose, scheduler, lang, **options):
     """A self-contained lecture page, OUT/QUALITY/index.html, with every scene's video,
     captions, description, formulas and section clips (relative paths: copy the folder anywhere).
 
@@ -245,7 +254,7 @@ def lecture(targets, quality, out, jobs, force, verbose, lang, **options):
 
     specs = resolve_targets(targets)
     per_scene = check_params(specs, P.given(options))
-    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose)
+    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose, scheduler)
     entries = {r["entry"]["scene"]: r["entry"] for r in report.results}
     page = lec.build(out, quality, lang, entries)
     click.echo(f"lecture page: {page}")

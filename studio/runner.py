@@ -3,19 +3,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from scenes import catalog
-from studio import manifest, worker
+from studio import manifest
+from studio.executors import LocalProcesses
 from studio.layout import work_root
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,7 +122,8 @@ def _clock(seconds: float) -> str:
     return f"{m}:{s:02d}"
 
 
-def run(jobs: list[dict], out: Path, workers: int, force: bool = False, echo=print) -> Report:
+def run(jobs: list[dict], out: Path, workers: int, force: bool = False, echo=print, executor=None) -> Report:
+    """Render `jobs` (skipping those up to date) on `executor` (default: local worker processes)."""
     out = Path(out)
     clean_stale_work(out)
     report = Report()
@@ -142,29 +142,15 @@ def run(jobs: list[dict], out: Path, workers: int, force: bool = False, echo=pri
     known = {e["scene"]: e.get("duration", 0) for e in manifest.read(out)["entries"].values()}
     todo.sort(key=lambda j: -known.get(j["scene"], 60))
     progress = Progress(len(todo))
-    workers = max(1, min(workers, len(todo)))
-    if workers == 1:
-        try:
-            for job in todo:
-                r = worker.render(job)
-                report.results.append(r)
-                progress.update(_status(r))
-        except KeyboardInterrupt:
-            report.interrupted = True
-        return report
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    if executor is None:
+        executor = LocalProcesses(max(1, min(workers, len(todo))))
     try:
-        futures = [pool.submit(worker.render, job) for job in todo]
-        for f in as_completed(futures):
-            r = f.result()
+        for r in executor.results(todo):
             report.results.append(r)
             progress.update(_status(r))
-        pool.shutdown()
     except KeyboardInterrupt:
         report.interrupted = True
-        for p in list(getattr(pool, "_processes", {}).values()):
-            p.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        executor.stop()
         clean_stale_work(out)
     return report
 

@@ -86,7 +86,7 @@ def _render(job: dict) -> dict:
     spec = catalog.find(job["scene"])
     out = Path(job["out"])
     media = work_root(out) / f"worker-{os.getpid()}"
-    shared = work_root(out) / "cache"
+    shared = Path(job["cache"]) if job.get("cache") else work_root(out) / "cache"
     stage = work_root(out) / f"stage-{spec.id}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     stage.mkdir(parents=True)
     speed.install_frame_reuse()
@@ -178,3 +178,39 @@ def _publish(job, spec, out, stage, files, sections) -> dict:
         }
         data["entries"][key] = entry
     return {"entry": entry}
+
+
+# -- rendering on another machine (a Dask worker) --------------------------------------------------
+def render_shipped(job: dict) -> dict:
+    """Render into a private folder on this (possibly remote) machine and return the files' bytes
+    with the result, for `receive` to put in place on the machine that asked."""
+    import tempfile
+
+    cache = Path(tempfile.gettempdir()) / "nn-explainer-cache"  # warm across jobs on this worker
+    with tempfile.TemporaryDirectory(prefix="nn-explainer-") as tmp:
+        r = render({**job, "out": tmp, "cache": str(cache)})
+        if r["ok"]:
+            r["payload"] = {f["path"]: (Path(tmp) / f["path"]).read_bytes() for f in r["entry"]["files"]}
+    return r
+
+
+def receive(result: dict, job: dict) -> dict:
+    """Put a shipped result's files into job["out"] exactly as a local render would."""
+    spec = catalog.find(job["scene"])
+    out = Path(job["out"])
+    entry, payload = result["entry"], result.pop("payload")
+    qdir_rel = quality_dir(Path(""), job["quality"], job["lang"])
+    stage = work_root(out) / f"stage-{spec.id}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    files = {}
+    try:
+        for rec in entry["files"]:
+            rel = str(Path(rec["path"]).relative_to(qdir_rel))
+            (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+            (stage / rel).write_bytes(payload[rec["path"]])
+            files[rel] = rec["kind"]
+        placed = _publish(job, spec, out, stage, files, entry["sections"])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    placed["entry"]["render_seconds"] = entry.get("render_seconds")
+    result["entry"] = placed["entry"]
+    return result
