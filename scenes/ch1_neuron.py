@@ -5,12 +5,12 @@ import numpy as np
 from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumber, Dot, FadeIn, FadeOut,
                    GrowArrow, Indicate, LaggedStart, Line, MathTex, MoveAlongPath, Rectangle, ReplacementTransform,
                    Transform,
-                   ValueTracker, VGroup, Write, always_redraw, rate_functions)
+                   ValueTracker, VGroup, Write, rate_functions)
 
 from scenes.kit import palette as P
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import decimals_for, num, tex_factor, tex_linear, tex_num
-from scenes.kit.parts import CurvePlot, NeuronNode, beside_line, edge, edge_width, equation_rows, glyph, note
+from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_line, edge, edge_width, equation_rows, glyph, note
 
 
 class NeuronFiring(ExplainerScene):
@@ -255,36 +255,41 @@ class ActivationFunctions(ExplainerScene):
         left, right, curve, d_curve, f, df = self.plots(name)
         z = ValueTracker(tr["stops"][0]["z"])
         at = lambda key: float(np.interp(z.get_value(), tr["z"], tr[key]))  # exact at the trace's samples
-        dot = always_redraw(lambda: left.dot_at(z.get_value(), at("a")))
+        dot = left.dot_at(z.get_value(), at("a"))
+        d_dot = right.dot_at(z.get_value(), at("da"), color=P.GRADIENT)
         size = P.MATH_SIZE - 6
-        readout = VGroup(MathTex("z=", font_size=size), DecimalNumber(0, 2, include_sign=True, font_size=size),
+        readout = VGroup(MathTex("z=", font_size=size), DecimalNumber(z.get_value(), 2, include_sign=True, font_size=size),
                          MathTex("a=", font_size=size, color=P.FIRE),
-                         DecimalNumber(0, 3, include_sign=name == "tanh", font_size=size, color=P.FIRE))
+                         DecimalNumber(at("a"), 3, include_sign=name == "tanh", font_size=size, color=P.FIRE))
         readout.arrange(RIGHT, buff=0.15)
         readout[2].shift(0.35 * RIGHT)
         readout[3].shift(0.35 * RIGHT)
         readout.next_to(left, DOWN, buff=0.3)
-        readout[1].add_updater(lambda m: m.set_value(z.get_value()))
-        readout[3].add_updater(lambda m: m.set_value(at("a")))
+
+        def sweep(to, run_time, dots):
+            """Move z to `to`: dots ride the curves, the readout ticks along."""
+            self.play(z.animate.set_value(to),
+                      *[following(d, lambda m, p=p, k=k: m.move_to(p.p(z.get_value(), at(k)))) for d, p, k in dots],
+                      ticking(readout[1], z.get_value, run_time), ticking(readout[3], lambda: at("a"), run_time),
+                      run_time=run_time)
+
         with self.beat(f"{name}", f"act.cap.{name}"):
             self.play(FadeIn(left), Write(f))
             self.play(Create(curve), run_time=1.2)
-            self.add(dot, readout)
+            self.play(FadeIn(dot), FadeIn(readout), run_time=0.5)
             for stop in tr["stops"][1:]:
-                self.play(z.animate.set_value(stop["z"]), run_time=0.8)
+                sweep(stop["z"], 0.8, [(dot, left, "a")])
                 self.wait(0.3)
         if name == "sigmoid":
             self.correct_the_article(left)
-        d_dot = always_redraw(lambda: right.dot_at(z.get_value(), at("da"), color=P.GRADIENT))
+        d_dot.move_to(right.p(z.get_value(), at("da")))
         with self.beat(f"{name}-derivative", f"act.cap.{name}_d"):
             self.play(FadeIn(right), Write(df))
             self.play(Create(d_curve), run_time=1.2)
-            self.add(d_dot)
+            self.play(FadeIn(d_dot), run_time=0.4)
             for stop in reversed(tr["stops"][:-1]):
-                self.play(z.animate.set_value(stop["z"]), run_time=0.6)
+                sweep(stop["z"], 0.6, [(dot, left, "a"), (d_dot, right, "da")])
             extra = self.derivative_note(name, right)
-        readout[1].clear_updaters()
-        readout[3].clear_updaters()
         self.play(*[FadeOut(m) for m in (left, right, curve, d_curve, f, df, dot, d_dot, readout, *extra)])
 
     def derivative_note(self, name, right):
