@@ -213,3 +213,22 @@ def test_lecture_page_loads_in_a_real_browser(rendered):
     for v in videos:
         assert v["width"] == 854 and v["duration"] > 5 and v["cues"] > 0
         assert Path(v["src"].removeprefix("file://")).exists()
+
+
+def test_two_processes_on_one_out_do_not_corrupt_each_other(tmp_path):
+    out = tmp_path / "media"
+    cmd = [sys.executable, "render.py", "render", "bias", "perceptron", "-q", "low", "--out", str(out), "-j", "1"]
+    procs = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    entries = json.loads((out / "manifest.json").read_text())["entries"]
+    assert set(entries) == {"low/en/bias.mp4", "low/en/perceptron.mp4"}
+    import hashlib
+    for e in entries.values():
+        for f in e["files"]:
+            assert hashlib.sha256((out / f["path"]).read_bytes()).hexdigest() == f["sha256"]
+        video = next(out / f["path"] for f in e["files"] if f["kind"] == "video")
+        with av.open(str(video)) as c:
+            assert sum(1 for _ in c.decode(video=0)) > 30  # decodes to the end
