@@ -48,23 +48,10 @@ def install_frame_reuse() -> None:
     cls._converts_repeats_once = True
 
 
-def warm_caches(shared: Path, media: Path) -> None:
-    """Copy the shared SVG caches into this worker's Manim media folder (files it lacks)."""
+def _copy_new_svgs(src_root: Path, dst_root: Path) -> None:
+    """Copy SVGs that dst lacks; each lands by atomic rename, so a reader never sees half a file."""
     for name in CACHES:
-        src, dst = shared / name, media / name
-        if not src.exists():
-            continue
-        dst.mkdir(parents=True, exist_ok=True)
-        have = set(os.listdir(dst))
-        for f in os.listdir(src):
-            if f.endswith(".svg") and f not in have:
-                shutil.copyfile(src / f, dst / f)
-
-
-def publish_caches(media: Path, shared: Path) -> None:
-    """Offer this worker's new SVGs to the shared cache (temp file, then atomic rename)."""
-    for name in CACHES:
-        src, dst = media / name, shared / name
+        src, dst = src_root / name, dst_root / name
         if not src.exists():
             continue
         dst.mkdir(parents=True, exist_ok=True)
@@ -74,3 +61,13 @@ def publish_caches(media: Path, shared: Path) -> None:
                 tmp = dst / f".{f}.{os.getpid()}.tmp"
                 shutil.copyfile(src / f, tmp)
                 os.replace(tmp, dst / f)
+
+
+def warm_caches(shared: Path, media: Path) -> None:
+    """Start this worker's Manim media folder from the shared SVG caches."""
+    _copy_new_svgs(shared, media)
+
+
+def publish_caches(media: Path, shared: Path) -> None:
+    """Offer this worker's new SVGs to the shared cache."""
+    _copy_new_svgs(media, shared)
