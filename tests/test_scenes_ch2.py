@@ -1,0 +1,139 @@
+"""Chapter 2 scenes: they render, and what they show follows their parameters and their traces.
+
+The tests of this module share one media folder (`media`), so LaTeX that one render compiled
+is reused by the next; Training runs with fewer snapshots and a coarser map to stay fast.
+"""
+import pytest
+from manim import DecimalNumber, tempconfig
+from manim.mobject.text.tex_mobject import MathTexPart
+
+from nncore import get_trace
+from scenehelp import TINY, on_screen, render_small, shown_texts
+from scenes.ch2_network import ForwardPass, ParameterCount, Training, UniversalApproximation
+from scenes.kit.fmt import tex_num
+from scenes.kit.network import NetworkDiagram, shown_indices
+
+
+FAST_TRAINING = {"snapshots": 5, "map_cells": 5}
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    return tmp_path_factory.mktemp("ch2_media")
+
+
+def shown_rows(scene) -> list[str]:
+    """The rows of multi-line MathTex on screen (each row is a part with its own tex_string)."""
+    return [f.tex_string for m in scene.mobjects for f in m.get_family() if isinstance(f, MathTexPart)]
+
+
+def tally(scene):
+    """The running parameter count on screen (the big DecimalNumber; axis numbers are small), or None."""
+    values = [int(round(f.get_value())) for m in scene.mobjects for f in m.get_family()
+              if isinstance(f, DecimalNumber) and f.font_size > 50]
+    return values[0] if values else None
+
+
+def render_watching(cls, media, **params):
+    """Render like render_small; record the tally after every animation, and every text shown."""
+    seen, texts = [], set()
+
+    class Watching(cls):
+        def play(self, *args, **kwargs):
+            super().play(*args, **kwargs)
+            value = tally(self)
+            if value is not None and (not seen or seen[-1] != value):
+                seen.append(value)
+            texts.update(shown_texts(self) + shown_rows(self))
+
+    Watching.__name__ = cls.__name__
+    return render_small(Watching, media, **params), seen, texts
+
+
+def test_parameter_count_tallies_8_12_16_17_for_the_article_network(media):
+    scene, tallies, texts = render_watching(ParameterCount, media)
+    assert tallies == [0, 8, 12, 16, 17]
+    assert any("12 + 5 &= 17" in t for t in texts)
+    assert on_screen(scene, r"(L-1)\,(w^2 + w)")  # the growth formula ends the scene: no exponential
+
+
+def test_parameter_count_follows_the_layers(media):
+    expected = 3 * 5 + 5 + 5 * 1 + 1  # the reference: n_in n_out + n_out per layer, by hand
+    assert expected == 26
+    scene, tallies, texts = render_watching(ParameterCount, media, layers=(3, 5, 1))
+    assert tallies == [0, 15, 20, 25, 26]
+    assert any("20 + 6 &= 26" in t for t in texts) and not any("= 17" in t for t in texts)
+
+
+def test_forward_pass_shows_the_seeded_numbers(media):
+    tr = get_trace("forward-pass")
+    scene = render_small(ForwardPass, media)
+    assert on_screen(scene, rf"\hat y = {tex_num(tr['output'][0])}")
+    for j, (z, h) in enumerate(zip(tr["zs"][0], tr["activations"][1]), start=1):  # each hidden neuron's z and h
+        assert on_screen(scene, rf"z_{{{j}}} = {tex_num(z)},\quad h_{{{j}}} = {tex_num(h)}")
+    inside = [f.get_value() for m in scene.mobjects for f in m.get_family() if isinstance(f, DecimalNumber)]
+    assert tr["activations"][1][0] in inside and tr["output"][0] in inside  # the numbers in the neurons
+
+
+def test_forward_pass_with_another_seed_computes_other_numbers(media):
+    # Built, not rendered: the first hidden neuron's computation and the output's, for two seeds.
+    blocks = {}
+    for seed in (0, 1):
+        tr = get_trace("forward-pass", seed=seed)
+        with tempconfig({**TINY, "media_dir": str(media)}):
+            scene = ForwardPass(seed=seed)
+            first, out = scene.computation(1, 0).tex_string, scene.computation(2, 0).tex_string
+        assert f"= {tex_num(tr['zs'][0][0])}" in first and f"= {tex_num(tr['output'][0])}" in out
+        blocks[seed] = (first, out)
+    assert blocks[0][0] != blocks[1][0] and blocks[0][1] != blocks[1][1]
+
+
+def test_training_ends_on_the_trace_cost_which_is_below_the_first(media):
+    tr = get_trace("training", **FAST_TRAINING)
+    scene = render_small(Training, media, **FAST_TRAINING)
+    first, last = tr["costs"][0], tr["costs"][-1]
+    assert last < first
+    assert on_screen(scene, f"C = {tex_num(last)}")
+    assert on_screen(scene, rf"{tex_num(first)} \;\longrightarrow\; {tex_num(last)}")
+
+
+def test_training_length_does_not_grow_with_epochs(media):
+    short = render_small(Training, media, epochs=300, **FAST_TRAINING)
+    long = render_small(Training, media, epochs=3000, **FAST_TRAINING)
+    assert abs(short.renderer.time - long.renderer.time) < 1e-6
+    assert on_screen(long, f"C = {tex_num(get_trace('training', epochs=3000)['costs'][-1])}")
+
+
+def test_universal_approximation_shows_every_error_and_parameter_count(media):
+    tr = get_trace("approximation", widths=(1, 3))
+    scene = render_small(UniversalApproximation, media, widths=(1, 3))
+    rows = shown_rows(scene)
+    for f in tr["fits"]:
+        assert f["parameters"] == 3 * f["hidden"] + 1  # 1-h-1: h weights in, h biases, h weights out, 1 bias
+        for value in (f["hidden"], f["parameters"], f["error"]):
+            assert any(r.startswith(f"{tex_num(value)}&") for r in rows)
+
+
+def test_network_diagram_draws_a_wide_layer_compact_with_its_real_size():
+    assert shown_indices(784, 6) == [0, 1, 2, 782, 783]
+    net = NetworkDiagram([784, 100, 10])
+    assert [len(layer) for layer in net.layers] == [5, 5, 5]
+    assert [c.tex_string for c in net.counts] == ["784", "100", "10"]
+    assert len(net.edges[0]) == 25 and net.edge_ends[0][-1] == (783, 99)
+    assert net.node(0, 783) is net.layers[0][-1] and net.node(0, 400) is None
+
+
+def test_network_diagram_colours_edges_by_sign_and_widens_them_by_size():
+    weights = [[[0.5, -2.0]], [[1.0], [-0.1]]]
+    net = NetworkDiagram([1, 2, 1], weights=weights)
+    e_pos, e_neg = net.edges[0]
+    assert e_neg.get_stroke_width() > e_pos.get_stroke_width()
+    assert e_pos.get_stroke_color().to_hex().upper() != e_neg.get_stroke_color().to_hex().upper()
+
+
+def test_network_diagram_sizes_bias_markers_by_bias_and_animates_new_weights():
+    net = NetworkDiagram([1, 2, 1], weights=[[[1.0, 1.0]], [[1.0], [1.0]]], biases=[[0.0, -3.0], [1.5]])
+    small, large = net.bias_markers[0]
+    assert large.width > small.width
+    anims = [net.update_weights([[[-1.0, 1.0]], [[1.0], [1.0]]]), net.update_biases([[2.0, 0.0], [1.5]])]
+    assert [a.group for a in anims] == [net.edges, net.bias_markers]  # playing them re-adds nothing on top
