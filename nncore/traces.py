@@ -111,6 +111,8 @@ def parameter_count(layers=(2, 4, 1)):
         "by_width": [{"width": w, "count": count_parameters([2, w, w, 1])} for w in widths],
         "by_depth": [{"hidden_layers": d, "count": count_parameters([2] + [8] * d + [1])}
                      for d in range(1, 7)],
+        # what one more 8-wide hidden layer adds: 8 * 8 weights + 8 biases, the same every time
+        "depth_step": {"width": 8, "added": count_parameters([8, 8])},
     }
 
 
@@ -123,20 +125,40 @@ def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
     return {"layers": layers, "seed": seed, "activation": net.activation,
             "weights": [W.tolist() for W in net.weights], "biases": [b.tolist() for b in net.biases],
             "zs": [z[0].tolist() for z in tr.zs], "activations": [a[0].tolist() for a in tr.activations],
+            # products[l][j][i] = w_ij * a_i: the terms of z_j in layer l, before the bias
+            "products": [(W * a[0][:, None]).T.tolist() for W, a in zip(net.weights, tr.activations)],
             "output": tr.output[0].tolist()}
 
 
-def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12):
-    """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots."""
+def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=12):
+    """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots.
+
+    Each snapshot also holds the network's output on a map_cells x map_cells grid over the
+    input square (a coarse decision map, row by row from the bottom) and how many training
+    points it classifies right (output above 0.5 where the label is 1, below where it is 0)."""
     layers = _layers(layers)
     if layers[0] != 2 or layers[-1] != 1:
         raise ValueError("the training data has 2 inputs and 1 output: layers must start with 2 and end with 1")
     lr = _positive("lr", lr)
+    cells = int(map_cells)
+    if cells < 1:
+        raise ValueError(f"map_cells must be at least 1, got {map_cells}")
     X, y = data.xor_points(seed=seed)
     net = MLP(layers, activation="sigmoid", seed=seed)
     tr = train(net, X, y, epochs=int(epochs), lr=lr, momentum=momentum,
                snapshots=snapshot_epochs(int(epochs), snapshots))
-    return {"X": X.tolist(), "y": y.tolist(), **_plain(tr)}
+    out = {"X": X.tolist(), "y": y.tolist(), **_plain(tr)}
+    half = float(np.abs(X - 0.5).max()) + 0.1  # a square around the four corners, with a margin
+    lo, hi = 0.5 - half, 0.5 + half
+    centres = lo + (np.arange(cells) + 0.5) * (hi - lo) / cells
+    grid = np.array([[u, v] for v in centres for u in centres])
+    probe = MLP(layers, activation="sigmoid")
+    for shot in out["snapshots"]:
+        probe.set_parameters(shot["weights"], shot["biases"])
+        shot["map"] = probe.predict(grid)[:, 0].tolist()
+        shot["correct"] = int(np.sum((np.asarray(shot["predictions"])[:, 0] > 0.5) == (y > 0.5)))
+    out["map"] = {"lo": lo, "hi": hi, "cells": cells, "centres": centres.tolist()}
+    return out
 
 
 def approximation(widths=(1, 2, 4, 8, 16), target="wave", seed=0):
@@ -152,9 +174,13 @@ def cost(seed=0, points=12):
     lines = []
     for t0, t1 in candidates:
         yhat = regression.predict(t0, t1, x)
+        r = yhat - y
+        # C = sum_squares / (2n): the scene shows both numbers
         lines.append({"theta0": float(t0), "theta1": float(t1), "predictions": yhat.tolist(),
-                      "residuals": (yhat - y).tolist(), "cost": regression.cost(t0, t1, x, y)})
-    return {"x": x.tolist(), "y": y.tolist(), "lines": lines, "best": {"theta0": best[0], "theta1": best[1]}}
+                      "residuals": r.tolist(), "squares": (r ** 2).tolist(), "sum_squares": float(np.sum(r ** 2)),
+                      "cost": regression.cost(t0, t1, x, y)})
+    return {"x": x.tolist(), "y": y.tolist(), "n": len(x), "lines": lines,
+            "best": {"theta0": best[0], "theta1": best[1]}}
 
 
 def _curve_samples(name, samples=121):
@@ -164,8 +190,10 @@ def _curve_samples(name, samples=121):
             "theta": ts.tolist(), "cost": [c.cost(t) for t in ts]}
 
 
-def gradient_descent(lr=0.3, starts=(0.0, 6.0), steps=12):
-    """The ball on the parabola from P1 (left of the minimum) and P2 (right)."""
+def gradient_descent(lr=0.3, starts=(0.0, 6.0), steps=30):
+    """The ball on the parabola from P1 (left of the minimum) and P2 (right).
+
+    Each run stops early once the slope is below 0.001 (converged), so `steps` is an upper bound."""
     lr = _positive("lr", lr)
     return {"curve": _curve_samples("parabola"), "lr": lr,
             "runs": [_plain(descent.descend("parabola", s, lr, steps)) for s in starts]}
@@ -191,30 +219,44 @@ def learning_rates(lr=0.5, start=0.0, steps=15):
         run["lr"] = eta
         run["verdict"] = classify_run(run)
         runs.append(run)
-    return {"curve": _curve_samples("parabola"), "runs": runs}
+    return {"curve": _curve_samples("parabola"), "start": float(start), "steps": int(steps), "runs": runs}
 
 
-def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=0.9, eta_min=0.05, schedule_steps=12):
+def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05, schedule_steps=12):
     """Plain descent stops in the bumpy curve's shallow dip; momentum may carry past it.
-    Then a cosine schedule on the parabola: big steps first, small at the end."""
+
+    Then a cosine schedule on the parabola: big steps first, small at the end. eta_max is
+    large enough to jump across the minimum; the same rate held constant ("constant") is
+    still bouncing after schedule_steps, while the decaying rate settles."""
     lr = _positive("lr", lr)
+    eta_max, eta_min = _positive("eta_max", eta_max), _positive("eta_min", eta_min)
     sched = descent.cosine_schedule(eta_max, eta_min, schedule_steps)
     return {
         "curve": _curve_samples("bumpy"),
+        "lr": lr, "beta": beta,
         "plain": _plain(descent.descend("bumpy", start, lr, steps)),
         "momentum": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta)),
         "schedule": {"eta_max": eta_max, "eta_min": eta_min, "lrs": sched,
                      "curve": _curve_samples("parabola"),
-                     "run": _plain(descent.descend("parabola", 0.0, sched, schedule_steps))},
+                     "run": _plain(descent.descend("parabola", 0.0, sched, schedule_steps)),
+                     "constant": _plain(descent.descend("parabola", 0.0, eta_max, schedule_steps))},
     }
 
 
 def cost_surface(seed=0, points=12, lr=0.05, steps=300, start=(-1.0, 2.0)):
+    """The regression cost over (theta0, theta1) on a grid, and the 2-D descent path across it.
+
+    The grid spans the best fit +-3.5 in theta0 and +-1.2 in theta1 and the start, widened to
+    round numbers (steps of 1 and 0.5); rows of `grid` follow theta1s, columns theta0s."""
     lr = _positive("lr", lr)
+
+    def _nice_span(lo, hi, step):  # [lo, hi] widened to multiples of step: round axis ticks
+        return math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step
+
     x, y = data.linear_points(n=points, seed=seed)
     best = regression.best_fit(x, y)
-    t0s = np.linspace(best[0] - 3.5, best[0] + 3.5, 41)
-    t1s = np.linspace(best[1] - 1.2, best[1] + 1.2, 41)
+    t0s = np.linspace(*_nice_span(min(best[0] - 3.5, start[0]), max(best[0] + 3.5, start[0]), 1.0), 41)
+    t1s = np.linspace(*_nice_span(min(best[1] - 1.2, start[1]), max(best[1] + 1.2, start[1]), 0.5), 41)
     return {"x": x.tolist(), "y": y.tolist(), "best": list(best),
             "theta0s": t0s.tolist(), "theta1s": t1s.tolist(),
             "grid": regression.cost_grid(x, y, t0s, t1s).tolist(),

@@ -1,4 +1,193 @@
-"""Chapter 3 strings."""
+"""Chapter 3 strings: learning (cost, gradient descent, learning rates, momentum, the cost surface)."""
 
 EN = {
+    # CostFunction
+    "cost.title": "The cost of a line",
+    "cost.desc": "Residuals, their squares and the cost C = 1/(2n) sum of squares; the best line costs least.",
+    "cost.cap.data": "{n} points that roughly follow a line. Which line fits them best?",
+    "cost.cap.model": "A line is y-hat = theta0 + theta1 x: two parameters to choose. Try one.",
+    "cost.cap.residuals": "Each point's error is the vertical gap between the line and the point: y-hat minus y.",
+    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: these are the squares.",
+    "cost.cap.cost": "Add the {n} squares ({total}) and divide by 2n: this line costs C = {c}.",
+    "cost.cap.other": "Another line, other gaps: its cost is {c}.",
+    "cost.cap.best": "The least-squares line has the smallest cost of all, {c}: it is the best fit.",
+    "cost.cap.half": "Why the 1/2? The derivative of r squared over 2 is just r: the 2 from the square cancels.",
+    "cost.cap.note": "This C is the regression cost over all the points. Backpropagation's E = 1/2 (O - y)^2 in "
+                     "chapter 4 is another quantity: the error of one output.",
+    "cost.regression": "regression cost: all n points",
+    "cost.backprop": "backprop, chapter 4: one output",
+
+    # GradientDescent
+    "gd.title": "Gradient descent",
+    "gd.desc": "The ball on the cost parabola: the tangent's slope and theta := theta - eta * slope, step by step.",
+    "gd.cap.curve": "With one parameter theta, the cost is a parabola. The best theta sits at its bottom.",
+    "gd.cap.start": "Start at P1, left of the minimum: theta = {theta}, cost {c}.",
+    "gd.cap.start2": "Now start at P2, right of the minimum: theta = {theta}.",
+    "gd.cap.slope_neg": "The tangent's slope is {slope}: negative, so the cost falls to the right.",
+    "gd.cap.slope_pos": "Here the slope is {slope}: positive, so the cost falls to the left.",
+    "gd.cap.update_right": "theta := theta - eta times slope = {theta} - {eta} x ({slope}) = {new}. Minus a negative "
+                           "slope moves theta right, downhill.",
+    "gd.cap.update_left": "theta := {theta} - {eta} x {slope} = {new}. A positive slope moves theta left, downhill.",
+    "gd.cap.again": "Step {k}: the slope is {slope}, so theta goes to {new}.",
+    "gd.cap.repeat": "Near the bottom the slope flattens, so every step is smaller than the last.",
+    "gd.cap.settled": "After {steps} steps the slope is almost 0 and theta = {theta}: the ball has settled.",
+    "gd.cap.stopped": "After {steps} steps theta = {theta}, cost {c}.",
+    "gd.cap.diverged": "With eta = {eta} every step overshoots further: after {steps} steps the cost has blown up.",
+    "gd.cap.summary": "From either side the same rule moves theta downhill to the minimum: P1 in {s1} steps, "
+                      "P2 in {s2}.",
+    "gd.cap.summary_diverged": "With eta = {eta} the same rule overshoots further at every step: this rate is too "
+                               "large to settle.",
+    "gd.minimum": "minimum",
+    "gd.step": "step",
+    "gd.steps": "{name}: θ = {theta} after {steps} steps",
+
+    # LearningRates
+    "lr.title": "The learning rate",
+    "lr.desc": "The same descent with a rate too small, about right and too large: crawls, converges, overshoots.",
+    "lr.cap.intro": "Three learning rates, the same start at theta = {start}, at most {steps} steps each.",
+    "lr.cap.crawls": "eta = {eta} is too small: after {steps} steps theta has only crawled to {theta}, cost {c}.",
+    "lr.cap.converges": "eta = {eta} is about right: {steps} steps reach the minimum, cost {c}.",
+    "lr.cap.oscillates": "eta = {eta} overshoots: theta jumps back and forth across the minimum, cost {c} "
+                         "after {steps} steps.",
+    "lr.cap.diverges": "eta = {eta} is too large: every jump lands further out; after {steps} steps the cost is "
+                       "{c} and the ball has left the chart.",
+    "lr.cap.summary": "Too small crawls, too large overshoots or blows up. A good rate lies in between.",
+    "lr.verdict.crawls": "crawls",
+    "lr.verdict.converges": "converges",
+    "lr.verdict.oscillates": "oscillates",
+    "lr.verdict.diverges": "diverges",
+    "lr.off_chart": "off the chart",
+
+    # MomentumAndSchedules
+    "momentum.title": "Momentum and learning-rate schedules",
+    "momentum.desc": "Momentum can carry descent past a shallow minimum; cosine decay shrinks one global rate over time.",
+    "momentum.cap.curve": "A bumpier cost: a shallow dip on the way down, the deepest point further right.",
+    "momentum.cap.plain": "Plain descent with eta = {eta} stops in the dip: after {steps} steps the slope there is 0, "
+                          "at theta = {theta}.",
+    "momentum.cap.rule": "Momentum keeps a velocity: v adds up the slopes of past steps, shrunk by beta = {beta} each "
+                         "time, and theta moves by eta times v.",
+    "momentum.cap.momentum": "The speed built up on the slope carries the ball through the dip, to theta = {theta} "
+                             "near the deepest point.",
+    "momentum.cap.stuck": "Here even momentum stays in the dip, at theta = {theta}.",
+    "momentum.cap.maybe": "Momentum MAY carry the ball past a shallow minimum. It is not guaranteed: too little speed "
+                          "and it stays.",
+    "momentum.cap.schedule": "A schedule changes the rate over time. Cosine decay goes from {eta_max} down to "
+                             "{eta_min} along half a cosine.",
+    "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps, while the "
+                          "constant rate {eta_max} still bounces.",
+    "momentum.cap.global": "Cosine decay is one global rate that changes over time, the same for every parameter. "
+                           "A rate per parameter is what Adagrad, RMSProp and Adam do.",
+    "momentum.local": "shallow dip",
+    "momentum.global": "deepest point",
+    "momentum.plain": "plain",
+    "momentum.with": "momentum",
+    "momentum.maybe": "momentum may escape a shallow minimum, not always",
+    "momentum.cosine": "cosine decay",
+    "momentum.constant": "constant rate",
+    "momentum.one_rate": "one global rate, changing over time",
+    "momentum.per_param": "a rate per parameter: Adagrad, RMSProp, Adam",
+
+    # CostSurface
+    "surface.title": "The cost surface",
+    "surface.desc": "The regression cost over both parameters as a contour map; descent walks downhill and the line fits.",
+    "surface.cap.map": "The cost over both parameters: every ring is one cost level, the best line sits at the "
+                       "bottom of the bowl.",
+    "surface.cap.rule": "Descent updates both parameters at once, each by its own partial derivative.",
+    "surface.cap.start": "Start at theta0 = {t0}, theta1 = {t1}: a poor line, cost {c}.",
+    "surface.cap.descend": "Step by step the point walks downhill across the rings, and the line turns towards "
+                           "the points.",
+    "surface.cap.valley": "First quickly down into the long valley, then slowly along it.",
+    "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}. The best line has "
+                       "theta0 = {b0}, theta1 = {b1}.",
+    "surface.cap.diverged": "With eta = {eta} the steps overshoot and the cost blows up after {steps} steps.",
+    "surface.best": "best",
+}
+
+ZH = {
+    # CostFunction
+    "cost.title": "一条直线的代价",
+    "cost.desc": "残差、残差的平方与代价 C = 1/(2n)·平方和；最好的直线代价最小。",
+    "cost.cap.data": "{n} 个点大致排成一条直线。哪条直线拟合得最好？",
+    "cost.cap.model": "直线给出的预测值是 θ0 + θ1 x：有两个参数要选。先试一条。",
+    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。",
+    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：这些就是平方。",
+    "cost.cap.cost": "把 {n} 个平方加起来（{total}），再除以 2n：这条直线的代价 C = {c}。",
+    "cost.cap.other": "换一条直线，距离也变了：它的代价是 {c}。",
+    "cost.cap.best": "最小二乘直线的代价最小，为 {c}：它就是最佳拟合。",
+    "cost.cap.half": "为什么要乘 1/2？r 的平方除以 2 的导数正好是 r：平方带来的 2 被约掉了。",
+    "cost.cap.note": "这里的 C 是回归的代价，对所有点求平均。第 4 章反向传播中的 E = 1/2 (O - y)^2 "
+                     "是另一个量：一个输出的误差。",
+    "cost.regression": "回归代价：全部 n 个点",
+    "cost.backprop": "反向传播（第 4 章）：一个输出",
+
+    # GradientDescent
+    "gd.title": "梯度下降",
+    "gd.desc": "代价抛物线上的小球：切线的斜率，以及 θ := θ - η·斜率，一步一步。",
+    "gd.cap.curve": "只有一个参数 θ 时，代价是一条抛物线。最好的 θ 在它的最低点。",
+    "gd.cap.start": "从最低点左边的 P1 出发：θ = {theta}，代价 {c}。",
+    "gd.cap.start2": "现在从最低点右边的 P2 出发：θ = {theta}。",
+    "gd.cap.slope_neg": "切线的斜率是 {slope}：为负，所以代价向右下降。",
+    "gd.cap.slope_pos": "这里斜率是 {slope}：为正，所以代价向左下降。",
+    "gd.cap.update_right": "θ := θ - η·斜率 = {theta} - {eta} × ({slope}) = {new}。减去负的斜率，θ 向右移动，走下坡。",
+    "gd.cap.update_left": "θ := {theta} - {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
+    "gd.cap.again": "第 {k} 步：斜率是 {slope}，所以 θ 变为 {new}。",
+    "gd.cap.repeat": "越接近底部，斜率越平，所以每一步都比上一步小。",
+    "gd.cap.settled": "{steps} 步之后斜率几乎为 0，θ = {theta}：小球停稳了。",
+    "gd.cap.stopped": "{steps} 步之后 θ = {theta}，代价 {c}。",
+    "gd.cap.diverged": "η = {eta} 时每一步都越冲越远：{steps} 步之后代价已经爆炸。",
+    "gd.cap.summary": "无论从哪一边出发，同一条规则都让 θ 走下坡到达最低点：P1 用了 {s1} 步，P2 用了 {s2} 步。",
+    "gd.cap.summary_diverged": "η = {eta} 时同一条规则每一步都冲得更远：这个学习率太大，停不下来。",
+    "gd.minimum": "最低点",
+    "gd.step": "步数",
+    "gd.steps": "{name}：{steps} 步后 θ = {theta}",
+
+    # LearningRates
+    "lr.title": "学习率",
+    "lr.desc": "同样的下降，学习率太小、合适、太大：爬行、收敛、越过头。",
+    "lr.cap.intro": "三个学习率，同样从 θ = {start} 出发，每个最多 {steps} 步。",
+    "lr.cap.crawls": "η = {eta} 太小：{steps} 步之后 θ 才爬到 {theta}，代价 {c}。",
+    "lr.cap.converges": "η = {eta} 正合适：{steps} 步到达最低点，代价 {c}。",
+    "lr.cap.oscillates": "η = {eta} 越过了头：θ 在最低点两侧来回跳，{steps} 步之后代价 {c}。",
+    "lr.cap.diverges": "η = {eta} 太大：每一跳都落得更远；{steps} 步之后代价是 {c}，小球已经飞出图外。",
+    "lr.cap.summary": "太小就爬行，太大就越过头甚至爆炸。好的学习率在两者之间。",
+    "lr.verdict.crawls": "爬行",
+    "lr.verdict.converges": "收敛",
+    "lr.verdict.oscillates": "振荡",
+    "lr.verdict.diverges": "发散",
+    "lr.off_chart": "飞出图外",
+
+    # MomentumAndSchedules
+    "momentum.title": "动量与学习率调度",
+    "momentum.desc": "动量可能带着下降越过浅的局部极小；余弦衰减让一个全局学习率随时间变小。",
+    "momentum.cap.curve": "一条更崎岖的代价曲线：下坡途中有一个浅坑，最深的点在更右边。",
+    "momentum.cap.plain": "η = {eta} 的普通梯度下降停在浅坑里：{steps} 步之后那里的斜率为 0，θ = {theta}。",
+    "momentum.cap.rule": "动量保留一个速度：v 累加过去各步的斜率，每次乘以 β = {beta} 衰减，θ 按 η 乘 v 移动。",
+    "momentum.cap.momentum": "在坡上积累的速度带着小球冲过浅坑，到达最深点附近的 θ = {theta}。",
+    "momentum.cap.stuck": "这一次即使有动量，小球也停在浅坑里，θ = {theta}。",
+    "momentum.cap.maybe": "动量「可能」带着小球越过浅的局部极小，但并不保证：速度不够就会留在坑里。",
+    "momentum.cap.schedule": "学习率调度让学习率随时间变化。余弦衰减沿着半个余弦从 {eta_max} 降到 {eta_min}。",
+    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了，而固定的学习率 {eta_max} 还在来回跳。",
+    "momentum.cap.global": "余弦衰减是一个随时间变化的全局学习率，所有参数都相同。"
+                           "每个参数各有学习率，那是 Adagrad、RMSProp 和 Adam 的做法。",
+    "momentum.local": "浅坑",
+    "momentum.global": "最深点",
+    "momentum.plain": "普通",
+    "momentum.with": "动量",
+    "momentum.maybe": "动量可能越过浅的局部极小，但不总是",
+    "momentum.cosine": "余弦衰减",
+    "momentum.constant": "固定学习率",
+    "momentum.one_rate": "一个全局学习率，随时间变化",
+    "momentum.per_param": "每个参数一个学习率：Adagrad、RMSProp、Adam",
+
+    # CostSurface
+    "surface.title": "代价曲面",
+    "surface.desc": "回归代价随两个参数变化的等高线图；梯度下降一路下坡，直线随之拟合。",
+    "surface.cap.map": "代价随两个参数变化：每一圈是同一个代价值，最佳直线位于碗底。",
+    "surface.cap.rule": "梯度下降同时更新两个参数，各自按自己的偏导数。",
+    "surface.cap.start": "从 θ0 = {t0}、θ1 = {t1} 出发：一条不好的直线，代价 {c}。",
+    "surface.cap.descend": "一步一步，点穿过等高线走下坡，直线也转向数据点。",
+    "surface.cap.valley": "先很快落进狭长的山谷，再沿着谷底慢慢前进。",
+    "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。最佳直线是 θ0 = {b0}，θ1 = {b1}。",
+    "surface.cap.diverged": "η = {eta} 时步子越过了头，{steps} 步之后代价爆炸。",
+    "surface.best": "最佳",
 }

@@ -1,0 +1,379 @@
+"""Learning visuals: a ball descending a cost curve (with its tangent and its step), a contour map of
+a two-parameter cost with a descent path, and the helpers that keep long runs short on screen.
+
+    plot = CostCurve(tr["curve"], width=7, height=4.4)          # axes on the box edges + the curve
+    ball = plot.ball(run["thetas"][0], run["costs"][0])
+    self.play(plot.move_ball(ball, t0, c0, t1, c1))             # rolls along the curve, exact at t1
+    plot.tangent(t, c, slope), plot.step_arrow(t0, t1)          # slope (green), the step along theta
+
+Everything is placed from a trace's numbers; positions at keyframes are exact (the ball ends on
+p(theta_k, C_k)), and `plot.coords(ball.get_center())` reads a position back as (theta, C).
+A target outside the box (a diverging run) is never drawn there: the ball flies to the box's edge
+and fades out, so no huge coordinates ever reach the renderer.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Dot, Line, UpdateFromAlphaFunc, VGroup, VMobject,
+                   rate_functions)
+
+from scenes.kit import palette as P
+from scenes.kit.parts import CurvePlot, clip_segment
+
+
+# -- ranges and keyframes -------------------------------------------------------------------------
+def nice_step(span: float, ticks: int = 4) -> float:
+    """A round tick step (1, 2, 2.5, 5 times a power of ten) giving about `ticks` intervals."""
+    raw = max(abs(span), 1e-9) / max(ticks, 1)
+    base = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * base >= raw - 1e-12:
+            return m * base
+    return 10 * base
+
+
+def nice_range(lo: float, hi: float, ticks: int = 4) -> tuple[float, float, float]:
+    """(lo, hi, step) widened outward to round multiples of a round step: an axis range."""
+    step = nice_step(hi - lo, ticks)
+    out = (math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step)
+    # whole numbers as ints, so the axis labels read "2", not "2.0"
+    return tuple(int(round(v)) if abs(v - round(v)) < 1e-9 else v for v in out)
+
+
+def keyframe_indices(count: int, frames: int = 18) -> list[int]:
+    """About `frames` indices into a run of `count` points, dense at the start (where descent moves
+    fast) and sparse later; always the first and the last, strictly increasing."""
+    if count <= frames:
+        return list(range(count))
+    idx = np.unique(np.round(np.geomspace(1, count, frames)).astype(int) - 1)
+    out = sorted(set(idx.tolist()) | {0, count - 1})
+    return out
+
+
+# -- a plot whose axes run along the bottom and left edges ------------------------------------------
+class EdgePlot(CurvePlot):
+    """A CurvePlot whose axes lie on the bottom and left edges of its box, wherever 0 is, so a point
+    at theta = 0 does not sit on the y axis. `p(x, y)` and its inverse `coords(point)` are exact."""
+
+    def __init__(self, x_range, y_range, **kwargs):
+        super().__init__(x_range, y_range, **kwargs)
+        ax = self.axes
+        dx = ax.x_axis.n2p(x_range[0])[0] - ax.y_axis.n2p(0)[0]
+        dy = ax.y_axis.n2p(y_range[0])[1] - ax.x_axis.n2p(0)[1]
+        ax.y_axis.shift(dx * RIGHT)
+        self.y_label.shift(dx * RIGHT)
+        ax.x_axis.shift(dy * UP)
+        self.x_label.shift(dy * UP)
+        # Axes leave out the 0 labels where the axes cross; they no longer cross there.
+        if abs(dx) > 1e-6 and x_range[0] < 0 < x_range[1]:
+            ax.x_axis.add_numbers([0], excluding=[], font_size=26)
+        if abs(dy) > 1e-6 and y_range[0] < 0 < y_range[1]:
+            ax.y_axis.add_numbers([0], excluding=[], font_size=26)
+
+    def p(self, x, y):
+        return np.array([self.axes.x_axis.n2p(x)[0], self.axes.y_axis.n2p(y)[1], 0.0])
+
+    def coords(self, point) -> tuple[float, float]:
+        return float(self.axes.x_axis.p2n(point)), float(self.axes.y_axis.p2n(point))
+
+    @property
+    def x_bounds(self):
+        return tuple(self.axes.x_range[:2])
+
+    @property
+    def y_bounds(self):
+        return tuple(self.axes.y_range[:2])
+
+    def inside(self, x, y, pad: float = 1e-9) -> bool:
+        (x0, x1), (y0, y1) = self.x_bounds, self.y_bounds
+        return x0 - pad <= x <= x1 + pad and y0 - pad <= y <= y1 + pad
+
+    def clip(self, a, b):
+        """The part of the segment a -> b (data coordinates) inside the box, or None."""
+        ends = clip_segment(a, b, self.x_bounds, self.y_bounds)
+        if ends is None:
+            return None
+        (ax, ay), (bx, by) = a, b
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        # clip_segment cuts the infinite line: keep only what lies between a and b
+        ts = [((ex - ax) * (bx - ax) + (ey - ay) * (by - ay)) / length ** 2 for ex, ey in ends]
+        t0, t1 = max(0.0, min(ts)), min(1.0, max(ts))
+        if t0 > t1:
+            return None
+        return ((ax + t0 * (bx - ax), ay + t0 * (by - ay)), (ax + t1 * (bx - ax), ay + t1 * (by - ay)))
+
+
+def glide(mob, path: VMobject, fade: str | None = None, run_time: float = 1.0, rate_func=rate_functions.smooth):
+    """Move `mob` along `path`, ending exactly on its last point. `fade`: "out" fades it over the last
+    40% (the path ends at a plot's edge because the target lies outside), "in" fades it in over the
+    first 40% (it comes back in), "hidden" keeps it invisible. The full opacity is `mob.full_opacity`
+    when set (a faded ball remembers how bright it was)."""
+    full = getattr(mob, "full_opacity", None)
+    full = mob.get_fill_opacity() if full is None else full
+
+    def update(m, alpha):
+        m.move_to(path.point_from_proportion(min(max(alpha, 0.0), 1.0)))
+        if fade == "out":
+            m.set_opacity(full * min(1.0, max(0.0, (1.0 - alpha) / 0.4)))
+        elif fade == "in":
+            m.set_opacity(full * min(1.0, max(0.0, alpha / 0.4)))
+        elif fade == "hidden":
+            m.set_opacity(0.0)
+
+    return UpdateFromAlphaFunc(mob, update, run_time=run_time, rate_func=rate_func)
+
+
+# -- the ball on a 1-D cost curve --------------------------------------------------------------------
+class CostCurve(EdgePlot):
+    """A 1-D cost curve from a trace's samples ({"theta": [...], "cost": [...], "minimum": m}),
+    on axes that fit it; the ball, the tangent and the step are placed from the trace's numbers."""
+
+    def __init__(self, samples, width=7.0, height=4.2, x_label=r"\theta", y_label=r"C(\theta)",
+                 x_range=None, y_range=None, color=P.COST, ticks=(8, 4), **kwargs):
+        ts, cs = np.asarray(samples["theta"], float), np.asarray(samples["cost"], float)
+        if x_range is None:
+            x_range = nice_range(ts.min(), ts.max(), ticks[0])
+            if ts.min() <= 0 <= ts.max():   # ticks count from 0: the axis can end where the curve does
+                x_range = (float(ts.min()), float(ts.max()), x_range[2])
+        y_range = y_range or nice_range(min(0.0, cs.min()), cs.max(), ticks[1])
+        super().__init__(x_range, y_range, width=width, height=height, x_label=x_label, y_label=y_label,
+                         **kwargs)
+        self.ts, self.cs = ts, cs
+        self.minimum = samples.get("minimum")
+        self.graph = self.curve(ts, cs, color=color)
+        self.add(self.graph)
+
+    # parts
+    def ball(self, theta, cost, color=P.FIRE, radius=0.13) -> Dot:
+        ball = Dot(self.p(theta, cost), radius=radius, color=color).set_z_index(3)
+        ball.full_opacity = 1.0
+        return ball
+
+    def marker(self, theta, color=P.FIRE, size=0.14) -> VMobject:
+        """A small triangle on the theta axis under the point."""
+        tip = self.p(theta, self.y_bounds[0])
+        tri = VMobject(color=color, stroke_width=0).set_fill(color, 1.0)
+        tri.set_points_as_corners([tip, tip + size * (DOWN + 0.6 * LEFT), tip + size * (DOWN + 0.6 * RIGHT), tip])
+        return tri
+
+    def tangent(self, theta, cost, slope, length=2.4, color=P.GRADIENT, stroke_width=5) -> Line | None:
+        """The tangent at (theta, cost), `length` long on screen whatever the slope, cut to the box
+        (None when the point is outside the box)."""
+        if not self.inside(theta, cost):
+            return None
+        here = self.p(theta, cost)
+        d = self.p(theta + 1.0, cost + slope) - here
+        d = d / np.linalg.norm(d)
+        a, b = self.coords(here - d * length / 2), self.coords(here + d * length / 2)
+        ends = self.clip(a, b) or ((theta, cost), (theta, cost))
+        return Line(self.p(*ends[0]), self.p(*ends[1]), color=color, stroke_width=stroke_width).set_z_index(2)
+
+    def step_arrow(self, t0, t1, color=P.GRADIENT, lift=0.28, shortest=0.08) -> Arrow | None:
+        """An arrow along the theta axis from t0 to t1 (cut to the box), just above the axis
+        (None when it would be shorter than `shortest` on screen)."""
+        lo, hi = self.x_bounds
+        a, b = self.p(min(max(t0, lo), hi), self.y_bounds[0]), self.p(min(max(t1, lo), hi), self.y_bounds[0])
+        if np.linalg.norm(b - a) < shortest:
+            return None
+        return Arrow(a + lift * UP, b + lift * UP, buff=0, color=color, stroke_width=5,
+                     max_tip_length_to_length_ratio=0.35, max_stroke_width_to_length_ratio=20)
+
+    # motion
+    def between(self, t0, t1):
+        """The curve's samples strictly between t0 and t1, in the order from t0 to t1."""
+        lo, hi = min(t0, t1), max(t0, t1)
+        keep = (self.ts > lo + 1e-9) & (self.ts < hi - 1e-9)
+        pts = list(zip(self.ts[keep], self.cs[keep]))
+        return pts if t1 >= t0 else pts[::-1]
+
+    def path(self, t0, c0, t1, c1):
+        """(path, fade): the way from (t0, c0) to (t1, c1) on screen, and how the ball shows on it.
+
+        A step that stays on one side of the minimum rolls along the curve; one that jumps across it
+        hops in an arc. A point outside the box is never drawn there: a step out of the box goes
+        straight to its edge and fades ("out"), a step back in comes from the edge ("in"), a step
+        between two outside points stays hidden at the edge ("hidden")."""
+        start_in, end_in = self.inside(t0, c0), self.inside(t1, c1)
+        if not (start_in and end_in):
+            ends = self.clip((t0, c0), (t1, c1))
+            if ends is None:   # both outside, never crossing the box: wait at the nearest edge
+                (x0, x1), (y0, y1) = self.x_bounds, self.y_bounds
+                edge = self.p(min(max(t1, x0), x1), min(max(c1, y0), y1))
+                return VMobject().set_points_as_corners([edge, edge]), "hidden"
+            if start_in:
+                return Line(self.p(t0, c0), self.p(*ends[1])), "out"
+            if end_in:
+                return Line(self.p(*ends[0]), self.p(t1, c1)), "in"
+            return VMobject().set_points_as_corners([self.p(*ends[1])] * 2), "hidden"
+        crosses = self.minimum is not None and (t0 - self.minimum) * (t1 - self.minimum) < 0
+        inner = [] if crosses else [pt for pt in self.between(t0, t1) if self.inside(*pt)]
+        if crosses:
+            a, b = self.p(t0, c0), self.p(t1, c1)
+            lift = 0.25 + 0.15 * np.linalg.norm(b - a)
+            top = self.p(0, self.y_bounds[1])[1]
+            pts = []
+            for s in np.linspace(0, 1, 24):
+                q = a + s * (b - a) + 4 * s * (1 - s) * lift * UP
+                q[1] = min(q[1], top)
+                pts.append(q)
+            path = VMobject().set_points_as_corners(pts)
+        else:
+            path = VMobject().set_points_as_corners([self.p(t0, c0)] + [self.p(*pt) for pt in inner]
+                                                    + [self.p(t1, c1)])
+        return path, None
+
+    def exit_arrow(self, t0, c0, t1, c1, color=P.NEGATIVE, length=0.6) -> Arrow | None:
+        """Where a ball heading for (t1, c1) outside the box leaves it: a short arrow pointing on."""
+        ends = self.clip((t0, c0), (t1, c1))
+        if ends is None:
+            return None
+        edge = self.p(*ends[1])
+        d = self.p(t1, c1) - self.p(t0, c0)
+        d = d / (np.linalg.norm(d) or 1.0)
+        return Arrow(edge - d * length, edge + d * 0.1, buff=0, color=color, stroke_width=5,
+                     max_tip_length_to_length_ratio=0.4)
+
+    def move_ball(self, ball, t0, c0, t1, c1, run_time=1.0, **kwargs):
+        """The ball goes from (t0, c0) to (t1, c1); outside the box it fades out at the edge (and back
+        in if it returns), see `path`."""
+        path, fade = self.path(t0, c0, t1, c1)
+        return glide(ball, path, fade=fade, run_time=run_time, **kwargs)
+
+    def trail(self, thetas, costs, color=P.FIRE, radius=0.05, opacity=0.7) -> VGroup:
+        """Small dots at every visited point inside the box (where the ball has been)."""
+        return VGroup(*[Dot(self.p(t, c), radius=radius, color=color, fill_opacity=opacity)
+                        for t, c in zip(thetas, costs) if self.inside(t, c)])
+
+
+# -- a two-parameter cost as a contour map -------------------------------------------------------------
+def contour_segments(xs, ys, grid, level):
+    """Marching squares: the segments where the sampled surface crosses `level`.
+
+    `grid[i][j]` is the value at (xs[j], ys[i]). Returns [((x0, y0), (x1, y1)), ...]."""
+    xs, ys, g = np.asarray(xs, float), np.asarray(ys, float), np.asarray(grid, float)
+    out = []
+    for i in range(len(ys) - 1):
+        for j in range(len(xs) - 1):
+            corners = [(xs[j], ys[i], g[i, j]), (xs[j + 1], ys[i], g[i, j + 1]),
+                       (xs[j + 1], ys[i + 1], g[i + 1, j + 1]), (xs[j], ys[i + 1], g[i + 1, j])]
+            cuts = []
+            for k in range(4):
+                (xa, ya, va), (xb, yb, vb) = corners[k], corners[(k + 1) % 4]
+                if (va < level) != (vb < level):
+                    s = (level - va) / (vb - va)
+                    cuts.append((xa + s * (xb - xa), ya + s * (yb - ya)))
+            if len(cuts) == 2:
+                out.append((cuts[0], cuts[1]))
+            elif len(cuts) == 4:   # a saddle cell: pair the cuts by the centre's side
+                centre = g[i:i + 2, j:j + 2].mean()
+                if (centre < level) == (corners[0][2] < level):
+                    out += [(cuts[0], cuts[3]), (cuts[1], cuts[2])]
+                else:
+                    out += [(cuts[0], cuts[1]), (cuts[2], cuts[3])]
+    return out
+
+
+def contour_levels(grid, count: int = 8, ratio: float = 0.5) -> list[float]:
+    """Levels above the grid's minimum at geometrically shrinking heights: rings that get denser
+    towards the bottom of the bowl, so the valley shows at every scale."""
+    g = np.asarray(grid, float)
+    lo, hi = float(g.min()), float(np.percentile(g, 90))
+    return [lo + (hi - lo) * ratio ** k for k in range(count)][::-1]
+
+
+class ContourMap(EdgePlot):
+    """The cost over two parameters as contour lines (from a trace's grid), with room for a path."""
+
+    def __init__(self, xs, ys, grid, width=5.6, height=4.6, x_label=r"\theta_0", y_label=r"\theta_1",
+                 levels=None, ticks=(4, 3), **kwargs):
+        xs, ys = np.asarray(xs, float), np.asarray(ys, float)
+        x_range = nice_range(xs.min(), xs.max(), ticks[0])
+        y_range = nice_range(ys.min(), ys.max(), ticks[1])
+        super().__init__(x_range, y_range, width=width, height=height, x_label=x_label, y_label=y_label, **kwargs)
+        self.levels = list(levels) if levels is not None else contour_levels(grid)
+        self.rings = VGroup()
+        n = len(self.levels)
+        for k, level in enumerate(self.levels):   # lowest level brightest
+            ring = VMobject(stroke_color=P.COST, stroke_width=3, stroke_opacity=1.0 - 0.65 * k / max(n - 1, 1))
+            for a, b in contour_segments(xs, ys, grid, level):
+                ring.start_new_path(self.p(*a))
+                ring.add_line_to(self.p(*b))
+            self.rings.add(ring)
+        self.add_to_back(self.rings)
+
+    def path_line(self, xs, ys, color=P.FIRE, stroke_width=4) -> VMobject:
+        """The polyline through the points (x_k, y_k), stopping where it first leaves the box."""
+        pts = []
+        for x, y in zip(xs, ys):
+            if not self.inside(x, y):
+                break
+            pts.append(self.p(x, y))
+        if len(pts) == 1:
+            pts.append(pts[0])
+        return VMobject(color=color, stroke_width=stroke_width).set_points_as_corners(pts)
+
+    def segment(self, xs, ys, i, j):
+        """The path from point i to point j through every point between (for a glide)."""
+        pts = [self.p(x, y) for x, y in zip(xs[i:j + 1], ys[i:j + 1]) if self.inside(x, y)]
+        if len(pts) < 2:
+            pts = (pts or [self.p(xs[i], ys[i])]) * 2
+        return VMobject().set_points_as_corners(pts)
+
+
+# -- data and a line through it ------------------------------------------------------------------------
+class ScatterPlot(EdgePlot):
+    """Points (x_i, y_i) on axes with equal units in x and y (so a residual's square looks square),
+    with the lines yhat = theta0 + theta1 x, their residuals and the residuals' squares."""
+
+    def __init__(self, x, y, max_width=5.0, max_height=5.0, extra_y=(), x_label="x", y_label="y",
+                 dot_radius=0.07, ticks=(6, 8), **kwargs):
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        ys = np.concatenate([y, np.asarray(extra_y, float).ravel()])
+        x_range = nice_range(min(0.0, x.min()), x.max(), ticks[0])
+        y_range = nice_range(min(0.0, ys.min()), ys.max(), ticks[1])
+        xspan, yspan = x_range[1] - x_range[0], y_range[1] - y_range[0]
+        unit = min(max_width / xspan, max_height / yspan)
+        super().__init__(x_range, y_range, width=unit * xspan, height=unit * yspan, x_label=x_label,
+                         y_label=y_label, **kwargs)
+        self.xs, self.ys = x, y
+        self.dots = VGroup(*[Dot(self.p(a, b), radius=dot_radius, color=P.TEXT) for a, b in zip(x, y)])
+        self.dots.set_z_index(4)
+        self.add(self.dots)
+
+    def line(self, theta0, theta1, color=P.POSITIVE, stroke_width=5) -> Line:
+        x0, x1 = self.x_bounds
+        return self.line_through((x0, theta0 + theta1 * x0), (x1, theta0 + theta1 * x1), color=color,
+                                 stroke_width=stroke_width)
+
+    def residuals(self, predictions, color=P.COST, stroke_width=3) -> VGroup:
+        """Vertical segments from each point to the line (cut to the box)."""
+        out = VGroup()
+        for a, b, yhat in zip(self.xs, self.ys, predictions):
+            ends = self.clip((a, b), (a, yhat))
+            if ends:
+                out.add(Line(self.p(*ends[0]), self.p(*ends[1]), color=color, stroke_width=stroke_width))
+        return out
+
+    def squares(self, predictions, color=P.COST, opacity=0.16) -> VGroup:
+        """The square on each residual, drawn to its right (to its left near the right edge)."""
+        out = VGroup()
+        x_hi = self.x_bounds[1]
+        for a, b, yhat in zip(self.xs, self.ys, predictions):
+            side = abs(yhat - b)
+            if side < 1e-9:
+                continue
+            d = side if a + side <= x_hi else -side
+            corners = [self.p(a, b), self.p(a + d, b), self.p(a + d, yhat), self.p(a, yhat)]
+            sq = VMobject(stroke_color=color, stroke_width=2, stroke_opacity=0.8).set_fill(color, opacity)
+            out.add(sq.set_points_as_corners(corners + corners[:1]))
+        return out
+
+
+def set_number(number, value: float, digits: int = 3, max_places: int = 3):
+    """Set a DecimalNumber to `value` with `digits` significant digits (at most `max_places` decimals)."""
+    from scenes.kit.fmt import decimals_for
+
+    number.num_decimal_places = min(decimals_for(value, digits), max_places)
+    return number.set_value(value)

@@ -1,0 +1,126 @@
+"""Chapter 3 scenes: they render, the ball stops exactly at the trace's thetas, and what they show
+follows their parameters (learning rate, seed, momentum, schedule). One render per test, small inputs."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from manim import DecimalNumber, config
+
+from nncore import get_trace
+from scenehelp import on_screen, render_small, shown_texts
+from scenes.ch3_learning import CostFunction, CostSurface, GradientDescent, LearningRates, MomentumAndSchedules
+from scenes.kit.fmt import num, tex_num
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    """One media folder for the module, so each formula's LaTeX is compiled once."""
+    return tmp_path_factory.mktemp("ch3")
+
+
+def numbers_shown(scene):
+    """Every DecimalNumber value on screen at the end."""
+    return [f.get_value() for m in scene.mobjects for f in m.get_family() if isinstance(f, DecimalNumber)]
+
+
+def inside_frame(scene, margin=0.5):
+    """Every point of every mobject on screen lies within the frame (plus a margin)."""
+    w, h = config.frame_width / 2 + margin, config.frame_height / 2 + margin
+    pts = [f.points for m in scene.mobjects for f in m.get_family() if len(f.points)]
+    return all(np.abs(p[:, 0]).max() <= w and np.abs(p[:, 1]).max() <= h for p in pts)
+
+
+def cli_trace(name, *args):
+    out = subprocess.run([sys.executable, "render.py", "trace", name, "--json", *args], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_cost_function_shows_each_line_and_its_cost_and_follows_the_seed(media):
+    scene = render_small(CostFunction, media, seed=3, points=8)
+    tr, default = get_trace("cost", seed=3, points=8), get_trace("cost", points=8)
+    costs = [l["cost"] for l in tr["lines"]]
+    assert min(costs) == costs[-1]   # the closed-form best line, shown last, costs least
+    for c in costs:
+        assert on_screen(scene, f"C = {tex_num(c)}")
+    assert not on_screen(scene, f"C = {tex_num(default['lines'][-1]['cost'])}")
+    assert on_screen(scene, r"E = \tfrac{1}{2}(O - y)^2")   # correction 7: C is not backprop's E
+    assert inside_frame(scene)
+
+
+def test_gradient_descent_ball_stops_exactly_at_the_trace_thetas(media):
+    # lr 0.6 converges in a few steps (a quick render); the CLI prints the very same trace.
+    scene = render_small(GradientDescent, media, lr=0.6)
+    tr = get_trace("gradient-descent", lr=0.6)
+    assert tr == cli_trace("gradient-descent", "--lr", "0.6")
+    assert len(scene.keyframes) == len(tr["runs"]) == 2
+    for seen, run in zip(scene.keyframes, tr["runs"]):
+        assert seen == pytest.approx(run["thetas"][1:], abs=1e-6)
+    # another rate, other step counts, and the scene shows them
+    default = [r["steps"] for r in get_trace("gradient-descent")["runs"]]
+    for i, run in enumerate(tr["runs"]):
+        assert run["steps"] != default[i]
+        assert on_screen(scene, f"P{i + 1}: θ = {num(run['thetas'][-1])} after {run['steps']} steps")
+        assert not on_screen(scene, f"after {default[i]} steps")
+
+
+def test_gradient_descent_with_a_diverging_rate_renders_inside_the_frame(media):
+    scene = render_small(GradientDescent, media, lr=2.5)
+    assert all(r["diverged"] for r in get_trace("gradient-descent", lr=2.5)["runs"])
+    assert scene.keyframes == [[], []]   # the ball left the chart at its first step
+    assert inside_frame(scene)
+
+
+def test_learning_rates_show_the_verdicts_and_the_ball_stops_at_the_trace_thetas(media):
+    scene = render_small(LearningRates, media)
+    tr = get_trace("learning-rates")
+    texts = shown_texts(scene)
+    assert [r["verdict"] for r in tr["runs"]] == ["crawls", "converges", "diverges"]
+    for run, seen in zip(tr["runs"], scene.keyframes):
+        assert run["verdict"] in texts
+        assert seen == pytest.approx(run["thetas"][1:1 + len(seen)], abs=1e-6)
+    assert len(scene.keyframes[-1]) < tr["runs"][-1]["steps"] and "off the chart" in texts
+    assert all(r["steps"] in numbers_shown(scene) for r in tr["runs"])
+    assert inside_frame(scene)
+
+
+def test_learning_rates_follow_lr_and_a_huge_rate_renders(media):
+    scene = render_small(LearningRates, media, lr=4.0)   # the largest rate is 20: gone at once
+    tr, default = get_trace("learning-rates", lr=4.0), get_trace("learning-rates")
+    counts = [r["steps"] for r in tr["runs"]]
+    assert counts != [r["steps"] for r in default["runs"]]
+    assert all(c in numbers_shown(scene) for c in counts)
+    assert tr["runs"][-1]["diverged"] and "diverges" in shown_texts(scene)
+    assert inside_frame(scene)
+
+
+def test_momentum_and_schedule_follow_their_parameters(media):
+    params = dict(beta=0.7, steps=30, eta_min=0.2, schedule_steps=10)
+    scene = render_small(MomentumAndSchedules, media, **params)
+    tr = get_trace("momentum", **params)
+    # the last beat corrects the article: one global rate over time, not one per parameter
+    assert on_screen(scene, "one global rate, changing over time") and on_screen(scene, "Adagrad, RMSProp, Adam")
+    shown = numbers_shown(scene)
+    assert tr["schedule"]["lrs"][-1] == pytest.approx(0.2) and 0.2 in shown      # eta_t at the last step
+    assert len(tr["schedule"]["lrs"]) - 1 in shown and 11 not in shown          # T follows schedule_steps
+    assert inside_frame(scene)
+
+
+def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
+    scene = render_small(CostSurface, media, lr=0.04)
+    path = get_trace("cost-surface", lr=0.04)["path"]
+    last = len(path["theta0s"]) - 1
+    assert last == 300 and scene.keyframes[0] == 0 and scene.keyframes[-1] == last
+    assert len(scene.keyframes) <= CostSurface.frames + 1   # the video does not grow with the steps
+    shown = numbers_shown(scene)
+    for v in (path["theta0s"][-1], path["theta1s"][-1], path["costs"][-1]):
+        assert v in shown
+    default = get_trace("cost-surface")["path"]
+    assert default["theta0s"][-1] not in shown
+    assert inside_frame(scene)
