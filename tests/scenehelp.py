@@ -1,13 +1,17 @@
 """Render scenes small and read back what they show, for the scene tests."""
 from __future__ import annotations
 
-import time
+import tempfile
 from pathlib import Path
 
 from manim import DecimalNumber, MathTex, Text, tempconfig
 
+# One LaTeX/text SVG cache for every scene test of the session (and later sessions on this
+# machine): a formula compiled once is not compiled again. One process, so no race.
+SVG_CACHE = Path(tempfile.gettempdir()) / "nn-explainer-test-svg"
 TINY = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 5, "disable_caching": True,
-        "progress_bar": "none", "verbosity": "ERROR", "write_to_movie": False, "save_last_frame": False}
+        "progress_bar": "none", "verbosity": "ERROR", "write_to_movie": False, "save_last_frame": False,
+        "tex_dir": str(SVG_CACHE / "Tex"), "text_dir": str(SVG_CACHE / "texts")}
 
 
 def render_small(cls, tmp_path: Path, **params):
