@@ -34,6 +34,7 @@ class BackpropTrace:
     lr: float
     updated: dict        # parameter -> value after one step
     error_after: float   # E with the updated parameters, same x and y
+    after: dict          # the forward pass with the updated parameters (every node's value)
 
 
 def backprop_chain(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5) -> BackpropTrace:
@@ -71,4 +72,4 @@ def backprop_chain(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5) ->
 
     updated = {p: n[p] - lr * gradients[p]["gradient"] for p in paths}
     after = chain_forward(x, y, updated["w_i"], updated["b_i"], updated["w_o"], updated["b_o"])
-    return BackpropTrace(n, edges, gradients, shared, float(lr), updated, after["E"])
+    return BackpropTrace(n, edges, gradients, shared, float(lr), updated, after["E"], after)

@@ -270,7 +270,10 @@ def backprop(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5):
 
 
 def weight_update(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, epochs=30):
-    """One hand-worked update, then `epochs` more by the same rule on the same chain."""
+    """One hand-worked update (`step`), then `epochs` epochs by the same rule on the same chain:
+    `errors[k]` is E after k epochs, so `errors[1]` is `step["error_after"]`."""
+    if int(epochs) != epochs or epochs < 1:
+        raise ValueError(f"epochs must be a whole number of at least 1, got {epochs!r}")
     first = backprop(x, y, w_i, b_i, w_o, b_o, lr)
     net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
     tr = train(net, [[x]], [y], epochs=int(epochs), lr=lr, snapshots=[])

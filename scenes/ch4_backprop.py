@@ -1,0 +1,601 @@
+"""Chapter 4, backpropagation on the chain x -> h -> O (Figs 9-11) and the weight update.
+
+    mu1 = w_i x + b_i,  h = sigma(mu1),  mu2 = w_o h + b_o,  O = sigma(mu2),  E = 1/2 (O - y)^2
+
+One computation graph, laid out once (`chain_graph`), runs through all four scenes: along the top,
+with the formulas being built in the band below it.
+"""
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+
+from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, FadeIn, FadeOut, Indicate, LaggedStart,
+                   SurroundingRectangle, TransformFromCopy, VGroup, Write)
+
+from scenes.kit import palette as P
+from scenes.kit.base import ExplainerScene
+from scenes.kit.fmt import tex_factor, tex_num
+from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, lean, partial, tex
+from scenes.kit.parts import CurvePlot, NeuronNode, edge, note
+
+# -- the chain, laid out once ---------------------------------------------------------------------
+Y0, ROW = 1.05, 1.5          # the main line, and how far above / below it the parameters sit
+BAND = -2.5                   # centre of the band under the graph where formulas are written
+MATH = 36                     # formula size in the band
+
+SYMBOL = {"x": "x", "y": "y", "w_i": "w_i", "b_i": "b_i", "w_o": "w_o", "b_o": "b_o",
+          "mu1": r"\mu_1", "h": "h", "mu2": r"\mu_2", "O": "O", "E": "E"}
+LAYOUT = {"x": (-6.25, Y0), "w_i": (-5.75, Y0 + ROW), "b_i": (-5.75, Y0 - ROW), "mu1": (-4.25, Y0),
+          "h": (-1.7, Y0), "w_o": (-0.85, Y0 + ROW), "b_o": (-0.85, Y0 - ROW), "mu2": (0.85, Y0),
+          "O": (3.4, Y0), "E": (5.95, Y0), "y": (5.95, Y0 + ROW)}
+LEAVES = ("x", "y", "w_i", "b_i", "w_o", "b_o")
+FORWARD = ("mu1", "h", "mu2", "O", "E")   # the computed nodes, in the order the forward pass fills them
+
+# edge name (as in the trace) -> (tail, head, where its tag sits, TeX of the formula or None when it is a number)
+EDGES = {
+    "dmu1/dx": ("x", "mu1", (0, 1), None),
+    "dmu1/dw_i": ("w_i", "mu1", (1, 1), "x"),
+    "dmu1/db_i": ("b_i", "mu1", (1, -1), None),
+    "dh/dmu1": ("mu1", "h", (0, 1), "h(1-h)"),
+    "dmu2/dh": ("h", "mu2", (0, 1), "w_o"),
+    "dmu2/dw_o": ("w_o", "mu2", (1, 1), "h"),
+    "dmu2/db_o": ("b_o", "mu2", (1, -1), None),
+    "dO/dmu2": ("mu2", "O", (0, 1), "O(1-O)"),
+    "dE/dO": ("O", "E", (0, 1), "O-y"),
+    "dE/dy": ("y", "E", (1, 0), None),
+}
+OUTPUT_EDGES = ("dE/dO", "dO/dmu2", "dmu2/dw_o", "dmu2/db_o", "dmu2/dh")
+INPUT_EDGES = ("dh/dmu1", "dmu1/dw_i", "dmu1/db_i")
+
+
+def leaf_color(name: str, value: float):
+    if name.startswith("w_"):
+        return P.sign_color(value)
+    return P.BIAS if name.startswith("b_") else P.TEXT
+
+
+def chain_graph(nodes: dict) -> GraphDiagram:
+    """The graph of the chain, coloured from the trace's node values (weights by sign)."""
+    specs = {n: NodeSpec(SYMBOL[n], LAYOUT[n], leaf=n in LEAVES,
+                         color=P.COST if n == "E" else leaf_color(n, nodes[n]) if n in LEAVES else P.TEXT)
+             for n in LAYOUT}
+    edges = [EdgeSpec(name, tail, head, side) for name, (tail, head, side, _) in EDGES.items()]
+    return GraphDiagram(specs, edges)
+
+
+def edge_partial(name: str) -> str:
+    """'dO/dmu2' -> the TeX fraction of partials."""
+    tail, head = EDGES[name][0], EDGES[name][1]
+    return partial(SYMBOL[head], SYMBOL[tail])
+
+
+def edge_formula(name: str) -> str:
+    """The formula of an edge as a factor of a product: (O - y) in parentheses, 1 for a constant."""
+    formula = EDGES[name][3] or "1"
+    return f"({formula})" if "-" in formula and not formula.endswith(")") else formula
+
+
+def local_values(trace) -> dict:
+    return {e["name"]: e["value"] for e in trace["edges"]}
+
+
+def tags_for(g: GraphDiagram, trace) -> dict:
+    """The local-derivative tag of every edge the trace names."""
+    return {name: g.tag(name, EDGES[name][3], v) for name, v in local_values(trace).items()}
+
+
+def full_graph(trace):
+    """The graph as chapter 4 leaves it: every value and every local derivative shown.
+    Returns (graph, values group, tags by edge name)."""
+    g = chain_graph(trace["nodes"])
+    values = g.with_values({n: trace["nodes"][n] for n in LAYOUT})
+    return g, values, tags_for(g, trace)
+
+
+def in_band(mob, y: float = BAND):
+    return mob.move_to([0, y, 0])
+
+
+def side_by_side(left, right, gap: float = 1.0, room: float = 13.4):
+    """Two products in the band, tops level, the pair centred. Long numbers (negative factors are
+    written in parentheses) may make the pair wider than the frame: then the gap shrinks, and if
+    that is not enough the pair is scaled down just enough to fit."""
+    pair = VGroup(left, right).arrange(RIGHT, buff=gap, aligned_edge=UP)
+    if pair.width > room:
+        pair.arrange(RIGHT, buff=gap / 2, aligned_edge=UP)
+        if pair.width > room:
+            pair.scale(room / pair.width)
+    in_band(pair)
+    return left, right
+
+
+READING_RATE = {"en": 15.0, "zh": 7.0}   # characters a viewer reads per second, by language
+
+
+class Chapter4Scene(ExplainerScene):
+    chapter = 4
+
+    @contextmanager
+    def beat(self, name: str, caption: str | None = None, **fields):
+        """A beat (see ExplainerScene.beat) that lasts long enough to read its caption: if the
+        animations are quicker, the last frame holds."""
+        with super().beat(name, caption, **fields):
+            start = self.time
+            yield
+            if caption:
+                short = len(self.s(caption, **fields)) / READING_RATE.get(self.lang, 15.0) - (self.time - start)
+                if short > 0.2:
+                    self.wait(short)
+
+    def label(self, key: str, size: float = P.BODY_SIZE, color=P.TEXT, **fields):
+        return lean(super().label(key, size, color, **fields))
+
+    def shared_tag(self, words_key: str) -> VGroup:
+        """Case 1's product dE/dO * dO/dmu2 = dE/dmu2, parked under the graph beside mu2 for Case 2.
+        `[0]` is the framed formula (`[0][1]` its MathTex, parts: fraction, '=', number), `[1]` the words."""
+        value = self.trace["shared"]["value"]
+        formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=P.GRADIENT)
+        boxed = note(formula, color=P.FIRE, pad=0.12)
+        words = self.label(words_key, P.SMALL_SIZE, P.FIRE)
+        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.3, 0])
+        return tag.align_to([1.4, 0, 0], LEFT)   # under O and E, clear of b_o's edge
+
+    def chain_product(self, param: str) -> ChainProduct:
+        """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
+        gr = self.trace["gradients"][param]
+        return ChainProduct(partial("E", SYMBOL[param]), [edge_partial(f) for f in gr["factors"]],
+                            [edge_formula(f) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH)
+
+    def show_graph(self, g, values, tags):
+        self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
+
+    def trace_path(self, g, edges, run_time=2.0):
+        """The path from E back to a parameter lights up and a pulse runs along it, backwards."""
+        self.play(g.unlight(), run_time=0.4)
+        self.play(g.light(edges), run_time=0.8)
+        self.play(g.flow(edges, backward=True, run_time=run_time))
+
+    def write_symbols(self, g, row, edges, run_time=0.8):
+        """The symbols row, factor by factor, each with a pulse on its edge."""
+        steps = build(row)
+        self.play(steps[0], run_time=run_time)
+        for step, e in zip(steps[1:], edges):
+            self.play(step, g.flash([e], backward=True), run_time=run_time)
+
+    def write_row(self, row, sources, run_time=0.8):
+        """A row, factor by factor, each grown out of a copy of its source (a tag on the graph)."""
+        for step in build(row, sources):
+            self.play(step, run_time=run_time)
+
+    def conclude(self, product) -> SurroundingRectangle:
+        """The product's value, framed; then the rows stand on screen as whole formulas."""
+        box = SurroundingRectangle(product.numbers.result, color=P.GRADIENT, buff=0.08)
+        self.play(Write(product.numbers.tail()), run_time=0.8)
+        self.play(Create(box), run_time=0.5)
+        self.settle(product)
+        return box
+
+    def settle(self, rows: VGroup):
+        """Rows written part by part are on screen as loose parts: put the whole rows there instead,
+        so that what is on screen is the formulas themselves (the same pixels)."""
+        self.remove(*[part for row in rows for part in row.submobjects])
+        self.add(rows)
+
+    def gradient_grid(self, gradients) -> VGroup:
+        """The four gradients, two by two: what one backward pass gives."""
+        cells = [tex(partial("E", SYMBOL[p]), "=", tex_num(gradients[p]["gradient"]), size=MATH + 4,
+                     color=P.GRADIENT) for p in ("w_o", "b_o", "w_i", "b_i")]
+        return in_band(VGroup(*cells).arrange_in_grid(rows=2, buff=(1.6, 0.3)), BAND + 0.1)
+
+
+class ComputationGraph(Chapter4Scene):
+    """Fig 9: the chain as a computation graph; the forward pass fills in values, then every edge
+    gets its local derivative (symbol and number)."""
+
+    trace_name = "backprop"
+    title_key = "graph.title"
+
+    def construct(self):
+        self.title_card()
+        band = self.chain()          # each beat takes what stands in the band under the graph, and
+        g = chain_graph(self.trace["nodes"])   # returns what it leaves there
+        self.graph(g)
+        band = self.dependence(g, band)
+        band = self.forward(g, band)
+        band = self.error_note(band)
+        band = self.local_derivatives(g, band)
+        self.summary(band)
+
+    # -- beats ---------------------------------------------------------------------
+    def chain(self) -> VGroup:
+        n = self.trace["nodes"]
+        neurons = VGroup(*[NeuronNode(radius=0.5, activation=a, color=c) for a, c in
+                           ((0.0, P.POSITIVE), (n["h"], P.FIRE), (n["O"], P.FIRE))]).arrange(RIGHT, buff=2.6)
+        neurons.move_to([0, 1.3, 0])
+        names = VGroup(*[tex(s, size=P.MATH_SIZE) .move_to(c) for s, c in zip(("x", "h", "O"), neurons)])
+        roles = VGroup(*[self.label(k, P.SMALL_SIZE, P.DIM).next_to(c, DOWN, buff=0.2)
+                         for k, c in zip(("graph.input", "graph.hidden", "graph.output"), neurons)])
+        links = VGroup(*[edge(a, b, color=P.DIM, stroke_width=4) for a, b in zip(neurons, neurons[1:])])
+        params = VGroup(*[tex(t, size=MATH).next_to(l, UP, buff=0.15) for t, l in
+                          zip((r"w_i,\ b_i", r"w_o,\ b_o"), links)])
+        shape = tex(r"1 \to 1 \to 1", size=P.MATH_SIZE, color=P.FIRE)
+        kind = self.label("graph.chain", P.BODY_SIZE, P.FIRE)
+        heading = VGroup(shape, kind).arrange(RIGHT, buff=0.35).move_to([0, 2.75, 0])
+        with self.beat("chain", "graph.cap.chain"):
+            self.play(LaggedStart(*[FadeIn(c, scale=0.7) for c in neurons], lag_ratio=0.3), FadeIn(names))
+            self.play(*[Create(l) for l in links], FadeIn(params), FadeIn(roles))
+            self.play(FadeIn(heading, shift=0.2 * DOWN))
+            self.wait(1.2)
+        steps = VGroup(tex(r"\mu_1 = w_i\,x + b_i", r"\quad h = \sigma(\mu_1)", r"\quad \mu_2 = w_o\,h + b_o",
+                               size=MATH),
+                       tex(r"O = \sigma(\mu_2)", r"\quad E = \tfrac12\,(O - y)^2", size=MATH))
+        steps[1][1].set_color(P.COST)
+        in_band(steps.arrange(DOWN, buff=0.3), -1.3)
+        with self.beat("steps", "graph.cap.steps"):
+            for row in steps:
+                for part in row:
+                    self.play(Write(part), run_time=0.9)
+            self.wait(1.0)
+        self.play(FadeOut(VGroup(neurons, names, roles, links, params, heading)),
+                  steps.animate.move_to([0, BAND, 0]), run_time=0.8)
+        return steps
+
+    def graph(self, g):
+        with self.beat("graph", "graph.cap.graph"):
+            self.play(g.create(), run_time=3.0)
+            leaves = {n: self.trace["nodes"][n] for n in LEAVES}
+            shown = [g.show_value(n, v) for n, v in leaves.items()]
+            self.play(*[a for a, _ in shown])
+            self.wait(0.8)
+
+    def dependence(self, g, band):
+        into = g.edges_into("mu1")
+        formula = tex(r"\mu_1 =", "w_i", r"\,", "x", "+", "b_i", size=P.MATH_SIZE)
+        for k in (1, 3, 5):
+            formula[k].set_color(P.FIRE)
+        remark = note(VGroup(formula, self.label("graph.depends", P.SMALL_SIZE, P.FIRE)).arrange(DOWN, buff=0.15))
+        in_band(remark)
+        with self.beat("depends", "graph.cap.depends"):
+            self.play(FadeOut(band), FadeIn(remark))
+            self.play(g.light(into), Indicate(g.nodes["mu1"], color=P.FIRE), g.flash(into), run_time=1.5)
+            self.wait(1.5)
+            self.play(g.unlight(), run_time=0.6)
+        return remark
+
+    def forward(self, g, band):
+        n = self.trace["nodes"]
+        rows = {
+            "mu1": rf"\mu_1 = w_i\,x + b_i = {tex_num(n['w_i'])}\cdot{tex_factor(n['x'])} + {tex_factor(n['b_i'])}"
+                   rf" = {tex_num(n['mu1'])}",
+            "h": rf"h = \sigma(\mu_1) = \sigma({tex_num(n['mu1'])}) = {tex_num(n['h'])}",
+            "mu2": rf"\mu_2 = w_o\,h + b_o = {tex_num(n['w_o'])}\cdot{tex_factor(n['h'])} + {tex_factor(n['b_o'])}"
+                   rf" = {tex_num(n['mu2'])}",
+            "O": rf"O = \sigma(\mu_2) = \sigma({tex_num(n['mu2'])}) = {tex_num(n['O'])}",
+            "E": rf"E = \tfrac12\,(O - y)^2 = \tfrac12\,({tex_num(n['O'])} - {tex_factor(n['y'])})^2"
+                 rf" = {tex_num(n['E'])}",
+        }
+        with self.beat("forward", "graph.cap.forward", x=tex_num(n["x"]), y=tex_num(n["y"]), E=tex_num(n["E"])):
+            for name in FORWARD:
+                row = in_band(tex(rows[name], size=MATH + 4, color=P.COST if name == "E" else P.TEXT))
+                into = g.edges_into(name)
+                anim, _ = g.show_value(name, n[name], P.COST if name == "E" else P.TEXT)
+                self.play(g.flash(into), FadeOut(band), FadeIn(row), run_time=1.0)
+                self.play(anim, run_time=0.7)
+                self.wait(0.5)
+                band = row
+            self.wait(0.8)
+        return band
+
+    def error_note(self, band):
+        one = VGroup(self.label("graph.one_sample", P.SMALL_SIZE, P.COST),
+                     tex(r"E = \tfrac12\,(O - y)^2", size=MATH + 2, color=P.COST)).arrange(DOWN, buff=0.15)
+        many = VGroup(self.label("graph.regression", P.SMALL_SIZE, P.DIM),
+                      tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(\hat y_k - y_k)^2", size=MATH + 2,
+                              color=P.DIM)).arrange(DOWN, buff=0.15)
+        pair = VGroup(one, many).arrange(RIGHT, buff=1.2)
+        same = self.label("graph.same", P.SMALL_SIZE, P.TEXT)
+        remark = in_band(note(VGroup(pair, same).arrange(DOWN, buff=0.15), color=P.COST))
+        with self.beat("error", "graph.cap.error"):
+            self.play(FadeOut(band), FadeIn(remark))
+            self.wait(3.5)
+        return remark
+
+    def local_derivatives(self, g, band):
+        n, local = self.trace["nodes"], local_values(self.trace)
+        plugged = {"dE/dO": rf"{tex_num(n['O'])} - {tex_factor(n['y'])}",
+                   "dO/dmu2": rf"{tex_num(n['O'])}\,(1 - {tex_num(n['O'])})",
+                   "dh/dmu1": rf"{tex_num(n['h'])}\,(1 - {tex_num(n['h'])})"}
+        for beat, names, caption in (("local-output", OUTPUT_EDGES, "graph.cap.local_out"),
+                                     ("local-input", INPUT_EDGES, "graph.cap.local_in")):
+            with self.beat(beat, caption):
+                for name in names:
+                    formula = EDGES[name][3]
+                    parts = [edge_partial(name), "="] + ([formula, "="] if formula else [])
+                    parts += ([plugged[name], "="] if name in plugged else []) + [tex_num(local[name])]
+                    row = in_band(tex(*parts, size=MATH + 4, color=P.GRADIENT))
+                    tag = g.tag(name, formula, local[name])
+                    sources = ([row[2]] if formula else []) + [row[-1]]
+                    self.play(FadeOut(band), FadeIn(row), g.flash([name], backward=True, color=P.GRADIENT),
+                              run_time=0.9)
+                    self.play(*[TransformFromCopy(s, t) for s, t in zip(sources, tag)], run_time=0.9)
+                    self.wait(0.4)
+                    band = row
+                self.wait(0.6)
+        return band
+
+    def summary(self, band):
+        forward = VGroup(Arrow(ORIGIN, 1.2 * RIGHT, color=P.FIRE, buff=0),
+                         self.label("graph.forward", P.BODY_SIZE, P.FIRE)).arrange(RIGHT, buff=0.25)
+        backward = VGroup(Arrow(1.2 * RIGHT, ORIGIN, color=P.GRADIENT, buff=0),
+                          self.label("graph.backward", P.BODY_SIZE, P.GRADIENT)).arrange(RIGHT, buff=0.25)
+        legend = in_band(VGroup(forward, backward).arrange(DOWN, aligned_edge=LEFT, buff=0.35))
+        with self.beat("summary", "graph.cap.summary"):
+            self.play(FadeOut(band), FadeIn(legend, shift=0.2 * UP))
+            self.wait(2.5)
+
+
+class BackpropOutputLayer(Chapter4Scene):
+    """Fig 10, Case 1: the chain rule from E back to w_o, then to b_o; the shared first factors."""
+
+    trace_name = "backprop"
+    title_key = "case1.title"
+
+    def construct(self):
+        self.title_card()
+        g, values, tags = full_graph(self.trace)
+        question = in_band(tex(partial("E", "w_o"), "=", "?", size=P.MATH_SIZE + 4))
+        with self.beat("graph", "case1.cap.graph"):
+            self.show_graph(g, values, tags)
+            self.play(Write(question))
+            self.wait(2.0)
+        w, b = side_by_side(self.chain_product("w_o"), self.chain_product("b_o"))
+        self.weight(g, tags, w, question)
+        self.bias(g, tags, b)
+        self.keep_shared(g, w, b)
+
+    def weight(self, g, tags, product, question):
+        gr = self.trace["gradients"]["w_o"]
+        path = gr["factors"]
+        with self.beat("path", "case1.cap.path"):
+            self.trace_path(g, path, run_time=1.8)
+            self.wait(0.5)
+        with self.beat("symbols", "case1.cap.symbols"):
+            self.play(FadeOut(question), run_time=0.4)
+            self.write_symbols(g, product.symbols, path, run_time=0.9)
+            self.wait(0.6)
+        with self.beat("formulas", "case1.cap.formulas"):
+            self.write_row(product.formulas, [tags[e][0] for e in path])
+            self.wait(0.6)
+        a, b, c = (tex_num(v) for v in gr["values"])
+        with self.beat("numbers", "case1.cap.numbers", a=a, b=b, c=c):
+            self.write_row(product.numbers, [tags[e][-1] for e in path])
+            self.wait(0.6)
+        with self.beat("result", "case1.cap.result", g=tex_num(gr["gradient"])):
+            self.conclude(product)
+            self.wait(1.2)
+
+    def bias(self, g, tags, product):
+        gr = self.trace["gradients"]["b_o"]
+        path = gr["factors"]
+        with self.beat("bias-path", "case1.cap.bias_path"):
+            self.trace_path(g, path, run_time=1.2)
+            self.write_symbols(g, product.symbols, path, run_time=0.7)
+            self.write_row(product.formulas, [tags[e][0] for e in path], run_time=0.7)
+            self.wait(0.5)
+        with self.beat("bias-result", "case1.cap.bias", g=tex_num(gr["gradient"])):
+            self.write_row(product.numbers, [tags[e][-1] for e in path], run_time=0.7)
+            self.conclude(product)
+            self.wait(1.5)
+
+    def keep_shared(self, g, *products):
+        shared = self.shared_tag("case1.keep")
+        with self.beat("shared", "case1.cap.shared", shared=tex_num(self.trace["shared"]["value"])):
+            firsts = [p.formulas.factor_group(0, 2) for p in products]
+            marks = VGroup(*[SurroundingRectangle(f, color=P.FIRE, buff=0.06) for f in firsts])
+            self.play(Create(marks), g.unlight())
+            self.play(g.light(self.trace["shared"]["factors"]), run_time=0.6)
+            self.play(TransformFromCopy(VGroup(*firsts), shared[0]), FadeIn(shared[1]), run_time=1.2)
+            self.wait(2.5)
+
+
+class BackpropHiddenLayer(Chapter4Scene):
+    """Fig 11, Case 2: the longer path to w_i and b_i, which begins with Case 1's product (reused)."""
+
+    trace_name = "backprop"
+    title_key = "case2.title"
+
+    def construct(self):
+        self.title_card()
+        tr = self.trace
+        g, values, tags = full_graph(tr)
+        shared = self.shared_tag("case2.from_case1")
+        shared_value = tex_num(tr["shared"]["value"])
+        with self.beat("graph", "case2.cap.graph", shared=shared_value):
+            self.show_graph(g, values, tags)
+            self.play(FadeIn(shared), g.light(tr["shared"]["factors"]))
+            self.wait(1.2)
+        w, b = side_by_side(self.hidden_product("w_i"), self.hidden_product("b_i"))
+        marks = self.weight(g, tags, shared, w)
+        marks.add(self.bias(g, tags, shared, b))
+        with self.beat("summary", "case2.cap.summary"):
+            grid = self.gradient_grid(tr["gradients"])
+            self.play(FadeOut(VGroup(w, b, marks)), g.unlight())
+            self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in grid], lag_ratio=0.3))
+            self.wait(2.5)
+
+    def hidden_product(self, param: str) -> ChainProduct:
+        """dE/dparam: five local derivatives; the first two are Case 1's dE/dmu2."""
+        tr = self.trace
+        gr = tr["gradients"][param]
+        f = gr["factors"]
+        product = ChainProduct(partial("E", SYMBOL[param]), [edge_partial(e) for e in f],
+                               [partial("E", r"\mu_2")] + [edge_formula(e) for e in f[2:]],
+                               [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH)
+        for row in (product.formulas, product.numbers):
+            row.factors[0].set_color(P.FIRE)   # what Case 1 already computed
+        return product
+
+    def weight(self, g, tags, shared, product) -> VGroup:
+        """The w_i product, reusing Case 1's dE/dmu2; returns the frames it drew."""
+        tr = self.trace
+        gr = tr["gradients"]["w_i"]
+        path = gr["factors"]
+        stored_symbol, stored_number = shared[0][1][0], shared[0][1][2]
+        with self.beat("path", "case2.cap.path"):
+            self.trace_path(g, path, run_time=2.5)
+            self.wait(0.4)
+        with self.beat("symbols", "case2.cap.symbols"):
+            self.write_symbols(g, product.symbols, path)
+            self.wait(0.6)
+        formulas = build(product.formulas, [stored_symbol] + [tags[e][0] for e in path[2:]])
+        with self.beat("reuse", "case2.cap.reuse"):
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=P.FIRE, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=P.FIRE))
+            self.play(formulas[0], formulas[1], run_time=1.4)
+            self.wait(2.0)
+        with self.beat("formulas", "case2.cap.formulas"):
+            for step in formulas[2:]:
+                self.play(step, run_time=0.8)
+            self.wait(0.5)
+        v = gr["values"]
+        with self.beat("numbers", "case2.cap.numbers", shared=tex_num(tr["shared"]["value"]), w_o=tex_num(v[2]),
+                       dh=tex_num(v[3]), x=tex_num(v[4]), g=tex_num(gr["gradient"])):
+            self.write_row(product.numbers, [stored_number] + [tags[e][-1] for e in path[2:]])
+            box = self.conclude(product)
+            self.wait(1.2)
+        return VGroup(first_two, box)
+
+    def bias(self, g, tags, shared, product) -> SurroundingRectangle:
+        """The b_i product: the same path as far as mu1, then the edge to b_i."""
+        gr = self.trace["gradients"]["b_i"]
+        path = gr["factors"]
+        stored_symbol, stored_number = shared[0][1][0], shared[0][1][2]
+        with self.beat("bias-path", "case2.cap.bias_path"):
+            self.trace_path(g, path, run_time=1.6)
+            self.write_symbols(g, product.symbols, path, run_time=0.6)
+            self.write_row(product.formulas, [stored_symbol] + [tags[e][0] for e in path[2:]], run_time=0.7)
+            self.wait(0.5)
+        with self.beat("bias-result", "case2.cap.bias", g=tex_num(gr["gradient"])):
+            self.write_row(product.numbers, [stored_number] + [tags[e][-1] for e in path[2:]], run_time=0.7)
+            box = self.conclude(product)
+            self.wait(1.5)
+        return box
+
+
+def axis_range(lo: float, hi: float, ticks: int = 4) -> tuple[float, float, float]:
+    """(lo, hi, step) widened to round multiples of a round step (1, 2, 2.5, 5 times a power of ten)."""
+    raw = max(hi - lo, 1e-12) / ticks
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw - 1e-12)
+    return math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step
+
+
+def with_margin(r, share: float = 0.08):
+    """An axis range a little longer than its last tick, so the arrow tip does not cover it."""
+    lo, hi, step = r
+    return lo, hi + share * (hi - lo), step
+
+
+class WeightUpdate(Chapter4Scene):
+    """The four parameters step against their gradients; a new forward pass has a smaller error; many
+    epochs drive it down."""
+
+    trace_name = "weight-update"
+    title_key = "update.title"
+
+    def construct(self):
+        self.title_card()
+        step = self.trace["step"]
+        g = chain_graph(step["nodes"])
+        values = g.with_values({n: step["nodes"][n] for n in LAYOUT})
+        with self.beat("gradients", "update.cap.gradients"):
+            grid = self.gradient_grid(step["gradients"])
+            self.play(FadeIn(g), FadeIn(values))
+            self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in grid], lag_ratio=0.3))
+            self.wait(2.0)
+        rule, rows = self.updates(g, grid)
+        compare = self.forward(g, rule)
+        plot = self.epochs(VGroup(g, *g.values.values(), rows, compare))
+        self.summary(plot)
+
+    def updates(self, g, grid):
+        """theta := theta - eta * gradient for the four parameters; the graph's parameters change.
+        Returns (the rule, the four rows)."""
+        step = self.trace["step"]
+        lr, new = step["lr"], step["updated"]
+        rule = tex(r"\theta := \theta - \eta\,", partial("E", r"\theta"), rf"\qquad \eta = {tex_num(lr)}",
+                       size=MATH + 4)
+        rows = VGroup(*[tex(rf"{SYMBOL[p]} := {tex_num(step['nodes'][p])} - {tex_num(lr)}\cdot"
+                                rf"{tex_factor(step['gradients'][p]['gradient'])} = {tex_num(new[p])}",
+                                size=MATH + 2) for p in ("w_o", "b_o", "w_i", "b_i")])
+        rows.arrange_in_grid(rows=2, buff=(1.2, 0.3))
+        in_band(VGroup(rule, rows).arrange(DOWN, buff=0.35))
+        with self.beat("rule", "update.cap.rule", lr=tex_num(lr)):
+            self.play(FadeOut(grid), Write(rule))
+            self.wait(2.0)
+        with self.beat("updates", "update.cap.updates", **{p: tex_num(v) for p, v in new.items()}):
+            for p, row in zip(("w_o", "b_o", "w_i", "b_i"), rows):
+                self.play(FadeIn(row, shift=0.2 * UP), run_time=0.8)
+                self.play(g.change_value(p, new[p]), Indicate(g.nodes[p], color=P.FIRE), run_time=0.8)
+            self.wait(1.0)
+        return rule, rows
+
+    def forward(self, g, rule):
+        """A forward pass with the new parameters; E before and after replaces the rule."""
+        step = self.trace["step"]
+        before, after = step["nodes"]["E"], step["error_after"]
+        compare = VGroup(tex("E:", size=MATH + 4, color=P.COST),
+                         self.label("update.before", P.SMALL_SIZE, P.DIM),
+                         tex(tex_num(before), size=MATH + 4, color=P.COST),
+                         tex(r"\to", size=MATH + 4),
+                         self.label("update.after", P.SMALL_SIZE, P.DIM),
+                         tex(tex_num(after), size=MATH + 4, color=P.COST)).arrange(RIGHT, buff=0.2)
+        compare.move_to(rule)
+        with self.beat("forward", "update.cap.forward", before=tex_num(before), after=tex_num(after)):
+            for name in FORWARD:
+                color = P.COST if name == "E" else P.TEXT
+                self.play(g.flash(g.edges_into(name)), g.change_value(name, step["after"][name], color),
+                          run_time=0.8)
+            self.play(FadeOut(rule), FadeIn(compare))
+            self.play(Indicate(g.nodes["E"], color=P.COST), Indicate(compare[-1], color=P.COST))
+            self.wait(2.0)
+        return compare
+
+    def epochs(self, old) -> CurvePlot:
+        """E over the epochs: `old` (the graph and formulas) gives way to the plot."""
+        errors = self.trace["errors"]
+        n = len(errors) - 1
+        x_range = with_margin(axis_range(0, n, 5))
+        y_range = with_margin(axis_range(0, max(errors), 4))
+        plot = CurvePlot(x_range, y_range, width=7.4, height=4.4, x_label="", y_label="E")
+        plot.move_to([-2.4, -0.45, 0])
+        axis_name = self.label("update.epoch", P.SMALL_SIZE, P.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.45)
+        axis_name.align_to(plot.axes.x_axis, RIGHT)
+        curve = plot.curve(range(n + 1), errors, color=P.COST)
+        dots = VGroup(*[plot.dot_at(k, e, color=P.COST, radius=0.06) for k, e in enumerate(errors)])
+        first = VGroup(plot.dot_at(0, errors[0], color=P.TEXT, radius=0.1), plot.dot_at(1, errors[1], radius=0.1))
+        start = tex(tex_num(errors[0]), size=MATH, color=P.COST).next_to(first[0], UR, buff=0.12)
+        end = tex(tex_num(errors[-1]), size=MATH, color=P.COST).next_to(dots[-1], UP, buff=0.2)
+        with self.beat("epochs", "update.cap.epochs", epochs=n, final=tex_num(errors[-1])):
+            self.play(FadeOut(old), run_time=0.8)
+            self.play(FadeIn(plot), FadeIn(axis_name), FadeIn(first), FadeIn(start))
+            self.play(Create(curve), LaggedStart(*[FadeIn(d) for d in dots], lag_ratio=0.5), run_time=3.0)
+            self.play(FadeIn(end, shift=0.2 * UP))
+            self.wait(2.0)
+        return plot
+
+    def summary(self, plot):
+        errors, n = self.trace["errors"], len(self.trace["errors"]) - 1
+        final = self.trace["final"]
+        step = self.trace["step"]["nodes"]
+        table = VGroup(*[tex(rf"{SYMBOL[p]}:\ {tex_num(step[p])} \to {tex_num(final[p])}", size=MATH + 2,
+                                 color=P.BIAS if p.startswith("b_") else P.sign_color(final[p]))
+                         for p in ("w_i", "b_i", "w_o", "b_o")]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        e_row = tex(rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}", size=MATH + 2, color=P.COST)
+        title = self.label("update.epochs", P.BODY_SIZE, P.TEXT, epochs=n)
+        side = VGroup(title, table, e_row).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        side.next_to(plot, RIGHT, buff=0.7)
+        with self.beat("summary", "update.cap.summary"):
+            self.play(LaggedStart(*[FadeIn(m, shift=0.2 * LEFT) for m in side], lag_ratio=0.3))
+            self.wait(2.5)

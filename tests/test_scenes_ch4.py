@@ -1,0 +1,115 @@
+"""Chapter 4 scenes: they render, they show the trace's numbers, those numbers are the gradients an
+MLP([1, 1, 1]) computes on the same parameters, and other inputs put other numbers on screen."""
+import pytest
+
+from nncore import MLP, get_trace
+from scenehelp import render_small, shown_texts
+from scenes.ch4_backprop import BackpropHiddenLayer, BackpropOutputLayer, ComputationGraph, WeightUpdate
+from scenes.kit.fmt import tex_num
+
+DEFAULT = dict(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4)
+OTHER = dict(x=-1.0, y=0.9, w_i=-0.8, b_i=0.5, w_o=-1.5, b_o=0.3)   # negative factors, E rising with w_o
+
+
+def mlp_gradients(x, y, w_i, b_i, w_o, b_o):
+    """The reference: the network code's own backward pass on the same chain (one sample)."""
+    net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
+    dW, db = net.gradients([[x]], [y])
+    return {"w_i": dW[0].item(), "w_o": dW[1].item(), "b_i": db[0].item(), "b_o": db[1].item()}
+
+
+def captions(scene) -> str:
+    return " ".join(s.content for s in scene.renderer.file_writer.subcaptions)
+
+
+def shows_gradient(texts, value) -> bool:
+    """A formula on screen ends with '= value' (a product's result or a gradient in the summary)."""
+    return any(t.rstrip().endswith(f"= {tex_num(value)}") for t in texts)
+
+
+def test_computation_graph_shows_every_value_and_local_derivative_of_the_trace(tmp_path):
+    tr = get_trace("backprop")
+    scene = render_small(ComputationGraph, tmp_path)
+    texts = shown_texts(scene)
+    for name, v in tr["nodes"].items():
+        assert tex_num(v) in texts, name
+    for e in tr["edges"]:
+        assert tex_num(e["value"]) in texts, e["name"]
+    for formula in ("O-y", "O(1-O)", "h(1-h)", "w_o"):
+        assert formula in texts
+    said = captions(scene)
+    assert f"E = {tex_num(tr['nodes']['E'])}" in said
+    assert "one sample" in said and "1/(2n)" in said            # correction 7
+    assert "also on the parameters w_i and b_i" in said         # correction 8
+
+
+def test_case1_gradients_are_the_trace_s_and_the_mlp_s(tmp_path):
+    tr = get_trace("backprop")
+    ref = mlp_gradients(**DEFAULT)
+    scene = render_small(BackpropOutputLayer, tmp_path)
+    texts = shown_texts(scene)
+    for p in ("w_o", "b_o"):
+        assert tex_num(tr["gradients"][p]["gradient"]) == tex_num(ref[p])
+        assert shows_gradient(texts, ref[p]), p
+    # the factors, in numbers, as the trace has them
+    v = tr["gradients"]["w_o"]["values"]
+    assert any(rf"= {tex_num(v[0])} \cdot {tex_num(v[1])} \cdot {tex_num(v[2])}" in t for t in texts)
+    assert any(t.endswith(f"= {tex_num(tr['shared']['value'])}") and r"\partial \mu_2" in t for t in texts)
+
+
+def test_case2_reuses_case1_and_its_gradients_are_the_mlp_s(tmp_path):
+    tr = get_trace("backprop")
+    ref = mlp_gradients(**DEFAULT)
+    scene = render_small(BackpropHiddenLayer, tmp_path)
+    texts = shown_texts(scene)
+    for p in ("w_i", "b_i", "w_o", "b_o"):                      # the summary lists all four
+        assert tex_num(tr["gradients"][p]["gradient"]) == tex_num(ref[p])
+        assert shows_gradient(texts, ref[p]), p
+    assert "from Case 1" in texts
+    assert f"∂E/∂w_i = {tex_num(ref['w_i'])}" in captions(scene)
+
+
+def test_other_inputs_put_other_gradients_on_screen(tmp_path):
+    default = mlp_gradients(**DEFAULT)
+    ref = mlp_gradients(**OTHER)
+    scene = render_small(BackpropOutputLayer, tmp_path, **OTHER)
+    texts = shown_texts(scene)
+    for p in ("w_o", "b_o"):
+        assert shows_gradient(texts, ref[p]) and not shows_gradient(texts, default[p]), p
+    assert tex_num(OTHER["x"]) in texts and tex_num(OTHER["w_o"]) in texts
+    # a negative factor is written in parentheses
+    o_minus_y = get_trace("backprop", **OTHER)["gradients"]["w_o"]["values"][0]
+    assert o_minus_y < 0 and any(f"= ({tex_num(o_minus_y)})" in t for t in texts)
+
+
+class WeightUpdateProbe(WeightUpdate):
+    """Reads the screen just before the epochs plot replaces the graph."""
+
+    def epochs(self, old):
+        self.after_one_step = shown_texts(self)
+        return super().epochs(old)
+
+
+def one_step_by_hand(lr, **p):
+    """theta - lr * gradient with the MLP's gradients, then the MLP's error: independent of the trace."""
+    g = mlp_gradients(**p)
+    new = {k: p[k] - lr * g[k] for k in g}
+    net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[new["w_i"]]], [[new["w_o"]]]],
+                                                                [[new["b_i"]], [new["b_o"]]])
+    return new, net.cost([[p["x"]]], [p["y"]])
+
+
+@pytest.mark.parametrize("lr, epochs", [(0.5, 30), (2.0, 8)])
+def test_weight_update_shows_the_step_and_the_falling_error(tmp_path, lr, epochs):
+    tr = get_trace("weight-update", lr=lr, epochs=epochs)
+    new, error_after = one_step_by_hand(lr, **DEFAULT)
+    scene = render_small(WeightUpdateProbe, tmp_path, lr=lr, epochs=epochs)
+    mid = scene.after_one_step
+    for p, v in new.items():
+        assert any(t.endswith(f"= {tex_num(v)}") and t.startswith(p) for t in mid), p
+    assert tex_num(error_after) == tex_num(tr["step"]["error_after"]) and tex_num(error_after) in mid
+    end = shown_texts(scene)
+    errors = tr["errors"]
+    assert len(errors) == epochs + 1 and errors[-1] < errors[1] < errors[0]
+    assert rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}" in end
+    assert f"after {epochs} epochs" in end
