@@ -8,7 +8,6 @@ with the formulas being built in the band below it.
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 
 from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, FadeIn, FadeOut, Indicate, LaggedStart,
                    SurroundingRectangle, TransformFromCopy, VGroup, Write)
@@ -16,7 +15,8 @@ from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, FadeIn, Fad
 from scenes.kit import palette as P
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_factor, tex_num
-from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, lean, partial, tex
+from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
+from scenes.kit.parts import lean
 from scenes.kit.parts import CurvePlot, NeuronNode, edge, note
 
 # -- the chain, laid out once ---------------------------------------------------------------------
@@ -110,23 +110,8 @@ def side_by_side(left, right, gap: float = 1.0, room: float = 13.4):
     return left, right
 
 
-READING_RATE = {"en": 15.0, "zh": 7.0}   # characters a viewer reads per second, by language
-
-
 class Chapter4Scene(ExplainerScene):
     chapter = 4
-
-    @contextmanager
-    def beat(self, name: str, caption: str | None = None, **fields):
-        """A beat (see ExplainerScene.beat) that lasts long enough to read its caption: if the
-        animations are quicker, the last frame holds."""
-        with super().beat(name, caption, **fields):
-            start = self.time
-            yield
-            if caption:
-                short = len(self.s(caption, **fields)) / READING_RATE.get(self.lang, 15.0) - (self.time - start)
-                if short > 0.2:
-                    self.wait(short)
 
     def label(self, key: str, size: float = P.BODY_SIZE, color=P.TEXT, **fields):
         return lean(super().label(key, size, color, **fields))

@@ -100,7 +100,9 @@ def test_training_ends_on_the_trace_cost_which_is_below_the_first(media):
 def test_training_length_does_not_grow_with_epochs(media):
     short = render_small(Training, media, epochs=300, **FAST_TRAINING)
     long = render_small(Training, media, epochs=3000, **FAST_TRAINING)
-    assert abs(short.renderer.time - long.renderer.time) < 1e-6
+    # Keyframes are sampled, so only reading time differs: a caption that says "3,000"
+    # instead of "300" may hold a fraction of a second longer.
+    assert abs(short.renderer.time - long.renderer.time) < 0.5
     assert on_screen(long, f"C = {tex_num(get_trace('training', epochs=3000)['costs'][-1])}")
 
 

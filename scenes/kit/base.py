@@ -4,12 +4,17 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from manim import DOWN, UP, FadeIn, FadeOut, ReplacementTransform, Scene, Text, VGroup, Write
+from manim.animation.animation import prepare_animation
 
 from nncore import get_trace
 
 from scenes.kit import palette as P
 from scenes.kit.fonts import font_for
+from scenes.kit.parts import lean
 from scenes.strings import text_for
+
+
+READING_RATE = {"en": 15.0, "zh": 7.0}  # characters a viewer reads per second, by language
 
 
 class ExplainerScene(Scene):
@@ -33,6 +38,16 @@ class ExplainerScene(Scene):
     def setup(self):
         self.camera.background_color = P.BACKGROUND
 
+    def play(self, *animations, **kwargs):
+        # Drop the parsed SVG paths that glyphs keep after their points are built: every
+        # animation copies its mobjects, and those paths make each copy ~7x slower.
+        prepared = [prepare_animation(a) for a in animations]
+        for a in prepared:
+            for mob in (a.mobject, getattr(a, "target_mobject", None)):
+                if mob is not None:
+                    lean(mob)
+        super().play(*prepared, **kwargs)
+
     # -- words ---------------------------------------------------------
     def s(self, key: str, **fields) -> str:
         return text_for(key, self.lang, **fields)
@@ -46,15 +61,20 @@ class ExplainerScene(Scene):
     # -- structure -----------------------------------------------------
     @contextmanager
     def beat(self, name: str, caption: str | None = None, **fields):
-        """One storyboard beat: a section (a clip of its own) with its caption
-        spanning exactly the animations played inside the block."""
+        """One storyboard beat: a section (a clip of its own) with its caption spanning the
+        animations played inside the block; if they are over before the caption can be read,
+        the last frame holds until it can."""
         self.next_section(name)
         start = self.time
         yield
         if caption:
+            text = self.s(caption, **fields)
+            short = len(text) / READING_RATE.get(self.lang, 15.0) - (self.time - start)
+            if short > 0.2:
+                self.wait(short)
             length = self.time - start
             if length > 0:
-                self.add_subcaption(self.s(caption, **fields), duration=length, offset=-length)
+                self.add_subcaption(text, duration=length, offset=-length)
 
     def step_through(self, states, run_time: float = 1.2, pause: float = 0.4):
         """Morph each group of mobjects into the next group in turn.
