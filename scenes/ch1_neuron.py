@@ -10,7 +10,7 @@ from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumb
 from scenes.kit import palette as P
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import decimals_for, num, tex_factor, tex_linear, tex_num
-from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_line, edge, edge_width, equation_rows, glyph, note
+from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_line, edge, edge_width, glyph, note
 
 
 class NeuronFiring(ExplainerScene):

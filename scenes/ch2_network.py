@@ -11,7 +11,7 @@ from scenes.kit import palette as P
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, tex_factor, tex_num
 from scenes.kit.network import NetworkDiagram, count_along, largest_weight
-from scenes.kit.parts import CurvePlot, note
+from scenes.kit.parts import CurvePlot, nice_range, note
 
 
 def shape_of(layers) -> str:
@@ -28,14 +28,6 @@ def tex_lines(lines) -> list[str]:
     but the last. In the default align* an "&" sets the column: "&x" left-aligns x, "x&" right-aligns it."""
     lines = list(lines)
     return [line + r" \\" for line in lines[:-1]] + lines[-1:]
-
-
-def axis_range(top: float, ticks: int = 4):
-    """(0, end, step) for an axis that shows 0..top with about `ticks` round steps."""
-    raw = max(top, 1e-12) / ticks
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
-    return 0, step * math.ceil(top / step - 1e-9), step
 
 
 class Chapter2Scene(ExplainerScene):
@@ -195,8 +187,8 @@ class ParameterCount(Chapter2Scene):
             self.wait(2.5)
 
     def growth_plot(self, xs, ys, var):
-        _, x_end, x_step = axis_range(max(xs), 4)
-        y_range = axis_range(max(ys), 4)
+        _, x_end, x_step = nice_range(0, max(xs), 4)
+        y_range = nice_range(0, max(ys), 4)
         plot = CurvePlot((0, x_end, x_step), y_range, width=5.0, height=3.2, x_label=var, y_label="N")
         pts = [plot.p(x, y) for x, y in zip(xs, ys)]
         g = VGroup(plot)
@@ -345,7 +337,7 @@ class ForwardPass(Chapter2Scene):
                             MathTex(rf"\hat y = {tex_num(tr['output'][0])}" if len(tr["output"]) == 1 else
                                     r"\hat y = (" + ",\\ ".join(tex_num(v) for v in tr["output"]) + ")",
                                     font_size=P.MATH_SIZE + 4, color=P.FIRE)).arrange(RIGHT, buff=0.3)
-        block = VGroup(formula, prediction).arrange(DOWN, buff=0.45).move_to([3.3, 1.3, 0])
+        VGroup(formula, prediction).arrange(DOWN, buff=0.45).move_to([3.3, 1.3, 0])
         with self.beat("summary", "forward.cap.summary", a=", ".join(num(v) for v in tr["output"])):
             for l in range(len(net.edges)):
                 self.play(net.signal(l), run_time=1.0)
@@ -413,7 +405,7 @@ class Training(Chapter2Scene):
                              largest=max(largest_weight(s["weights"]) for s in shots),
                              largest_bias=max(largest_weight(s["biases"]) for s in shots))
         net.move_to(5.2 * LEFT + 0.1 * DOWN)
-        plot = CurvePlot((0, *axis_range(tr["epochs"], 3)[1:]), axis_range(max(tr["costs"]), 3),
+        plot = CurvePlot((0, *nice_range(0, tr["epochs"], 3)[1:]), nice_range(0, max(tr["costs"]), 3),
                          width=4.0, height=3.2, x_label="", y_label="C").move_to(4.4 * RIGHT + 0.05 * DOWN)
         epochs_word = self.label("training.epochs", P.SMALL_SIZE, P.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.5)
         epochs_word.align_to(plot.axes.x_axis, RIGHT)

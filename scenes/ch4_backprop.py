@@ -7,7 +7,6 @@ with the formulas being built in the band below it.
 """
 from __future__ import annotations
 
-import math
 
 from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, FadeIn, FadeOut, Indicate, LaggedStart,
                    SurroundingRectangle, TransformFromCopy, VGroup, Write)
@@ -16,8 +15,7 @@ from scenes.kit import palette as P
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
-from scenes.kit.parts import lean
-from scenes.kit.parts import CurvePlot, NeuronNode, edge, note
+from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, nice_range, note
 
 # -- the chain, laid out once ---------------------------------------------------------------------
 Y0, ROW = 1.05, 1.5          # the main line, and how far above / below it the parameters sit
@@ -468,14 +466,6 @@ class BackpropHiddenLayer(Chapter4Scene):
         return box
 
 
-def axis_range(lo: float, hi: float, ticks: int = 4) -> tuple[float, float, float]:
-    """(lo, hi, step) widened to round multiples of a round step (1, 2, 2.5, 5 times a power of ten)."""
-    raw = max(hi - lo, 1e-12) / ticks
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw - 1e-12)
-    return math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step
-
-
 def with_margin(r, share: float = 0.08):
     """An axis range a little longer than its last tick, so the arrow tip does not cover it."""
     lo, hi, step = r
@@ -551,8 +541,8 @@ class WeightUpdate(Chapter4Scene):
         """E over the epochs: `old` (the graph and formulas) gives way to the plot."""
         errors = self.trace["errors"]
         n = len(errors) - 1
-        x_range = with_margin(axis_range(0, n, 5))
-        y_range = with_margin(axis_range(0, max(errors), 4))
+        x_range = with_margin(nice_range(0, n, 5))
+        y_range = with_margin(nice_range(0, max(errors), 4))
         plot = CurvePlot(x_range, y_range, width=7.4, height=4.4, x_label="", y_label="E")
         plot.move_to([-2.4, -0.45, 0])
         axis_name = self.label("update.epoch", P.SMALL_SIZE, P.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.45)

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from scenes import catalog
-from studio import captions, manifest
+from studio import captions
 from studio.joining import concat, video_end, youtube_stamp
 from studio.layout import quality_dir
 

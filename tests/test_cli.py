@@ -169,7 +169,7 @@ def test_interrupted_render_leaves_nothing_half_written(tmp_path):
 
 
 def test_a_failing_scene_does_not_stop_the_others(tmp_path, monkeypatch):
-    from studio import runner, worker
+    from studio import worker
 
     def flaky(job):
         if job["scene"] == "bias":

@@ -1,5 +1,4 @@
 """The string tables: complete in every language, same placeholders, and drawable (no tofu)."""
-import re
 import shutil
 import string
 import subprocess

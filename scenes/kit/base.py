@@ -90,7 +90,7 @@ class ExplainerScene(Scene):
         """Chapter and scene title in the centre, then the title moves to the top as a header."""
         chapter = self.label(f"chapter.{self.chapter}", P.SMALL_SIZE, P.DIM)
         title = self.label(self.title_key, P.TITLE_SIZE)
-        card = VGroup(chapter, title).arrange(DOWN, buff=0.3)
+        VGroup(chapter, title).arrange(DOWN, buff=0.3)
         self.next_section("title")
         self.play(FadeIn(chapter, shift=0.2 * DOWN), Write(title), run_time=1.2)
         self.wait(0.8)

@@ -20,28 +20,10 @@ from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Dot, Line, UpdateFromAlphaFunc,
                    rate_functions)
 
 from scenes.kit import palette as P
-from scenes.kit.parts import CurvePlot, clip_segment
+from scenes.kit.parts import CurvePlot, clip_segment, nice_range
 
 
 # -- ranges and keyframes -------------------------------------------------------------------------
-def nice_step(span: float, ticks: int = 4) -> float:
-    """A round tick step (1, 2, 2.5, 5 times a power of ten) giving about `ticks` intervals."""
-    raw = max(abs(span), 1e-9) / max(ticks, 1)
-    base = 10 ** math.floor(math.log10(raw))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * base >= raw - 1e-12:
-            return m * base
-    return 10 * base
-
-
-def nice_range(lo: float, hi: float, ticks: int = 4) -> tuple[float, float, float]:
-    """(lo, hi, step) widened outward to round multiples of a round step: an axis range."""
-    step = nice_step(hi - lo, ticks)
-    out = (math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step)
-    # whole numbers as ints, so the axis labels read "2", not "2.0"
-    return tuple(int(round(v)) if abs(v - round(v)) < 1e-9 else v for v in out)
-
-
 def keyframe_indices(count: int, frames: int = 18) -> list[int]:
     """About `frames` indices into a run of `count` points, dense at the start (where descent moves
     fast) and sparse later; always the first and the last, strictly increasing."""

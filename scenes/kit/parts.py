@@ -1,8 +1,10 @@
 """Visual parts more than one scene uses, built once and composed."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, Axes, Circle, Dot, Line, MathTex, RoundedRectangle,
+from manim import (DOWN, RIGHT, UP, Axes, Circle, Dot, Line, MathTex, RoundedRectangle,
                    UpdateFromAlphaFunc, UpdateFromFunc,
                    Text, VGroup, VMobject)
 
@@ -65,12 +67,6 @@ def note(text: Text, color=P.FIRE, pad: float = 0.25) -> VGroup:
     box = RoundedRectangle(corner_radius=0.15, width=text.width + 2 * pad, height=text.height + 2 * pad,
                            color=color, stroke_width=3).set_fill(P.BACKGROUND, opacity=0.9)
     return VGroup(box.move_to(text), text)
-
-
-def equation_rows(*rows: str, size: float = P.MATH_SIZE, color=P.TEXT) -> VGroup:
-    """Rows of MathTex stacked and left-aligned: the symbols, then the numbers plugged in."""
-    return VGroup(*[MathTex(r, font_size=size, color=color) for r in rows]).arrange(
-        DOWN, aligned_edge=LEFT, buff=0.25)
 
 
 def edge_width(weight: float, largest: float, thin: float = 2.0, thick: float = 9.0) -> float:
@@ -157,3 +153,22 @@ def lean(mob):
         if getattr(m, "path_obj", None) is not None:
             m.path_obj = None
     return mob
+
+
+# -- axis ranges --------------------------------------------------------------------------------
+def nice_step(span: float, ticks: int = 4) -> float:
+    """A round tick step (1, 2, 2.5, 5 times a power of ten) giving about `ticks` intervals."""
+    raw = max(abs(span), 1e-9) / max(ticks, 1)
+    base = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * base >= raw - 1e-12:
+            return m * base
+    return 10 * base
+
+
+def nice_range(lo: float, hi: float, ticks: int = 4) -> tuple[float, float, float]:
+    """(lo, hi, step) widened outward to round multiples of a round step: an axis range."""
+    step = nice_step(hi - lo, ticks)
+    out = (math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step)
+    # whole numbers as ints, so the axis labels read "2", not "2.0"
+    return tuple(int(round(v)) if abs(v - round(v)) < 1e-9 else v for v in out)
