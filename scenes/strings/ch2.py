@@ -83,3 +83,87 @@ EN = {
     "approx.finds": "that training finds it",
     "approx.generalises": "that it works on new data",
 }
+
+ZH = {
+    # the network diagram's layer names (any chapter may use them)
+    "net.input": "输入层",
+    "net.hidden": "隐藏层",
+    "net.output": "输出层",
+
+    # ParameterCount
+    "params.title": "一个网络有多少个参数？",
+    "params.desc": "数一数 2-4-1 网络的权重和偏置，再看参数个数如何增长。",
+    "params.cap.build": "{shape} 网络，一层一层搭起来：每个神经元都连到下一层的每一个神经元。",
+    "params.cap.weights": "每条连线带一个权重：{n_in} × {n_out} = {weights} 个权重。"
+                          "累计：{total}。",
+    "params.cap.biases": "下一层的每个神经元各加一个偏置：又多了 {biases} 个。累计：{total}。",
+    "params.cap.formula": "每一层：n_in × n_out 个权重，加上 n_out 个偏置。总共 {total} 个参数。",
+    "params.cap.examples": "更大的网络参数要多得多：{shape} 网络有 {count} 个。",
+    "params.cap.width": "把两个隐藏层都加宽：宽度翻一倍，参数个数大约变成四倍。",
+    "params.cap.depth": "增加宽度为 {width} 的隐藏层：每加一层都多出同样的 {added} 个参数，是一条直线。",
+    "params.cap.correct": "所以参数个数并不是指数增长：它随宽度按平方增长，"
+                          "随深度线性增长。",
+    "params.parameters": "参数",
+    "params.weights": "权重",
+    "params.biases": "偏置",
+    "params.per_layer": "每层",
+    "params.wider": "加宽：2-w-w-1",
+    "params.deeper": "加深：2-{width}-…-{width}-1",
+    "params.per_extra": "每层 +{added}",
+    "params.not_exp": "不是指数增长：",
+    "params.growth": "随宽度平方增长，随深度线性增长",
+
+    # ForwardPass
+    "forward.title": "前向传播",
+    "forward.desc": "输入流过网络：每个神经元计算 z = w·x + b，再算出它的激活值。",
+    "forward.cap.network": "一个随机权重的 {shape} 网络（随机种子 {seed}）：蓝色连线为正，红色为负，"
+                           "越粗表示绝对值越大。",
+    "forward.cap.inputs": "送进一个输入：x = ({values})。输入神经元只是把它的值传下去。",
+    "forward.cap.first": "每个神经元把输入乘以权重求和，再加上偏置：z = {z}。"
+                         "sigmoid 把它变成激活值 {a}。",
+    "forward.cap.neuron": "神经元 {j}：z = {z}，激活值 {a}。越亮表示激活值越大。",
+    "forward.cap.output": "输出神经元对隐藏层的激活值做同样的计算：z = {z}，预测值 {a}。",
+    "forward.cap.summary": "一层接一层，z = W a + b，a = σ(z)：预测值是 {a}。",
+    "forward.hidden_layer": "隐藏层 {n}",
+    "forward.output_layer": "输出层",
+    "forward.prediction": "预测值",
+
+    # Training
+    "training.title": "训练：代价逐渐下降",
+    "training.desc": "一个 2-4-1 网络学习类似 XOR 的点；代价一个轮次接一个轮次地下降。",
+    "training.cap.data": "{n} 个点：恰好有一个输入为高时，标签为 1；其他情况标签为 0（类似 XOR）。",
+    "training.cap.network": "一个随机权重的 {shape} 网络按它的输出给方形区域着色："
+                            "一开始 {n} 个点中它答对 {correct} 个。",
+    "training.cap.epoch": "一个轮次，就是对全部 {n} 个点做一次前向传播和一次反向传播，"
+                          "然后每个权重都朝下坡方向走一步。",
+    "training.cap.train": "一个轮次接一个轮次，权重不断改变，代价不断下降。",
+    "training.cap.summary": "{epochs} 个轮次之后，代价从 {first} 降到 {last}："
+                            "{n} 个点中答对 {correct} 个。",
+    "training.epoch_is": "1 个轮次 = 对全部 {n} 个点做一次前向 + 反向传播",
+    "training.epoch": "第 {n} 轮",
+    "training.epochs": "轮次",
+    "training.correct": "答对 {correct} / {n}",
+    "training.label1": "标签 1",
+    "training.label0": "标签 0",
+    "training.shading": "越亮 = 输出越接近 1",
+
+    # UniversalApproximation
+    "approx.title": "网络能逼近任何函数吗？",
+    "approx.desc": "隐藏层越宽，曲线拟合得越好；万能逼近定理究竟保证了什么。",
+    "approx.cap.target": "一条目标曲线，只在 {n} 个采样点上已知。",
+    "approx.cap.first": "一个隐藏神经元只能做出一个平滑的台阶：误差仍然很大（{error}）。",
+    "approx.cap.more": "{hidden} 个隐藏神经元，{params} 个参数：误差 {error}。",
+    "approx.cap.promise": "定理说：只要隐藏神经元足够多，网络就能在有界区间上以任意精度逼近"
+                          "任何连续函数。",
+    "approx.cap.limits": "它只保证这样的网络存在。它不保证训练能找到这个网络，"
+                         "也不保证它在没见过的数据上表现良好。",
+    "approx.cap.summary": "神经元越多，能力越强，但要训练的参数更多，计算量也更大。这是一种权衡。",
+    "approx.neurons": "神经元",
+    "approx.parameters": "参数",
+    "approx.error": "误差",
+    "approx.promised": "保证：",
+    "approx.exists": "存在足够接近的网络",
+    "approx.not_promised": "不保证：",
+    "approx.finds": "训练能找到它",
+    "approx.generalises": "它在新数据上也有效",
+}
