@@ -27,15 +27,26 @@ class ApproximationTrace:
 
 
 def fit_widths(widths=(1, 2, 4, 8, 16), target: str = "wave", points: int = 40,
-               epochs: int = 1500, lr: float = 0.05, momentum: float = 0.9,
-               seed: int = 0) -> ApproximationTrace:
+               epochs: int = 150, lr: float = 0.3, momentum: float = 0.9,
+               seed: int = 0, slope: float = 1.5) -> ApproximationTrace:
     """Train a 1-h-1 tanh network for each width h on `points` samples of the target."""
     f = target_function(target)
     x = np.linspace(-2.5, 2.5, points)
     y = f(x)
     fits = []
     for h in widths:
-        net = MLP([1, int(h), 1], activation="tanh", output_activation="identity", seed=seed)
+        net = spread_steps(MLP([1, int(h), 1], activation="tanh", output_activation="identity", seed=seed),
+                           x.min(), x.max(), slope)
         tr = train(net, x[:, None], y, epochs=epochs, lr=lr, momentum=momentum, snapshots=[])
         fits.append(Fit(int(h), net.parameter_count(), tr.costs[-1], net.predict(x[:, None])[:, 0].tolist()))
     return ApproximationTrace(target, x.tolist(), y.tolist(), fits)
+
+
+def spread_steps(net: MLP, lo: float, hi: float, slope: float) -> MLP:
+    """Start hidden neuron k's smooth step tanh(w (x - c_k)) at its own place c_k, evenly inside
+    [lo, hi], rising and falling in turn: the picture behind the theorem (a sum of steps), and a
+    start from which training needs a tenth of the epochs a random start needs."""
+    h = net.sizes[1]
+    centres = np.linspace(lo, hi, h + 2)[1:-1]
+    w = slope * (-1.0) ** np.arange(h)
+    return net.set_parameters([w[None, :], net.weights[1]], [-w * centres, net.biases[1]])

@@ -104,14 +104,22 @@ class MLP:
 
     def gradients(self, X, y):
         """dC/dW and dC/db for every layer (backpropagation, vectorised)."""
+        _, dW, db = self.cost_and_gradients(X, y)
+        return dW, db
+
+    def cost_and_gradients(self, X, y):
+        """The cost at the current parameters and its gradients, from one forward pass."""
         tr = self.forward(X)
         n = len(tr.inputs)
+        error = tr.output - self._targets(y, n)
+        cost = float(0.5 * np.mean(np.sum(error ** 2, axis=1)))
         # dC/da at the output, then walk the layers backwards.
-        delta_a = (tr.output - self._targets(y, n)) / n
+        delta_a = error / n
+        phis = self._phis()
         dW, db = [None] * len(self.weights), [None] * len(self.biases)
         for l in reversed(range(len(self.weights))):
-            delta_z = delta_a * self._phis()[l].prime(tr.zs[l])
+            delta_z = delta_a * phis[l].prime(tr.zs[l])
             dW[l] = tr.activations[l].T @ delta_z
             db[l] = delta_z.sum(axis=0)
             delta_a = delta_z @ self.weights[l].T
-        return dW, db
+        return cost, dW, db

@@ -40,16 +40,20 @@ def train(net: MLP, X, y, epochs: int = 300, lr: float = 1.0, momentum: float = 
                 "biases": [b.tolist() for b in net.biases], "cost": c,
                 "predictions": net.predict(X).tolist()}
 
-    costs = [net.cost(X, y)]
-    shots = [snap(0, costs[0])] if 0 in keep else []
+    costs = []
+    shots = []
     for epoch in range(1, epochs + 1):
-        dW, db = net.gradients(X, y)
+        # The forward pass behind the gradients also gives the cost before this epoch's step.
+        c, dW, db = net.cost_and_gradients(X, y)
+        costs.append(c)
+        if epoch - 1 in keep:
+            shots.append(snap(epoch - 1, c))
         for l in range(len(net.weights)):
             vW[l] = momentum * vW[l] + dW[l]
             vb[l] = momentum * vb[l] + db[l]
             net.weights[l] = net.weights[l] - lr * vW[l]
             net.biases[l] = net.biases[l] - lr * vb[l]
-        costs.append(net.cost(X, y))
-        if epoch in keep:
-            shots.append(snap(epoch, costs[-1]))
+    costs.append(net.cost(X, y))
+    if epochs in keep:
+        shots.append(snap(epochs, costs[-1]))
     return TrainingTrace(list(net.sizes), float(lr), float(momentum), int(epochs), costs, shots)

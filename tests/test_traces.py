@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from nncore import TRACES, get_trace
+from nncore.network import MLP
 from nncore.traces import learning_rates, parameter_count, training
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +45,15 @@ def test_training_lowers_the_cost_and_other_seed_gives_other_numbers():
     assert training(seed=1)["costs"] != a["costs"]
 
 
+def test_training_records_the_cost_at_each_snapshot_and_after_the_last_step():
+    # costs[i] comes from the forward pass behind epoch i+1's gradients: recompute it from the snapshot.
+    a = training()
+    for shot in a["snapshots"]:
+        net = MLP(a["sizes"]).set_parameters(shot["weights"], shot["biases"])
+        assert net.cost(a["X"], a["y"]) == pytest.approx(a["costs"][shot["epoch"]], rel=1e-12)
+        assert shot["cost"] == a["costs"][shot["epoch"]]
+
+
 def test_learning_rates_names_each_outcome():
     verdicts = [r["verdict"] for r in learning_rates()["runs"]]
     assert verdicts == ["crawls", "converges", "diverges"]
@@ -53,6 +63,7 @@ def test_approximation_error_shrinks_with_width():
     fits = get_trace("approximation")["fits"]
     errors = [f["error"] for f in fits]
     assert errors[-1] < errors[0] / 10
+    assert errors == sorted(errors, reverse=True)  # the scene says so: each wider net fits better
     assert [f["parameters"] for f in fits] == [3 * h + 1 for h in (1, 2, 4, 8, 16)]
 
 
