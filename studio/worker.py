@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 
 from scenes import catalog
-from studio import captions, manifest, speed
+from studio import captions, latex, manifest, speed
 from studio.layout import QUALITIES, VIDEO_FORMATS, quality_dir, work_root
 
 # Encoder settings for final renders (measured in bench/render_bench.py).
@@ -92,6 +92,7 @@ def _render(job: dict) -> dict:
     speed.install_frame_reuse()
     speed.warm_caches(shared, media)
     try:
+        latex.prefetch(spec.load(), {"lang": job["lang"], **job["params"]}, _config(job, media))
         with tempconfig(_config(job, media)):
             scene = spec.load()(lang=job["lang"], **job["params"])
             scene.render()

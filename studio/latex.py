@@ -1,0 +1,134 @@
+"""LaTeX compiled in batches: one `latex` and one `dvisvgm` run per scene instead of one per formula.
+
+Each formula costs ~200 ms cold (`latex` spends ~90 ms just loading its format, `dvisvgm` ~70 ms
+starting up); a scene has 5-50 of them. So before the real render, a sketch pass runs the scene's
+construct with play() doing nothing (no animation, no frame drawn), where each formula not yet in
+the cache gets a stand-in drawing (one box per character, inside the same named groups) and is
+written down. The
+formulas written down are then typeset together, one page each (`standalone`'s `multi` option),
+and split back into one SVG per formula under the file name Manim itself would look for. The
+pages are the very same drawings a single compile gives (tests/test_latex.py compares them).
+
+Everything here is best effort: if the sketch pass stumbles on a stand-in (code that counts
+glyphs), the formulas seen so far are still batched; if the batch fails to typeset, nothing is
+written; in both cases the real render compiles what is missing one by one, exactly as Manim does.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+SINGLE = r"\documentclass[preview]{standalone}"
+MULTI = r"\documentclass[preview,multi=nnpage]{standalone}"
+GROUP = re.compile(r"\\special\{dvisvgm:raw <g id='([^']+)'>\}(.*?)\\special\{dvisvgm:raw </g>\}", re.S)
+COMMAND = re.compile(r"\\[a-zA-Z]+|[{}&^_\s]|\\.")
+
+
+def _stand_in(expression: str) -> str:
+    """An SVG with the formula's named groups, each holding one small box per visible character:
+    enough for layout code to find parts and glyphs while sketching."""
+    def boxes(text, x0):
+        n = max(1, len(COMMAND.sub("", text)) + len(re.findall(r"\\[a-zA-Z]+", text)))
+        return "".join(f"<path d='M{x0 + 5 * i} 0h4v-7h-4z'/>" for i in range(min(n, 60))), x0 + 5 * n
+
+    parts, x = [], 0
+    groups = GROUP.findall(expression)
+    for gid, text in groups or [("", expression)]:
+        drawn, x = boxes(text, x)
+        parts.append(f"<g id='{gid}'>{drawn}</g>" if gid else drawn)
+    return ("<svg xmlns='http://www.w3.org/2000/svg' version='1.1' "
+            f"viewBox='0 -8 {max(x, 5)} 9'>{''.join(parts)}</svg>")
+
+
+@contextmanager
+def _sketching(wanted: dict, scratch: Path):
+    """Swap Manim's formula compiler for one that notes the formula and draws a stand-in."""
+    from manim import config
+    from manim.mobject.svg import svg_mobject
+    from manim.mobject.text import numbers, tex_mobject
+    from manim.utils import tex_file_writing as tfw
+
+    real = tex_mobject.tex_to_svg_file
+
+    def sketch(expression, environment=None, tex_template=None):
+        template = tex_template or config["tex_template"]
+        code = (template.get_texcode_for_expression_in_env(expression, environment) if environment
+                else template.get_texcode_for_expression(expression))
+        name = tfw.tex_hash(code)
+        cached = config.get_dir("tex_dir") / f"{name}.svg"
+        if cached.exists():
+            return cached
+        if template.tex_compiler == "latex" and template.output_format == ".dvi" and code.startswith(SINGLE):
+            wanted[name] = code
+        stand_in = scratch / f"{name}.svg"
+        stand_in.write_text(_stand_in(expression), encoding="utf-8")
+        return stand_in
+
+    # Manim keeps parsed SVGs and DecimalNumber's characters in module-level maps: stand-ins
+    # must not outlive the sketch there, or the real render would draw boxes for digits.
+    digits = dict(numbers.string_to_mob_map)
+    tex_mobject.tex_to_svg_file = sketch
+    try:
+        yield
+    finally:
+        tex_mobject.tex_to_svg_file = real
+        numbers.string_to_mob_map.clear()
+        numbers.string_to_mob_map.update(digits)
+        for key, mob in list(svg_mobject.SVG_HASH_TO_MOB_MAP.items()):
+            if Path(str(mob.file_name)).parent == scratch:
+                del svg_mobject.SVG_HASH_TO_MOB_MAP[key]
+
+
+def prefetch(scene_class, kwargs: dict, config_overrides: dict) -> int:
+    """Typeset, in one batch, the formulas the scene will need that are not cached yet."""
+    from manim import config, tempconfig
+
+    wanted: dict[str, str] = {}
+    # Same frame size as the real render: Text's SVGs are drawn on a canvas of that size and
+    # cached under a name that does not say so.
+    with tempfile.TemporaryDirectory(prefix="nn-sketch-") as scratch, \
+            tempconfig({**config_overrides, "write_to_movie": False, "save_last_frame": False,
+                        "save_sections": False, "disable_caching": True}):
+        with _sketching(wanted, Path(scratch)):
+            try:
+                scene = scene_class(**kwargs)
+                # Nothing is animated or drawn: the formulas come from the trace, not from where
+                # an animation leaves things, and skipping play makes the sketch ~10x cheaper.
+                scene.renderer.play = lambda *args, **kw: None
+                scene.render()
+            except Exception:  # noqa: BLE001 - a stand-in tripped the scene; keep what was seen
+                pass
+        return typeset(wanted, config.get_dir("tex_dir"))
+
+
+def typeset(formulas: dict[str, str], tex_dir: Path) -> int:
+    """Typeset {tex hash: .tex source} in one batch into tex_dir/<hash>.svg; returns how many landed.
+    One template per batch: formulas with another preamble are left to the real render."""
+    split = {name: code.split(r"\begin{document}", 1) for name, code in formulas.items()}
+    if not split:
+        return 0
+    preamble = next(iter(split.values()))[0]
+    names = sorted(n for n, (pre, _) in split.items() if pre == preamble)
+    bodies = [split[n][1].rsplit(r"\end{document}", 1)[0] for n in names]
+    doc = (preamble.replace(SINGLE, MULTI, 1) + "\\begin{document}\n"
+           + "".join(f"\\begin{{nnpage}}{body}\\end{{nnpage}}\n" for body in bodies) + "\\end{document}\n")
+    tex_dir.mkdir(parents=True, exist_ok=True)
+    # beside tex_dir, not in it: Manim deletes whatever in tex_dir is not .tex or .svg
+    with tempfile.TemporaryDirectory(prefix="nn-batch-", dir=tex_dir.parent) as tmp:
+        tmp = Path(tmp)
+        (tmp / "batch.tex").write_text(doc, encoding="utf-8")
+        run = dict(cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if subprocess.run(["latex", "-interaction=batchmode", "-halt-on-error", "batch.tex"], **run).returncode:
+            return 0
+        subprocess.run(["dvisvgm", "--page=1-", "--no-fonts", "--verbosity=0", "--output=%p.svg", "batch.dvi"],
+                       **run)
+        pages = sorted(tmp.glob("*.svg"), key=lambda p: int(p.stem))
+        if len(pages) != len(names):  # pages and formulas no longer line up: trust none of them
+            return 0
+        for name, page in zip(names, pages):
+            os.replace(page, tex_dir / f"{name}.svg")  # whole files only: a reader never sees half
+    return len(names)
