@@ -98,9 +98,14 @@ class MLP:
     def _targets(self, y, n):
         return np.asarray(y, dtype=float).reshape(n, self.sizes[-1])
 
+    @staticmethod
+    def _cost_of(error) -> float:
+        # C = 1/(2n) sum over samples of |yhat - y|^2
+        return float(0.5 * np.mean(np.sum(error ** 2, axis=1)))
+
     def cost(self, X, y) -> float:
         yhat = self.predict(X)
-        return float(0.5 * np.mean(np.sum((yhat - self._targets(y, len(yhat))) ** 2, axis=1)))
+        return self._cost_of(yhat - self._targets(y, len(yhat)))
 
     def gradients(self, X, y):
         """dC/dW and dC/db for every layer (backpropagation, vectorised)."""
@@ -112,7 +117,7 @@ class MLP:
         tr = self.forward(X)
         n = len(tr.inputs)
         error = tr.output - self._targets(y, n)
-        cost = float(0.5 * np.mean(np.sum(error ** 2, axis=1)))
+        cost = self._cost_of(error)
         # dC/da at the output, then walk the layers backwards.
         delta_a = error / n
         phis = self._phis()

@@ -4,10 +4,9 @@ Each formula costs ~200 ms cold (`latex` spends ~90 ms just loading its format, 
 starting up); a scene has 5-50 of them. So before the real render, a sketch pass runs the scene's
 construct with play() doing nothing (no animation, no frame drawn), where each formula not yet in
 the cache gets a stand-in drawing (one box per character, inside the same named groups) and is
-written down. The
-formulas written down are then typeset together, one page each (`standalone`'s `multi` option),
-and split back into one SVG per formula under the file name Manim itself would look for. The
-pages are the very same drawings a single compile gives (tests/test_latex.py compares them).
+written down. The formulas written down are then typeset together, one page each (`standalone`'s
+`multi` option), and split back into one SVG per formula under the file name Manim itself would
+look for. The pages are the very same drawings a single compile gives (tests/test_latex.py).
 
 Everything here is best effort: if the sketch pass stumbles on a stand-in (code that counts
 glyphs), the formulas seen so far are still batched; if the batch fails to typeset, nothing is
@@ -56,12 +55,10 @@ def _sketching(wanted: dict, scratch: Path):
 
     def sketch(expression, environment=None, tex_template=None):
         template = tex_template or config["tex_template"]
-        code = (template.get_texcode_for_expression_in_env(expression, environment) if environment
-                else template.get_texcode_for_expression(expression))
-        name = tfw.tex_hash(code)
-        cached = config.get_dir("tex_dir") / f"{name}.svg"
-        if cached.exists():
-            return cached
+        tex_file = tfw.generate_tex_file(expression, environment, template)  # Manim's own name and source
+        if tex_file.with_suffix(".svg").exists():
+            return tex_file.with_suffix(".svg")
+        name, code = tex_file.stem, tex_file.read_text(encoding="utf-8")
         if template.tex_compiler == "latex" and template.output_format == ".dvi" and code.startswith(SINGLE):
             wanted[name] = code
         stand_in = scratch / f"{name}.svg"

@@ -92,9 +92,10 @@ def _render(job: dict) -> dict:
     speed.install_frame_reuse()
     speed.warm_caches(shared, media)
     try:
-        latex.prefetch(spec.load(), {"lang": job["lang"], **job["params"]}, _config(job, media))
-        with tempconfig(_config(job, media)):
-            scene = spec.load()(lang=job["lang"], **job["params"])
+        scene_class, kwargs, settings = spec.load(), {"lang": job["lang"], **job["params"]}, _config(job, media)
+        latex.prefetch(scene_class, kwargs, settings)
+        with tempconfig(settings):
+            scene = scene_class(**kwargs)
             scene.render()
             writer = scene.renderer.file_writer
             frame = scene.renderer.get_frame()
