@@ -4,7 +4,7 @@ PY := .venv/bin/python
 QUALITY ?= high
 JOBS ?=
 
-.PHONY: setup video test bench clean
+.PHONY: setup video test bench fresh-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -17,6 +17,10 @@ test: setup
 
 bench: setup
 	$(PY) bench/render_bench.py
+
+# Not part of `make test`: needs root, builds a new Debian root and takes many minutes.
+fresh-check:
+	bash scripts/fresh-check.sh
 
 clean:
 	rm -rf media/*/ media/*.json

@@ -4,13 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# cairo/pango headers build ManimPango; latex + dvisvgm render MathTex;
+PY=${PYTHON:-python3}
+
+# gcc + libc headers + Python's headers: pycairo and ManimPango have no Linux wheels and build
+# from source (a fresh Debian has no compiler: "meson: Unknown compiler(s)");
+# cairo/pango headers + pkg-config: the same builds; latex + dvisvgm render MathTex;
 # fonts: DejaVu for Latin text, Noto CJK for the Chinese edition;
 # chromium: the lecture page is tested in a real headless browser.
-APT_PACKAGES="libcairo2-dev libpango1.0-dev pkg-config \
+APT_PACKAGES="gcc libc6-dev libcairo2-dev libpango1.0-dev pkg-config \
 texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm \
 fonts-dejavu-core fonts-noto-cjk \
 chromium"
+# Debian's python3 keeps its headers in python3-dev; a Python built elsewhere (pyenv) has its own.
+if [ ! -f "$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h" ]; then
+  APT_PACKAGES="$APT_PACKAGES python3-dev"
+fi
 
 missing=""
 for p in $APT_PACKAGES; do
@@ -27,7 +35,6 @@ if [ -n "$missing" ]; then
   apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$PY" -m venv .venv
