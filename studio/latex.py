@@ -18,8 +18,9 @@ import os
 import re
 import subprocess
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
+
+from studio import compat
 
 SINGLE = r"\documentclass[preview]{standalone}"
 MULTI = r"\documentclass[preview,multi=nnpage]{standalone}"
@@ -43,15 +44,10 @@ def _stand_in(expression: str) -> str:
             f"viewBox='0 -8 {max(x, 5)} 9'>{''.join(parts)}</svg>")
 
 
-@contextmanager
-def _sketching(wanted: dict, scratch: Path):
-    """Swap Manim's formula compiler for one that notes the formula and draws a stand-in."""
+def _sketcher(wanted: dict, scratch: Path):
+    """A formula compiler that notes each formula not cached yet and draws a stand-in for it."""
     from manim import config
-    from manim.mobject.svg import svg_mobject
-    from manim.mobject.text import numbers, tex_mobject
     from manim.utils import tex_file_writing as tfw
-
-    real = tex_mobject.tex_to_svg_file
 
     def sketch(expression, environment=None, tex_template=None):
         template = tex_template or config["tex_template"]
@@ -65,19 +61,7 @@ def _sketching(wanted: dict, scratch: Path):
         stand_in.write_text(_stand_in(expression), encoding="utf-8")
         return stand_in
 
-    # Manim keeps parsed SVGs and DecimalNumber's characters in module-level maps: stand-ins
-    # must not outlive the sketch there, or the real render would draw boxes for digits.
-    digits = dict(numbers.string_to_mob_map)
-    tex_mobject.tex_to_svg_file = sketch
-    try:
-        yield
-    finally:
-        tex_mobject.tex_to_svg_file = real
-        numbers.string_to_mob_map.clear()
-        numbers.string_to_mob_map.update(digits)
-        for key, mob in list(svg_mobject.SVG_HASH_TO_MOB_MAP.items()):
-            if Path(str(mob.file_name)).parent == scratch:
-                del svg_mobject.SVG_HASH_TO_MOB_MAP[key]
+    return sketch
 
 
 def prefetch(scene_class, kwargs: dict, config_overrides: dict) -> int:
@@ -90,12 +74,14 @@ def prefetch(scene_class, kwargs: dict, config_overrides: dict) -> int:
     with tempfile.TemporaryDirectory(prefix="nn-sketch-") as scratch, \
             tempconfig({**config_overrides, "write_to_movie": False, "save_last_frame": False,
                         "save_sections": False, "disable_caching": True}):
-        with _sketching(wanted, Path(scratch)):
+        # Stand-ins must not outlive the sketch in Manim's maps, or the real render would draw
+        # boxes for digits: the swap forgets every drawing made from a file in scratch.
+        with compat.tex_compiler_swapped(_sketcher(wanted, Path(scratch)), scratch):
             try:
                 scene = scene_class(**kwargs)
                 # Nothing is animated or drawn: the formulas come from the trace, not from where
                 # an animation leaves things, and skipping play makes the sketch ~10x cheaper.
-                scene.renderer.play = lambda *args, **kw: None
+                compat.skip_animations(scene)
                 scene.render()
             except Exception:  # noqa: BLE001 - a stand-in tripped the scene; keep what was seen
                 pass

@@ -10,42 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from fractions import Fraction
 from pathlib import Path
 
+from studio.compat import install_frame_reuse  # noqa: F401 - lever 1 lives with Manim's other internals
+
 CACHES = ("Tex", "texts")
-
-
-def install_frame_reuse() -> None:
-    """Patch Manim's segment encoder (pinned to manim 0.22.x in pyproject) to reuse converted frames."""
-    import av
-    from manim.scene import video_segment_encoder as vse
-
-    cls = vse.VideoSegmentEncoder
-    if getattr(cls, "_converts_repeats_once", False):
-        return
-    original = cls.write_frame
-
-    def write_frame(self, pixels, *, repeat: int = 1) -> None:
-        if repeat == 1:
-            return original(self, pixels, repeat=1)
-        self._validate_frame(pixels, repeat)
-        time_base = Fraction(self.spec.frame_rate.denominator, self.spec.frame_rate.numerator)
-        try:
-            frame = av.VideoFrame.from_ndarray(pixels, format="rgba").reformat(format=self._stream.pix_fmt)
-            for _ in range(repeat):
-                # The encoder takes its own reference of each frame it is sent, so the
-                # same converted picture can be sent again with the next timestamp.
-                frame.pts = self._next_pts
-                frame.time_base = time_base
-                self._next_pts += 1
-                for packet in self._stream.encode(frame):
-                    self._container.mux(packet)
-        except BaseException as error:
-            raise self._operation_error("encode", error) from error
-
-    cls.write_frame = write_frame
-    cls._converts_repeats_once = True
 
 
 def _copy_new_svgs(src_root: Path, dst_root: Path) -> None:

@@ -9,6 +9,7 @@ from manim import (DOWN, RIGHT, UP, Axes, Circle, Dot, Line, MathTex, RoundedRec
                    Text, VGroup, VMobject)
 
 from scenes.kit import palette as P
+from studio.compat import lean  # noqa: F401 - scenes take it from the kit; it touches Manim's internals
 
 
 class NeuronNode(VGroup):
@@ -143,16 +144,6 @@ def ticking(number, value, run_time: float, rate: float = 10):
             m.set_value(value())
 
     return UpdateFromAlphaFunc(number, update, run_time=run_time)
-
-
-def lean(mob):
-    """Drop the parsed SVG path Manim keeps on every glyph of a MathTex or Text once its points
-    are built. Every animation copies its mobjects, and that path makes each copy ~7x slower.
-    Returns `mob`."""
-    for m in mob.get_family():
-        if getattr(m, "path_obj", None) is not None:
-            m.path_obj = None
-    return mob
 
 
 # -- axis ranges --------------------------------------------------------------------------------
