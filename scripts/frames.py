@@ -24,12 +24,24 @@ def srt_ends(srt: Path) -> list[float]:
 
 
 def grab(video: Path, times: list[float]) -> list[tuple[float, Image.Image]]:
-    out, want = [], sorted(times)
+    """For each wanted time (in order), the frame nearest to it, as (its time, picture).
+
+    Seeks to the keyframe before each time and decodes forward from there, so only a few frames
+    are ever held (decoding a whole one-minute 720p video into memory takes ~3 GB)."""
+    out = []
     with av.open(str(video)) as c:
-        frames = [(float(f.time), f.to_image()) for f in c.decode(video=0)]
-    for t in want:
-        best = min(frames, key=lambda f: abs(f[0] - t))
-        out.append(best)
+        stream = c.streams.video[0]
+        for t in sorted(times):
+            c.seek(max(0, int(t / stream.time_base)), stream=stream, backward=True)
+            before = None
+            for frame in c.decode(stream):
+                if frame.time >= t:
+                    best = frame if before is None or frame.time - t < t - before.time else before
+                    break
+                before = frame
+            else:   # past the last frame: the last one is the nearest
+                best = before
+            out.append((float(best.time), best.to_image()))
     return out
 
 
