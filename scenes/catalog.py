@@ -1,7 +1,9 @@
 """Every scene of the series, in the article's order, described without importing manim.
 
 `render.py` lists, validates and schedules scenes from here; only a worker that
-actually renders imports the scene's module.
+actually renders imports the scene's module. This is the one place that says which
+trace a scene animates, its strings key and its chapter: each scene class reads them
+from here (`ExplainerScene.__init_subclass__`).
 """
 from __future__ import annotations
 
@@ -69,6 +71,11 @@ CHAPTERS = sorted({s.chapter for s in SCENES})
 
 def chapter_title(n: int, lang="en") -> str:
     return text_for(f"chapter.{n}", lang)
+
+
+def by_class(name: str) -> SceneSpec | None:
+    """The scene whose class is called `name`, if the catalog lists one."""
+    return next((s for s in SCENES if s.name == name), None)
 
 
 def find(name: str) -> SceneSpec:

@@ -16,10 +16,6 @@ from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_l
 class NeuronFiring(ExplainerScene):
     """Fig 1: inputs are summed and compared with a threshold."""
 
-    trace_name = "neuron-firing"
-    title_key = "firing.title"
-    chapter = 1
-
     def construct(self):
         self.title_card()
         threshold = self.trace["threshold"]
@@ -123,10 +119,6 @@ class NeuronFiring(ExplainerScene):
 class Perceptron(ExplainerScene):
     """Fig 2: weighted inputs, a bias, and an activation (step, then sigmoid)."""
 
-    trace_name = "perceptron"
-    title_key = "perceptron.title"
-    chapter = 1
-
     def construct(self):
         self.title_card()
         step, sig = self.trace["step"], self.trace["sigmoid"]
@@ -223,10 +215,6 @@ RANGES_TEX = {"sigmoid": r"(0,\,1)", "tanh": r"(-1,\,1)", "relu": r"[0,\,\infty)
 
 class ActivationFunctions(ExplainerScene):
     """Figs 3-5: sigmoid, tanh and ReLU, each with its derivative; the sigmoid is not binary."""
-
-    trace_name = "activations"
-    title_key = "act.title"
-    chapter = 1
 
     def construct(self):
         self.title_card()
@@ -333,10 +321,6 @@ class ActivationFunctions(ExplainerScene):
 
 class Bias(ExplainerScene):
     """Without a bias a line must pass through the origin; the bias shifts lines and curves."""
-
-    trace_name = "bias"
-    title_key = "bias.title"
-    chapter = 1
 
     def construct(self):
         self.title_card()

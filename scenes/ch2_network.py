@@ -31,7 +31,7 @@ def tex_lines(lines) -> list[str]:
 
 
 class Chapter2Scene(ExplainerScene):
-    chapter = 2
+    """What the chapter's scenes share."""
 
     def layer_names(self, layers, size=P.SMALL_SIZE):
         last = len(layers) - 1
@@ -42,9 +42,6 @@ class Chapter2Scene(ExplainerScene):
 # -- ParameterCount ---------------------------------------------------------------------
 class ParameterCount(Chapter2Scene):
     """Figs 6-7: count the 17 parameters of 2-4-1, then show how the count grows."""
-
-    trace_name = "parameter-count"
-    title_key = "params.title"
 
     def construct(self):
         self.title_card()
@@ -218,8 +215,6 @@ def signed_terms(values, lead: bool = False) -> str:
 class ForwardPass(Chapter2Scene):
     """Fig 6 in motion: one input flows through the seeded 2-4-1 network, neuron by neuron."""
 
-    trace_name = "forward-pass"
-    title_key = "forward.title"
     table_rows = 5      # summary rows that fit below the computation
 
     def construct(self):
@@ -391,8 +386,6 @@ class DecisionMap(VGroup):
 class Training(Chapter2Scene):
     """Epoch by epoch: the cost curve falls while the network's weights and predictions change."""
 
-    trace_name = "training"
-    title_key = "training.title"
     curve_samples = 200   # points of the drawn cost curve, whatever the number of epochs
 
     def construct(self):
@@ -488,9 +481,6 @@ class Training(Chapter2Scene):
 # -- UniversalApproximation ---------------------------------------------------------------
 class UniversalApproximation(Chapter2Scene):
     """Section 9: 1, 2, 4, 8, 16 hidden neurons fit a curve better and better; what the theorem promises."""
-
-    trace_name = "approximation"
-    title_key = "approx.title"
 
     def construct(self):
         self.title_card()

@@ -44,7 +44,7 @@ def swap(old, new) -> list:
 
 
 class Chapter3Scene(ExplainerScene):
-    chapter = 3
+    """What the chapter's scenes share."""
 
     def counter(self, k: int, size=P.SMALL_SIZE, color=P.DIM) -> VGroup:
         """'step <k>' with a number that changes cheaply."""
@@ -60,9 +60,6 @@ class Chapter3Scene(ExplainerScene):
 class CostFunction(Chapter3Scene):
     """Section 6: residuals, their squares and C = 1/(2n) sum of squares for several lines; the best
     line (closed form) costs least. The 1/2 makes the derivative clean; C is the regression cost."""
-
-    trace_name = "cost"
-    title_key = "cost.title"
 
     def construct(self):
         self.title_card()
@@ -161,8 +158,6 @@ class GradientDescent(Chapter3Scene):
     """Fig 8: on the cost parabola, the ball at P1 (slope negative) and at P2 (slope positive) follows
     theta := theta - eta * slope to the minimum. The ball stops exactly at the trace's thetas."""
 
-    trace_name = "gradient-descent"
-    title_key = "gd.title"
     detail = (3, 1)        # steps worked out with numbers, per run
     quick = 0.35           # seconds per step after those
 
@@ -312,8 +307,6 @@ class LearningRates(Chapter3Scene):
     """eta too small crawls, about right converges, too large oscillates or diverges (the trace's verdict).
     A ball whose next point is off the chart flies to the chart's edge and fades there."""
 
-    trace_name = "learning-rates"
-    title_key = "lr.title"
     per_step = 0.45
 
     def construct(self):
@@ -384,8 +377,6 @@ class MomentumAndSchedules(Chapter3Scene):
     """Plain descent stops in a shallow dip; momentum may carry past it (velocity arrow). Then cosine
     decay: eta_t over the steps and the descent it drives, beside a constant rate that keeps bouncing."""
 
-    trace_name = "momentum"
-    title_key = "momentum.title"
     per_step = 0.22
 
     def construct(self):
@@ -530,8 +521,6 @@ class CostSurface(Chapter3Scene):
     """The regression cost over (theta0, theta1) as contour lines, the 2-D descent path on it, and the
     fitted line on the scatter turning into the best line. About `frames` keyframes, whatever the steps."""
 
-    trace_name = "cost-surface"
-    title_key = "surface.title"
     frames = 16
 
     def construct(self):

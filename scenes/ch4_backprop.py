@@ -109,7 +109,7 @@ def side_by_side(left, right, gap: float = 1.0, room: float = 13.4):
 
 
 class Chapter4Scene(ExplainerScene):
-    chapter = 4
+    """What the chapter's scenes share."""
 
     def label(self, key: str, size: float = P.BODY_SIZE, color=P.TEXT, **fields):
         return lean(super().label(key, size, color, **fields))
@@ -175,9 +175,6 @@ class Chapter4Scene(ExplainerScene):
 class ComputationGraph(Chapter4Scene):
     """Fig 9: the chain as a computation graph; the forward pass fills in values, then every edge
     gets its local derivative (symbol and number)."""
-
-    trace_name = "backprop"
-    title_key = "graph.title"
 
     def construct(self):
         self.title_card()
@@ -321,9 +318,6 @@ class ComputationGraph(Chapter4Scene):
 class BackpropOutputLayer(Chapter4Scene):
     """Fig 10, Case 1: the chain rule from E back to w_o, then to b_o; the shared first factors."""
 
-    trace_name = "backprop"
-    title_key = "case1.title"
-
     def construct(self):
         self.title_card()
         g, values, tags = full_graph(self.trace)
@@ -384,9 +378,6 @@ class BackpropOutputLayer(Chapter4Scene):
 
 class BackpropHiddenLayer(Chapter4Scene):
     """Fig 11, Case 2: the longer path to w_i and b_i, which begins with Case 1's product (reused)."""
-
-    trace_name = "backprop"
-    title_key = "case2.title"
 
     def construct(self):
         self.title_card()
@@ -475,9 +466,6 @@ def with_margin(r, share: float = 0.08):
 class WeightUpdate(Chapter4Scene):
     """The four parameters step against their gradients; a new forward pass has a smaller error; many
     epochs drive it down."""
-
-    trace_name = "weight-update"
-    title_key = "update.title"
 
     def construct(self):
         self.title_card()

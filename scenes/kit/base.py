@@ -8,6 +8,7 @@ from manim.animation.animation import prepare_animation
 
 from nncore import get_trace
 
+from scenes import catalog
 from scenes.kit import palette as P
 from scenes.kit.fonts import font_for
 from scenes.kit.parts import lean
@@ -25,9 +26,16 @@ class ExplainerScene(Scene):
     values and a plain `manim file.py Scene` renders the article's case.
     """
 
+    # What the catalog says of the scene, stored there once (listing scenes must not import manim):
     trace_name = ""       # the nncore trace this scene animates
     title_key = ""        # strings key of the title
     chapter = 0
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        spec = catalog.by_class(cls.__name__)
+        if spec is not None:   # a catalogued scene; a subclass of one inherits its facts
+            cls.trace_name, cls.title_key, cls.chapter = spec.trace, f"{spec.key}.title", spec.chapter
 
     def __init__(self, lang: str = "en", **params):
         self.lang = lang
