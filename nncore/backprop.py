@@ -10,16 +10,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-
-def _sigmoid(z: float) -> float:
-    return 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+from .activations import sigmoid
 
 
 def chain_forward(x, y, w_i, b_i, w_o, b_o) -> dict:
     mu1 = w_i * x + b_i
-    h = _sigmoid(mu1)
+    h = float(sigmoid(mu1))   # plain floats: the trace is plain data
     mu2 = w_o * h + b_o
-    O = _sigmoid(mu2)
+    O = float(sigmoid(mu2))
     E = 0.5 * (O - y) ** 2
     return {"x": x, "y": y, "w_i": w_i, "b_i": b_i, "w_o": w_o, "b_o": b_o,
             "mu1": mu1, "h": h, "mu2": mu2, "O": O, "E": E}

@@ -7,6 +7,7 @@ from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumb
                    Transform,
                    ValueTracker, VGroup, Write, rate_functions)
 
+from scenes.formulas import TEX
 from scenes.kit import palette as P
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import decimals_for, num, tex_factor, tex_linear, tex_num
@@ -150,7 +151,7 @@ class Perceptron(ExplainerScene):
                 diagram.neuron.animate.set_activation(sig["output"]), run_time=1.5)
             self.wait(1.5)
         with self.beat("summary", "perceptron.cap.summary"):
-            formula = MathTex(r"a = \varphi\Big(\sum_j w_j x_j + b\Big)", font_size=P.MATH_SIZE + 4,
+            formula = MathTex(TEX["neuron"], font_size=P.MATH_SIZE + 4,
                               color=P.FIRE).to_edge(DOWN, buff=0.35)
             self.play(Write(formula))
             self.wait(2)
@@ -205,9 +206,9 @@ class Perceptron(ExplainerScene):
 
 ACTIVATION_VIEWS = {
     # name: (formula, derivative formula, y range of the curve, y range of the derivative)
-    "sigmoid": (r"\sigma(z)=\frac{1}{1+e^{-z}}", r"\sigma'(z)=\sigma(z)\,(1-\sigma(z))", (0, 1, 0.5), (0, 0.3, 0.1)),
-    "tanh": (r"\tanh z=\frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}", r"\tanh' z = 1-\tanh^2 z", (-1, 1, 1), (0, 1.2, 0.5)),
-    "relu": (r"\mathrm{ReLU}(z)=\max(0,\,z)", r"\mathrm{ReLU}'(z)=\begin{cases}0 & z<0\\ 1 & z>0\end{cases}",
+    "sigmoid": (TEX["sigmoid"], TEX["sigmoid'"], (0, 1, 0.5), (0, 0.3, 0.1)),
+    "tanh": (TEX["tanh"], TEX["tanh'"], (-1, 1, 1), (0, 1.2, 0.5)),
+    "relu": (TEX["relu"], TEX["relu'"],
              (0, 5, 1), (0, 1.2, 0.5)),
 }
 RANGES_TEX = {"sigmoid": r"(0,\,1)", "tanh": r"(-1,\,1)", "relu": r"[0,\,\infty)"}
@@ -363,7 +364,7 @@ class Bias(ExplainerScene):
             self.step_through(zip(curves, mids, formulas, mid_texts), run_time=1.4)
         label = b_labels[-1]
         with self.beat("summary", "bias.cap.summary"):
-            formula = MathTex(r"\hat y = w x + b", font_size=P.MATH_SIZE + 4, color=P.FIRE)
+            formula = MathTex(TEX["line"], font_size=P.MATH_SIZE + 4, color=P.FIRE)
             formula.move_to(sig_plot).align_to(label, UP).shift(0.3 * DOWN + 0 * RIGHT)
             self.play(FadeOut(formulas[-1]), FadeIn(formula))
             self.wait(2)

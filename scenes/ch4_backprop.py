@@ -30,18 +30,18 @@ LAYOUT = {"x": (-6.25, Y0), "w_i": (-5.75, Y0 + ROW), "b_i": (-5.75, Y0 - ROW), 
 LEAVES = ("x", "y", "w_i", "b_i", "w_o", "b_o")
 FORWARD = ("mu1", "h", "mu2", "O", "E")   # the computed nodes, in the order the forward pass fills them
 
-# edge name (as in the trace) -> (tail, head, where its tag sits, TeX of the formula or None when it is a number)
+# edge name (as in the trace) -> (tail, head, where its tag sits); the formulas come from the trace
 EDGES = {
-    "dmu1/dx": ("x", "mu1", (0, 1), None),
-    "dmu1/dw_i": ("w_i", "mu1", (1, 1), "x"),
-    "dmu1/db_i": ("b_i", "mu1", (1, -1), None),
-    "dh/dmu1": ("mu1", "h", (0, 1), "h(1-h)"),
-    "dmu2/dh": ("h", "mu2", (0, 1), "w_o"),
-    "dmu2/dw_o": ("w_o", "mu2", (1, 1), "h"),
-    "dmu2/db_o": ("b_o", "mu2", (1, -1), None),
-    "dO/dmu2": ("mu2", "O", (0, 1), "O(1-O)"),
-    "dE/dO": ("O", "E", (0, 1), "O-y"),
-    "dE/dy": ("y", "E", (1, 0), None),
+    "dmu1/dx": ("x", "mu1", (0, 1)),
+    "dmu1/dw_i": ("w_i", "mu1", (1, 1)),
+    "dmu1/db_i": ("b_i", "mu1", (1, -1)),
+    "dh/dmu1": ("mu1", "h", (0, 1)),
+    "dmu2/dh": ("h", "mu2", (0, 1)),
+    "dmu2/dw_o": ("w_o", "mu2", (1, 1)),
+    "dmu2/db_o": ("b_o", "mu2", (1, -1)),
+    "dO/dmu2": ("mu2", "O", (0, 1)),
+    "dE/dO": ("O", "E", (0, 1)),
+    "dE/dy": ("y", "E", (1, 0)),
 }
 OUTPUT_EDGES = ("dE/dO", "dO/dmu2", "dmu2/dw_o", "dmu2/db_o", "dmu2/dh")
 INPUT_EDGES = ("dh/dmu1", "dmu1/dw_i", "dmu1/db_i")
@@ -58,7 +58,7 @@ def chain_graph(nodes: dict) -> GraphDiagram:
     specs = {n: NodeSpec(SYMBOL[n], LAYOUT[n], leaf=n in LEAVES,
                          color=P.COST if n == "E" else leaf_color(n, nodes[n]) if n in LEAVES else P.TEXT)
              for n in LAYOUT}
-    edges = [EdgeSpec(name, tail, head, side) for name, (tail, head, side, _) in EDGES.items()]
+    edges = [EdgeSpec(name, tail, head, side) for name, (tail, head, side) in EDGES.items()]
     return GraphDiagram(specs, edges)
 
 
@@ -68,9 +68,15 @@ def edge_partial(name: str) -> str:
     return partial(SYMBOL[head], SYMBOL[tail])
 
 
-def edge_formula(name: str) -> str:
-    """The formula of an edge as a factor of a product: (O - y) in parentheses, 1 for a constant."""
-    formula = EDGES[name][3] or "1"
+def edge_formulas(trace) -> dict:
+    """Each edge's local derivative as nncore writes it ('O - y'); None where it is a constant
+    (the edge shows only its number)."""
+    return {e["name"]: None if e["formula"] == "1" else e["formula"] for e in trace["edges"]}
+
+
+def as_factor(formula: str | None) -> str:
+    """A formula as a factor of a product: (O - y) in parentheses, 1 for a constant."""
+    formula = formula or "1"
     return f"({formula})" if "-" in formula and not formula.endswith(")") else formula
 
 
@@ -80,7 +86,8 @@ def local_values(trace) -> dict:
 
 def tags_for(g: GraphDiagram, trace) -> dict:
     """The local-derivative tag of every edge the trace names."""
-    return {name: g.tag(name, EDGES[name][3], v) for name, v in local_values(trace).items()}
+    formulas = edge_formulas(trace)
+    return {name: g.tag(name, formulas[name], v) for name, v in local_values(trace).items()}
 
 
 def full_graph(trace):
@@ -128,7 +135,7 @@ class Chapter4Scene(ExplainerScene):
         """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
         gr = self.trace["gradients"][param]
         return ChainProduct(partial("E", SYMBOL[param]), [edge_partial(f) for f in gr["factors"]],
-                            [edge_formula(f) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH)
+                            [as_factor(edge_formulas(self.trace)[f]) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH)
 
     def show_graph(self, g, values, tags):
         self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
@@ -282,7 +289,7 @@ class ComputationGraph(Chapter4Scene):
         return remark
 
     def local_derivatives(self, g, band):
-        n, local = self.trace["nodes"], local_values(self.trace)
+        n, local, formulas = self.trace["nodes"], local_values(self.trace), edge_formulas(self.trace)
         plugged = {"dE/dO": rf"{tex_num(n['O'])} - {tex_factor(n['y'])}",
                    "dO/dmu2": rf"{tex_num(n['O'])}\,(1 - {tex_num(n['O'])})",
                    "dh/dmu1": rf"{tex_num(n['h'])}\,(1 - {tex_num(n['h'])})"}
@@ -290,7 +297,7 @@ class ComputationGraph(Chapter4Scene):
                                      ("local-input", INPUT_EDGES, "graph.cap.local_in")):
             with self.beat(beat, caption):
                 for name in names:
-                    formula = EDGES[name][3]
+                    formula = formulas[name]
                     parts = [edge_partial(name), "="] + ([formula, "="] if formula else [])
                     parts += ([plugged[name], "="] if name in plugged else []) + [tex_num(local[name])]
                     row = in_band(tex(*parts, size=MATH + 4, color=P.GRADIENT))
@@ -404,7 +411,7 @@ class BackpropHiddenLayer(Chapter4Scene):
         gr = tr["gradients"][param]
         f = gr["factors"]
         product = ChainProduct(partial("E", SYMBOL[param]), [edge_partial(e) for e in f],
-                               [partial("E", r"\mu_2")] + [edge_formula(e) for e in f[2:]],
+                               [partial("E", r"\mu_2")] + [as_factor(edge_formulas(tr)[e]) for e in f[2:]],
                                [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH)
         for row in (product.formulas, product.numbers):
             row.factors[0].set_color(P.FIRE)   # what Case 1 already computed
