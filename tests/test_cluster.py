@@ -18,7 +18,9 @@ def test_render_on_a_local_dask_cluster(tmp_path):
                             "--out", str(out), "--scheduler", cluster.scheduler_address],
                            cwd=ROOT, capture_output=True, text=True, timeout=600)
         assert r.returncode == 0, r.stderr
-        assert cluster.scheduler.address  # still up: the client only disconnected
+        # still up: the render's client only disconnected, and the worker still serves a new client
+        with distributed.Client(cluster.scheduler_address, timeout=30) as client:
+            assert client.submit(sum, [1, 2]).result(timeout=30) == 3
     entries = json.loads((out / "manifest.json").read_text())["entries"]
     assert set(entries) == {"low/en/bias.mp4", "low/en/neuron-firing.mp4"}
     for e in entries.values():

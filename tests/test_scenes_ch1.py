@@ -1,5 +1,6 @@
 """Chapter 1 scenes: they render, and what they show follows their parameters."""
 import pytest
+from manim import DecimalNumber, Dot
 
 from nncore import get_trace
 from scenehelp import on_screen, render_small, shown_texts
@@ -39,9 +40,20 @@ def test_activation_functions_end_on_the_three_ranges(tmp_path):
 
 
 def test_activation_scene_follows_the_sweep_stops(tmp_path):
-    # The dot's last stop is a parameter: a different sweep ends elsewhere.
-    scene = render_small(ActivationFunctions, tmp_path, stops=(-2.0, 2.0))
-    assert scene.renderer.time > 10
+    # The dot's last stop is a parameter: a different sweep ends elsewhere (z = 2, not the article's 3).
+    seen = []
+
+    class Watching(ActivationFunctions):
+        def correct_the_article(self, left):   # right after the sigmoid's sweep
+            z = [f for m in self.mobjects for f in m.get_family()
+                 if isinstance(f, DecimalNumber) and f.include_sign]   # the z readout (axis numbers have no sign)
+            dots = [m for m in self.mobjects if isinstance(m, Dot)]
+            seen.append((z[0].get_value(), [left.axes.p2c(d.get_center())[0] for d in dots]))
+            super().correct_the_article(left)
+
+    render_small(Watching, tmp_path, stops=(-2.0, 2.0))
+    (z, xs), = seen
+    assert z == pytest.approx(2.0) and xs == [pytest.approx(2.0)]
 
 
 @pytest.mark.parametrize("w", [1.0, 2.0])

@@ -3,11 +3,12 @@
 The tests of this module share one media folder (`media`), so LaTeX that one render compiled
 is reused by the next; Training runs with fewer snapshots and a coarser map to stay fast.
 """
+import numpy as np
 import pytest
 from manim import DecimalNumber, tempconfig
 from manim.mobject.text.tex_mobject import MathTexPart
 
-from nncore import get_trace
+from nncore import MLP, get_trace
 from scenehelp import TINY, on_screen, render_small, shown_texts
 from scenes.ch2_network import ForwardPass, ParameterCount, Training, UniversalApproximation
 from scenes.kit.fmt import tex_num
@@ -58,10 +59,11 @@ def test_parameter_count_tallies_8_12_16_17_for_the_article_network(media):
 
 
 def test_parameter_count_follows_the_layers(media):
-    expected = 3 * 5 + 5 + 5 * 1 + 1  # the reference: n_in n_out + n_out per layer, by hand
-    assert expected == 26
+    # The reference: the sizes of an MLP's own weight and bias arrays, counted layer by layer.
+    net = MLP([3, 5, 1])
+    running = np.cumsum([0] + [a.size for W, b in zip(net.weights, net.biases) for a in (W, b)]).tolist()
     scene, tallies, texts = render_watching(ParameterCount, media, layers=(3, 5, 1))
-    assert tallies == [0, 15, 20, 25, 26]
+    assert tallies == running
     assert any("20 + 6 &= 26" in t for t in texts) and not any("= 17" in t for t in texts)
 
 
