@@ -1,6 +1,8 @@
 """Chapter 1, the neuron: firing, the perceptron, activation functions, the bias."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumber, Dot, FadeIn, FadeOut,
                    GrowArrow, Indicate, LaggedStart, Line, MathTex, MoveAlongPath, Rectangle, ReplacementTransform,
@@ -8,10 +10,23 @@ from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumb
                    ValueTracker, VGroup, Write, rate_functions)
 
 from scenes.formulas import TEX
-from scenes.kit import palette as P
+from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import decimals_for, num, tex_factor, tex_linear, tex_num
 from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_line, edge, edge_width, glyph, note
+
+
+@dataclass
+class CaseParts:
+    """What one case of NeuronFiring puts on screen."""
+    neuron: NeuronNode
+    sigma: MathTex
+    inputs: VGroup
+    values: VGroup
+    names: VGroup
+    arrows: VGroup
+    out_arrow: Arrow
+    label: Text
 
 
 class NeuronFiring(ExplainerScene):
@@ -32,84 +47,102 @@ class NeuronFiring(ExplainerScene):
 
     # -- parts used only here -----------------------------------------------------
     def make_gauge(self, threshold, top, height=4.2):
-        frame = Rectangle(width=0.7, height=height, color=P.DIM, stroke_width=3)
+        frame = Rectangle(width=0.7, height=height, color=palette.DIM, stroke_width=3)
         level = frame.get_bottom() + UP * height * threshold / top
-        mark = Line(level + 0.55 * LEFT, level + 0.55 * RIGHT, color=P.COST, stroke_width=6)
-        label = self.label("firing.threshold", P.SMALL_SIZE, P.COST, threshold=num(threshold))
+        mark = Line(level + 0.55 * LEFT, level + 0.55 * RIGHT, color=palette.COST, stroke_width=6)
+        label = self.label("firing.threshold", palette.SMALL_SIZE, palette.COST, threshold=num(threshold))
         label.next_to(mark, LEFT, buff=0.15)
         gauge = VGroup(frame, mark, label)
         gauge.frame, gauge.height_units = frame, height
         return gauge
 
     def play_case(self, n, case, gauge, top, numbered):
+        """One case: the inputs arrive, their sum fills the gauge, the neuron fires or not.
+        Returns the case's line for the summary and its verdict's key."""
         a, b = case["inputs"]
         total, threshold, fired = case["total"], case["threshold"], case["fired"]
-        places = max(decimals_for(v, 3) if not float(v).is_integer() else 0 for v in (a, b))
-
-        neuron = NeuronNode(radius=0.75).move_to(1.6 * LEFT + 0.3 * DOWN)
-        sigma = MathTex(r"\Sigma", font_size=60, color=P.TEXT).move_to(neuron)
-        inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=P.POSITIVE).move_to(pos)
-                          for pos in (5.2 * LEFT + 1.3 * UP, 5.2 * LEFT + 1.9 * DOWN)])
-        values = VGroup(*[MathTex(num(v), font_size=P.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
-        names = VGroup(*[MathTex(f"x_{i}", font_size=P.MATH_SIZE - 4, color=P.DIM).next_to(node, LEFT, buff=0.2)
-                         for i, node in enumerate(inputs, start=1)])
-        arrows = VGroup(*[Arrow(node.get_right(), neuron.get_left(), buff=0.1, color=P.DIM, stroke_width=4)
-                          for node in inputs])
-        out_arrow = Arrow(neuron.get_right(), neuron.get_right() + 2.6 * RIGHT, buff=0.1, color=P.DIM, stroke_width=5)
-        case_label = self.label("firing.case", P.BODY_SIZE, P.DIM, n=n).to_corner(UP + LEFT).shift(0.9 * DOWN)
-
+        parts = self.case_parts(n, a, b)
         with self.beat(f"case{n}-inputs", "firing.cap.inputs", a=num(a), b=num(b)):
             if numbered:
-                self.play(FadeIn(case_label))
-            self.play(FadeIn(inputs), Write(values), FadeIn(names), Create(neuron), Write(sigma))
-            self.play(*[GrowArrow(ar) for ar in arrows])
+                self.play(FadeIn(parts.label))
+            self.play(FadeIn(parts.inputs), Write(parts.values), FadeIn(parts.names), Create(parts.neuron),
+                      Write(parts.sigma))
+            self.play(*[GrowArrow(ar) for ar in parts.arrows])
+        counter, fill = self.add_up(n, case, parts, gauge, top)
+        verdict_key, verdict = self.decide(n, case, parts, gauge, fill)
+        comparison = ">" if fired else r"\le"
+        line = MathTex(rf"{num(a)} + {num(b)} = {num(total)} {comparison} {num(threshold)}",
+                       font_size=palette.MATH_SIZE, color=palette.FIRE if fired else palette.TEXT)
+        self.play(*[FadeOut(m) for m in (parts.inputs, parts.values, parts.names, parts.arrows, parts.neuron,
+                                         parts.sigma, counter, fill, verdict, parts.label)]
+                  + ([FadeOut(parts.out_arrow)] if fired else []), run_time=0.6)
+        return line, verdict_key
 
-        counter = DecimalNumber(0, num_decimal_places=places, font_size=P.MATH_SIZE, color=P.TEXT)
-        counter.next_to(neuron, DOWN, buff=0.3)
+    def case_parts(self, n, a, b) -> CaseParts:
+        neuron = NeuronNode(radius=0.75).move_to(1.6 * LEFT + 0.3 * DOWN)
+        sigma = MathTex(r"\Sigma", font_size=60, color=palette.TEXT).move_to(neuron)
+        inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=palette.POSITIVE).move_to(pos)
+                          for pos in (5.2 * LEFT + 1.3 * UP, 5.2 * LEFT + 1.9 * DOWN)])
+        values = VGroup(*[MathTex(num(v), font_size=palette.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
+        names = VGroup(*[MathTex(f"x_{i}", font_size=palette.MATH_SIZE - 4, color=palette.DIM).next_to(node, LEFT, buff=0.2)
+                         for i, node in enumerate(inputs, start=1)])
+        arrows = VGroup(*[Arrow(node.get_right(), neuron.get_left(), buff=0.1, color=palette.DIM, stroke_width=4)
+                          for node in inputs])
+        out_arrow = Arrow(neuron.get_right(), neuron.get_right() + 2.6 * RIGHT, buff=0.1, color=palette.DIM, stroke_width=5)
+        label = self.label("firing.case", palette.BODY_SIZE, palette.DIM, n=n).to_corner(UP + LEFT).shift(0.9 * DOWN)
+        return CaseParts(neuron, sigma, inputs, values, names, arrows, out_arrow, label)
+
+    def add_up(self, n, case, parts, gauge, top):
+        """Pulses run to the neuron; the counter counts up to the sum while the gauge fills.
+        Returns (counter, fill)."""
+        total = case["total"]
+        places = max(decimals_for(v, 3) if not float(v).is_integer() else 0 for v in case["inputs"])
+        counter = DecimalNumber(0, num_decimal_places=places, font_size=palette.MATH_SIZE, color=palette.TEXT)
+        counter.next_to(parts.neuron, DOWN, buff=0.3)
         fill = self.gauge_fill(gauge, 0.0, top)
-        with self.beat(f"case{n}-sum", "firing.cap.sum", total=num(total), threshold=num(threshold)):
-            pulses = [Dot(color=P.POSITIVE, radius=0.12).move_to(ar.get_start()) for ar in arrows]
+        with self.beat(f"case{n}-sum", "firing.cap.sum", total=num(total), threshold=num(case["threshold"])):
+            pulses = [Dot(color=palette.POSITIVE, radius=0.12).move_to(ar.get_start()) for ar in parts.arrows]
             self.add(counter, fill)
-            self.play(*[MoveAlongPath(d, Line(ar.get_start(), ar.get_end())) for d, ar in zip(pulses, arrows)],
+            self.play(*[MoveAlongPath(d, Line(ar.get_start(), ar.get_end())) for d, ar in zip(pulses, parts.arrows)],
                       run_time=1.0)
             self.remove(*pulses)
             self.play(counter.animate.set_value(total),
                       Transform(fill, self.gauge_fill(gauge, total, top)), run_time=1.8,
                       rate_func=rate_functions.ease_out_cubic)
             self.wait(0.6)
+        return counter, fill
 
+    def decide(self, n, case, parts, gauge, fill):
+        """Over the threshold the neuron lights and a pulse leaves it; else the threshold flashes.
+        Returns (the verdict's strings key, the verdict)."""
+        fired, out_arrow = case["fired"], parts.out_arrow
         verdict_key = "firing.fires" if fired else "firing.silent"
-        verdict = self.label(verdict_key, P.BODY_SIZE, P.FIRE if fired else P.DIM)
+        verdict = self.label(verdict_key, palette.BODY_SIZE, palette.FIRE if fired else palette.DIM)
         verdict.next_to(out_arrow, UP, buff=0.2).align_to(out_arrow, LEFT).shift(0.25 * RIGHT)
         with self.beat(f"case{n}-verdict", "firing.cap.fire" if fired else "firing.cap.nofire",
-                       total=num(total), threshold=num(threshold)):
+                       total=num(case["total"]), threshold=num(case["threshold"])):
             if fired:
-                pulse = Dot(color=P.FIRE, radius=0.16).move_to(out_arrow.get_start())
-                self.play(neuron.animate.set_activation(1.0), fill.animate.set_fill(P.FIRE), GrowArrow(out_arrow))
+                pulse = Dot(color=palette.FIRE, radius=0.16).move_to(out_arrow.get_start())
+                self.play(parts.neuron.animate.set_activation(1.0), fill.animate.set_fill(palette.FIRE),
+                          GrowArrow(out_arrow))
                 self.play(MoveAlongPath(pulse, Line(out_arrow.get_start(), out_arrow.get_end())), FadeIn(verdict),
                           run_time=1.0)
                 self.play(FadeOut(pulse, scale=2.5), run_time=0.4)
             else:
-                self.play(Indicate(gauge[1], color=P.COST), FadeIn(verdict))
+                self.play(Indicate(gauge[1], color=palette.COST), FadeIn(verdict))
             self.wait(1.2)
-
-        comparison = ">" if fired else r"\le"
-        line = MathTex(rf"{num(a)} + {num(b)} = {num(total)} {comparison} {num(threshold)}",
-                       font_size=P.MATH_SIZE, color=P.FIRE if fired else P.TEXT)
-        self.play(*[FadeOut(m) for m in (inputs, values, names, arrows, neuron, sigma, counter, fill, verdict,
-                                         case_label)] + ([FadeOut(out_arrow)] if fired else []), run_time=0.6)
-        return line, verdict_key
+        return verdict_key, verdict
 
     def gauge_fill(self, gauge, value, top):
         frame = gauge.frame
         h = max(gauge.height_units * min(value, top) / top, 0.001)
-        return Rectangle(width=frame.width - 0.1, height=h, stroke_width=0).set_fill(P.POSITIVE, 0.8).align_to(
+        return Rectangle(width=frame.width - 0.1, height=h, stroke_width=0).set_fill(palette.POSITIVE, 0.8).align_to(
             frame, DOWN).shift(0.05 * UP).set_x(frame.get_x())
 
     def summary(self, lines, gauge):
         rows = VGroup()
         for line, key in lines:
-            verdict = self.label(key, P.BODY_SIZE, P.FIRE if key == "firing.fires" else P.DIM)
+            verdict = self.label(key, palette.BODY_SIZE, palette.FIRE if key == "firing.fires" else palette.DIM)
             rows.add(VGroup(line, verdict).arrange(RIGHT, buff=0.5))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.5).move_to(0.3 * DOWN)
         with self.beat("summary", "firing.cap.summary"):
@@ -151,54 +184,54 @@ class Perceptron(ExplainerScene):
                 diagram.neuron.animate.set_activation(sig["output"]), run_time=1.5)
             self.wait(1.5)
         with self.beat("summary", "perceptron.cap.summary"):
-            formula = MathTex(TEX["neuron"], font_size=P.MATH_SIZE + 4,
-                              color=P.FIRE).to_edge(DOWN, buff=0.35)
+            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4,
+                              color=palette.FIRE).to_edge(DOWN, buff=0.35)
             self.play(Write(formula))
             self.wait(2)
 
-    def diagram(self, tr):
+    def diagram(self, case):
         d = VGroup()
-        n = len(tr["inputs"])
+        n = len(case["inputs"])
         d.neuron = NeuronNode(radius=0.6).move_to(3.0 * LEFT + 0.2 * UP)
         ys = np.linspace(1.9, -1.5, n)
-        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=P.POSITIVE).move_to([-6.3, y, 0]) for y in ys])
-        d.values = VGroup(*[MathTex(num(v), font_size=P.MATH_SIZE - 8).move_to(c) for v, c in zip(tr["inputs"], d.inputs)])
-        d.names = VGroup(*[MathTex(f"x_{j}", font_size=P.MATH_SIZE - 8, color=P.DIM).next_to(c, UP, buff=0.08)
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-6.3, y, 0]) for y in ys])
+        d.values = VGroup(*[MathTex(num(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
+        d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
                            for j, c in enumerate(d.inputs, start=1)])
-        largest = max(abs(w) for w in tr["weights"])
-        d.edges = VGroup(*[edge(c, d.neuron, color=P.sign_color(w), stroke_width=edge_width(w, largest))
-                           for c, w in zip(d.inputs, tr["weights"])])
+        largest = max(abs(w) for w in case["weights"])
+        d.edges = VGroup(*[edge(c, d.neuron, color=palette.sign_color(w), stroke_width=edge_width(w, largest))
+                           for c, w in zip(d.inputs, case["weights"])])
         d.weights = VGroup()
-        for j, (e, w) in enumerate(zip(d.edges, tr["weights"]), start=1):
-            lab = MathTex(f"w_{j}={tex_num(w)}", font_size=P.MATH_SIZE - 12, color=P.sign_color(w))
+        for j, (e, w) in enumerate(zip(d.edges, case["weights"]), start=1):
+            lab = MathTex(f"w_{j}={tex_num(w)}", font_size=palette.MATH_SIZE - 12, color=palette.sign_color(w))
             d.weights.add(beside_line(lab, e))
-        b_label = MathTex(f"b={tex_num(tr['bias'])}", font_size=P.MATH_SIZE - 8, color=P.BIAS)
+        b_label = MathTex(f"b={tex_num(case['bias'])}", font_size=palette.MATH_SIZE - 8, color=palette.BIAS)
         b_label.next_to(d.neuron, DOWN, buff=0.9)
-        d.bias = VGroup(b_label, Arrow(b_label.get_top(), d.neuron.get_bottom(), buff=0.08, color=P.BIAS,
+        d.bias = VGroup(b_label, Arrow(b_label.get_top(), d.neuron.get_bottom(), buff=0.08, color=palette.BIAS,
                                        stroke_width=4, max_tip_length_to_length_ratio=0.3))
-        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 1.1 * RIGHT, buff=0.05, color=P.DIM)
+        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 1.1 * RIGHT, buff=0.05, color=palette.DIM)
         from nncore import get_activation  # the glyph draws the real function
         zs = np.linspace(-4, 4, 81)
-        d.act_box = glyph(zs, get_activation(tr["activation"]).fn(zs), size=1.1).next_to(d.arrow, RIGHT, buff=0.08)
-        d.act_name = self.label(f"perceptron.{tr['activation']}", P.SMALL_SIZE, P.DIM).next_to(d.act_box, UP, buff=0.12)
-        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.9 * RIGHT, buff=0.05, color=P.DIM)
-        d.output = MathTex(tex_num(tr["output"]), font_size=P.MATH_SIZE, color=P.FIRE).next_to(d.out_arrow, RIGHT, buff=0.1)
-        binary = tr["activation"] == "step"
-        d.kind = self.label("perceptron.binary" if binary else "perceptron.continuous", P.SMALL_SIZE, P.FIRE)
+        d.act_box = glyph(zs, get_activation(case["activation"]).fn(zs), size=1.1).next_to(d.arrow, RIGHT, buff=0.08)
+        d.act_name = self.label(f"perceptron.{case['activation']}", palette.SMALL_SIZE, palette.DIM).next_to(d.act_box, UP, buff=0.12)
+        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.9 * RIGHT, buff=0.05, color=palette.DIM)
+        d.output = MathTex(tex_num(case["output"]), font_size=palette.MATH_SIZE, color=palette.FIRE).next_to(d.out_arrow, RIGHT, buff=0.1)
+        binary = case["activation"] == "step"
+        d.kind = self.label("perceptron.binary" if binary else "perceptron.continuous", palette.SMALL_SIZE, palette.FIRE)
         d.kind.next_to(d.act_box, DOWN, buff=0.25)
         return d
 
-    def panel(self, tr):
+    def panel(self, case):
         p = VGroup()
-        size = P.MATH_SIZE - 6
+        size = palette.MATH_SIZE - 6
         p.products = VGroup(*[
             MathTex(rf"x_{j} w_{j} = {tex_num(x)}\cdot{tex_factor(w)} = {tex_num(q)}", font_size=size)
-            for j, (x, w, q) in enumerate(zip(tr["inputs"], tr["weights"], tr["products"]), start=1)])
-        p.total = MathTex(rf"\textstyle\sum_j w_j x_j = {tex_num(tr['weighted_sum'])}", font_size=size)
-        p.z = MathTex(rf"z = {tex_num(tr['weighted_sum'])} + {tex_factor(tr['bias'])} = {tex_num(tr['z'])}",
-                      font_size=size, color=P.BIAS)
-        fn = r"\mathrm{step}" if tr["activation"] == "step" else r"\sigma"
-        p.out = MathTex(rf"a = {fn}({tex_num(tr['z'])}) = {tex_num(tr['output'])}", font_size=size, color=P.FIRE)
+            for j, (x, w, q) in enumerate(zip(case["inputs"], case["weights"], case["products"]), start=1)])
+        p.total = MathTex(rf"\textstyle\sum_j w_j x_j = {tex_num(case['weighted_sum'])}", font_size=size)
+        p.z = MathTex(rf"z = {tex_num(case['weighted_sum'])} + {tex_factor(case['bias'])} = {tex_num(case['z'])}",
+                      font_size=size, color=palette.BIAS)
+        fn = r"\mathrm{step}" if case["activation"] == "step" else r"\sigma"
+        p.out = MathTex(rf"a = {fn}({tex_num(case['z'])}) = {tex_num(case['output'])}", font_size=size, color=palette.FIRE)
         p.add(*p.products, p.total, p.z, p.out)
         p.arrange(DOWN, aligned_edge=LEFT, buff=0.28).to_edge(RIGHT, buff=0.45).shift(0.15 * DOWN)
         return p
@@ -224,32 +257,32 @@ class ActivationFunctions(ExplainerScene):
         self.show_ranges()
 
     def plots(self, name):
-        tr = self.trace[name]
+        act = self.trace[name]
         formula, d_formula, yr, dyr = ACTIVATION_VIEWS[name]
-        zr = (tr["z"][0], tr["z"][-1], 1)
+        zr = (act["z"][0], act["z"][-1], 1)
         left = CurvePlot(zr, yr, width=5.6, height=3.0, y_label=r"a").move_to(3.4 * LEFT + 0.5 * DOWN)
         right = CurvePlot(zr, dyr, width=5.6, height=3.0, y_label=r"da/dz").move_to(3.4 * RIGHT + 0.5 * DOWN)
-        curve = left.curve(tr["z"], tr["a"], color=P.POSITIVE)
-        d_curve = right.curve(tr["z"], tr["da"], color=P.GRADIENT, clip=False)
+        curve = left.curve(act["z"], act["a"], color=palette.POSITIVE)
+        d_curve = right.curve(act["z"], act["da"], color=palette.GRADIENT, clip=False)
         if name == "relu":  # the derivative jumps at 0: draw the two pieces apart
-            z = np.array(tr["z"])
-            d_curve = VGroup(right.curve(z[z < 0], np.array(tr["da"])[z < 0], color=P.GRADIENT),
-                             right.curve(z[z > 0], np.array(tr["da"])[z > 0], color=P.GRADIENT))
-        f = MathTex(formula, font_size=P.MATH_SIZE - 6, color=P.POSITIVE).next_to(left, UP, buff=0.25)
-        df = MathTex(d_formula, font_size=P.MATH_SIZE - 6, color=P.GRADIENT).next_to(right, UP, buff=0.25)
+            z = np.array(act["z"])
+            d_curve = VGroup(right.curve(z[z < 0], np.array(act["da"])[z < 0], color=palette.GRADIENT),
+                             right.curve(z[z > 0], np.array(act["da"])[z > 0], color=palette.GRADIENT))
+        f = MathTex(formula, font_size=palette.MATH_SIZE - 6, color=palette.POSITIVE).next_to(left, UP, buff=0.25)
+        df = MathTex(d_formula, font_size=palette.MATH_SIZE - 6, color=palette.GRADIENT).next_to(right, UP, buff=0.25)
         return left, right, curve, d_curve, f, df
 
     def show_activation(self, name):
-        tr = self.trace[name]
+        act = self.trace[name]
         left, right, curve, d_curve, f, df = self.plots(name)
-        z = ValueTracker(tr["stops"][0]["z"])
-        at = lambda key: float(np.interp(z.get_value(), tr["z"], tr[key]))  # exact at the trace's samples
+        z = ValueTracker(act["stops"][0]["z"])
+        at = lambda key: float(np.interp(z.get_value(), act["z"], act[key]))  # exact at the trace's samples
         dot = left.dot_at(z.get_value(), at("a"))
-        d_dot = right.dot_at(z.get_value(), at("da"), color=P.GRADIENT)
-        size = P.MATH_SIZE - 6
+        d_dot = right.dot_at(z.get_value(), at("da"), color=palette.GRADIENT)
+        size = palette.MATH_SIZE - 6
         readout = VGroup(MathTex("z=", font_size=size), DecimalNumber(z.get_value(), 2, include_sign=True, font_size=size),
-                         MathTex("a=", font_size=size, color=P.FIRE),
-                         DecimalNumber(at("a"), 3, include_sign=name == "tanh", font_size=size, color=P.FIRE))
+                         MathTex("a=", font_size=size, color=palette.FIRE),
+                         DecimalNumber(at("a"), 3, include_sign=name == "tanh", font_size=size, color=palette.FIRE))
         readout.arrange(RIGHT, buff=0.15)
         readout[2].shift(0.35 * RIGHT)
         readout[3].shift(0.35 * RIGHT)
@@ -266,7 +299,7 @@ class ActivationFunctions(ExplainerScene):
             self.play(FadeIn(left), Write(f))
             self.play(Create(curve), run_time=1.2)
             self.play(FadeIn(dot), FadeIn(readout), run_time=0.5)
-            for stop in tr["stops"][1:]:
+            for stop in act["stops"][1:]:
                 sweep(stop["z"], 0.8, [(dot, left, "a")])
                 self.wait(0.3)
         if name == "sigmoid":
@@ -276,7 +309,7 @@ class ActivationFunctions(ExplainerScene):
             self.play(FadeIn(right), Write(df))
             self.play(Create(d_curve), run_time=1.2)
             self.play(FadeIn(d_dot), run_time=0.4)
-            for stop in reversed(tr["stops"][:-1]):
+            for stop in reversed(act["stops"][:-1]):
                 sweep(stop["z"], 0.6, [(dot, left, "a"), (d_dot, right, "da")])
             extra = self.derivative_note(name, right)
         self.play(*[FadeOut(m) for m in (left, right, curve, d_curve, f, df, dot, d_dot, readout, *extra)])
@@ -284,18 +317,18 @@ class ActivationFunctions(ExplainerScene):
     def derivative_note(self, name, right):
         if name != "relu":
             return []
-        hole = Circle(radius=0.08, color=P.GRADIENT, stroke_width=3).move_to(right.p(0, 1))
-        solid = Dot(right.p(0, 0), radius=0.08, color=P.GRADIENT)
-        text = self.label("act.undefined", P.SMALL_SIZE, P.GRADIENT).next_to(right.p(0.3, 0.5), RIGHT, buff=0.1)
+        hole = Circle(radius=0.08, color=palette.GRADIENT, stroke_width=3).move_to(right.p(0, 1))
+        solid = Dot(right.p(0, 0), radius=0.08, color=palette.GRADIENT)
+        text = self.label("act.undefined", palette.SMALL_SIZE, palette.GRADIENT).next_to(right.p(0.3, 0.5), RIGHT, buff=0.1)
         self.play(FadeIn(hole), FadeIn(solid), FadeIn(text))
         self.wait(1.5)
         return [hole, solid, text]
 
     def correct_the_article(self, left):
         step = self.trace["step"]
-        step_curve = left.curve(step["z"], step["a"], color=P.DIM, stroke_width=4)
-        remark = note(VGroup(self.label("act.not_binary", P.SMALL_SIZE, P.FIRE),
-                             self.label("act.step_binary", P.SMALL_SIZE, P.DIM)).arrange(DOWN, buff=0.12))
+        step_curve = left.curve(step["z"], step["a"], color=palette.DIM, stroke_width=4)
+        remark = note(VGroup(self.label("act.not_binary", palette.SMALL_SIZE, palette.FIRE),
+                             self.label("act.step_binary", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
         remark.move_to(3.4 * RIGHT + 0.5 * DOWN)
         with self.beat("not-binary", "act.cap.correct"):
             self.play(FadeIn(remark), Create(step_curve))
@@ -305,12 +338,12 @@ class ActivationFunctions(ExplainerScene):
     def show_ranges(self):
         cards = VGroup()
         for name in ("sigmoid", "tanh", "relu"):
-            tr = self.trace[name]
+            act = self.trace[name]
             _, _, yr, _ = ACTIVATION_VIEWS[name]
-            plot = CurvePlot((tr["z"][0], tr["z"][-1], 5), yr, width=3.6, height=2.2, x_label="", y_label="")
-            card = VGroup(self.plain(name if name != "relu" else "ReLU", P.BODY_SIZE, P.POSITIVE), plot,
-                          plot.curve(tr["z"], tr["a"]),
-                          MathTex(RANGES_TEX[name], font_size=P.MATH_SIZE, color=P.FIRE))
+            plot = CurvePlot((act["z"][0], act["z"][-1], 5), yr, width=3.6, height=2.2, x_label="", y_label="")
+            card = VGroup(self.plain(name if name != "relu" else "ReLU", palette.BODY_SIZE, palette.POSITIVE), plot,
+                          plot.curve(act["z"], act["a"]),
+                          MathTex(RANGES_TEX[name], font_size=palette.MATH_SIZE, color=palette.FIRE))
             card[0].next_to(plot, UP, buff=0.2)
             card[3].next_to(plot, DOWN, buff=0.3)
             cards.add(card)
@@ -329,21 +362,21 @@ class Bias(ExplainerScene):
         plot = CurvePlot((-3, 3, 1), (-3, 3, 1), width=5.4, height=4.6, x_label="x", y_label="y")
         plot.move_to(3.3 * LEFT + 0.45 * DOWN)
         lines = [plot.line_through(*l["points"]) for l in tr["lines"]]
-        w_labels = [MathTex(rf"y = {tex_linear(l['w'])}", font_size=P.MATH_SIZE, color=P.POSITIVE) for l in tr["lines"]]
+        w_labels = [MathTex(rf"y = {tex_linear(l['w'])}", font_size=palette.MATH_SIZE, color=palette.POSITIVE) for l in tr["lines"]]
         for lab in w_labels:
             lab.next_to(plot, UP, buff=0.15)
-        origin = Dot(plot.p(0, 0), radius=0.11, color=P.FIRE)
-        origin_note = self.label("bias.origin", P.SMALL_SIZE, P.FIRE).next_to(plot.p(0, 0), DR, buff=0.25)
-        origin_note.add_background_rectangle(color=P.BACKGROUND, opacity=0.85, buff=0.05)
+        origin = Dot(plot.p(0, 0), radius=0.11, color=palette.FIRE)
+        origin_note = self.label("bias.origin", palette.SMALL_SIZE, palette.FIRE).next_to(plot.p(0, 0), DR, buff=0.25)
+        origin_note.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
         with self.beat("no-bias", "bias.cap.nobias"):
             self.play(FadeIn(plot), Create(lines[0]), Write(w_labels[0]))
             self.play(FadeIn(origin, scale=2), FadeIn(origin_note))
             self.step_through(zip(lines, w_labels))
 
-        shifted = [plot.line_through(*s["points"], color=P.BIAS) for s in tr["shifted"]]
+        shifted = [plot.line_through(*s["points"], color=palette.BIAS) for s in tr["shifted"]]
         b_labels = [MathTex(rf"y = {tex_linear(tr['w'], s['b'])}",
-                            font_size=P.MATH_SIZE, color=P.BIAS).next_to(plot, UP, buff=0.15) for s in tr["shifted"]]
-        intercepts = [Dot(plot.p(0, s["b"]), radius=0.11, color=P.BIAS)  # y = b where x = 0
+                            font_size=palette.MATH_SIZE, color=palette.BIAS).next_to(plot, UP, buff=0.15) for s in tr["shifted"]]
+        intercepts = [Dot(plot.p(0, s["b"]), radius=0.11, color=palette.BIAS)  # y = b where x = 0
                       for s in tr["shifted"]]
         with self.beat("shift", "bias.cap.bias"):
             self.play(FadeOut(origin_note), *[ReplacementTransform(a, b) for a, b in
@@ -353,18 +386,18 @@ class Bias(ExplainerScene):
 
         sig_plot = CurvePlot((-6, 6, 2), (0, 1, 0.5), width=5.4, height=3.4, x_label="x", y_label=r"\sigma")
         sig_plot.move_to(3.4 * RIGHT + 0.8 * DOWN)
-        curves = [sig_plot.curve(s["x"], s["a"], color=P.BIAS) for s in tr["sigmoids"]]
-        mids = [sig_plot.dot_at(s["midpoint"], 0.5, color=P.FIRE) for s in tr["sigmoids"]]
+        curves = [sig_plot.curve(s["x"], s["a"], color=palette.BIAS) for s in tr["sigmoids"]]
+        mids = [sig_plot.dot_at(s["midpoint"], 0.5, color=palette.FIRE) for s in tr["sigmoids"]]
         formulas = [MathTex(rf"\sigma({tex_linear(tr['w'], s['b'])})",
-                            font_size=P.MATH_SIZE, color=P.BIAS).next_to(sig_plot, UP, buff=0.5) for s in tr["sigmoids"]]
-        mid_texts = [self.label("bias.midpoint", P.SMALL_SIZE, P.FIRE, m=num(s["midpoint"])).next_to(
+                            font_size=palette.MATH_SIZE, color=palette.BIAS).next_to(sig_plot, UP, buff=0.5) for s in tr["sigmoids"]]
+        mid_texts = [self.label("bias.midpoint", palette.SMALL_SIZE, palette.FIRE, m=num(s["midpoint"])).next_to(
             sig_plot, DOWN, buff=0.25) for s in tr["sigmoids"]]
         with self.beat("sigmoid", "bias.cap.sigmoid"):
             self.play(FadeIn(sig_plot), Create(curves[0]), Write(formulas[0]), FadeIn(mids[0]), FadeIn(mid_texts[0]))
             self.step_through(zip(curves, mids, formulas, mid_texts), run_time=1.4)
         label = b_labels[-1]
         with self.beat("summary", "bias.cap.summary"):
-            formula = MathTex(TEX["line"], font_size=P.MATH_SIZE + 4, color=P.FIRE)
+            formula = MathTex(TEX["line"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE)
             formula.move_to(sig_plot).align_to(label, UP).shift(0.3 * DOWN + 0 * RIGHT)
             self.play(FadeOut(formulas[-1]), FadeIn(formula))
             self.wait(2)

@@ -7,11 +7,12 @@ import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, DecimalNumber, Dot, FadeIn, FadeOut, Indicate,
                    LaggedStart, Line, MathTex, ReplacementTransform, Square, VGroup, Write, rate_functions)
 
-from scenes.kit import palette as P
+from scenes.formulas import TEX
+from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import num, tex_factor, tex_num
+from scenes.kit.fmt import num, signed_terms, tex_factor, tex_lines, tex_num
 from scenes.kit.network import NetworkDiagram, count_along, largest_weight
-from scenes.kit.parts import CurvePlot, nice_range, note
+from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
 
 
 def shape_of(layers) -> str:
@@ -23,20 +24,13 @@ def tex_shape(layers) -> str:
     return r"\text{-}".join(tex_num(int(n)) for n in layers)
 
 
-def tex_lines(lines) -> list[str]:
-    """Rows for one multi-line MathTex (one LaTeX run, one part per row): a line break after each
-    but the last. In the default align* an "&" sets the column: "&x" left-aligns x, "x&" right-aligns it."""
-    lines = list(lines)
-    return [line + r" \\" for line in lines[:-1]] + lines[-1:]
-
-
 class Chapter2Scene(ExplainerScene):
     """What the chapter's scenes share."""
 
-    def layer_names(self, layers, size=P.SMALL_SIZE):
+    def layer_names(self, layers, size=palette.SMALL_SIZE):
         last = len(layers) - 1
         keys = ["net.input" if l == 0 else "net.output" if l == last else "net.hidden" for l in range(last + 1)]
-        return [self.label(k, size, P.DIM) for k in keys]
+        return [self.label(k, size, palette.DIM) for k in keys]
 
 
 # -- ParameterCount ---------------------------------------------------------------------
@@ -64,18 +58,18 @@ class ParameterCount(Chapter2Scene):
             self.wait(0.5)
 
     def tally(self, net, tr):
-        counter = DecimalNumber(0, num_decimal_places=0, font_size=P.MATH_SIZE + 16, color=P.FIRE)
-        head = VGroup(self.label("params.parameters", P.BODY_SIZE), counter).arrange(RIGHT, buff=0.35)
+        counter = DecimalNumber(0, num_decimal_places=0, font_size=palette.MATH_SIZE + 16, color=palette.FIRE)
+        head = VGroup(self.label("params.parameters", palette.BODY_SIZE), counter).arrange(RIGHT, buff=0.35)
         rows = []
         for b in tr["breakdown"]:
             rows += [rf"&{b['n_in']} \times {b['n_out']} = {tex_num(b['weights'])}", rf"&{{+}}\,{tex_num(b['biases'])}"]
-        math = MathTex(*tex_lines(rows), font_size=P.MATH_SIZE - 6)
+        math = MathTex(*tex_lines(rows), font_size=palette.MATH_SIZE - 6)
         labels = VGroup()
         for k, part in enumerate(math):
             bias = k % 2 == 1
-            part.set_color(P.BIAS if bias else P.TEXT)
-            labels.add(self.label("params.biases" if bias else "params.weights", P.SMALL_SIZE,
-                                  P.BIAS if bias else P.DIM).next_to(part, LEFT, buff=0.4))
+            part.set_color(palette.BIAS if bias else palette.TEXT)
+            labels.add(self.label("params.biases" if bias else "params.weights", palette.SMALL_SIZE,
+                                  palette.BIAS if bias else palette.DIM).next_to(part, LEFT, buff=0.4))
         grid = VGroup(labels, math)
         cells = [m for pair in zip(labels, math) for m in pair]
         panel = VGroup(head, grid).arrange(DOWN, buff=0.5)
@@ -95,7 +89,7 @@ class ParameterCount(Chapter2Scene):
                 run = min(0.45 * len(edges) + 0.6, 4.0)
                 self.play(net.highlight_edges(l), count_along(counter, running - b["weights"], running, len(edges)),
                           run_time=run)
-                self.play(FadeIn(w_label), Write(w_row), edges.animate.set_stroke(P.FIRE, opacity=0.55),
+                self.play(FadeIn(w_label), Write(w_row), edges.animate.set_stroke(palette.FIRE, opacity=0.55),
                           run_time=0.8)
                 self.wait(0.4)
             running += b["biases"]
@@ -110,15 +104,15 @@ class ParameterCount(Chapter2Scene):
         return panel
 
     def formula(self, net, panel, tr):
-        general = MathTex(r"n_{in}\, n_{out} + n_{out}", font_size=P.MATH_SIZE + 4, color=P.FIRE)
-        per_layer = self.label("params.per_layer", P.SMALL_SIZE, P.DIM)
+        general = MathTex(TEX["layer-parameters"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE)
+        per_layer = self.label("params.per_layer", palette.SMALL_SIZE, palette.DIM)
         top = VGroup(general, per_layer).arrange(RIGHT, buff=0.3)
         sums = MathTex(*tex_lines([rf"{b['n_in']} \cdot {b['n_out']} + {b['n_out']} &= {tex_num(b['total'])}"
                                    for b in tr["breakdown"]]
                                   + [" + ".join(tex_num(b["total"]) for b in tr["breakdown"])
                                      + f" &= {tex_num(tr['total'])}"]),
-                       font_size=P.MATH_SIZE - 4)
-        rows, total = sums[:-1], sums[-1].set_color(P.FIRE)
+                       font_size=palette.MATH_SIZE - 4)
+        rows, total = sums[:-1], sums[-1].set_color(palette.FIRE)
         block = VGroup(top, sums).arrange(DOWN, buff=0.4)
         if block.height > 4.4:
             block.scale_to_fit_height(4.4)
@@ -126,7 +120,7 @@ class ParameterCount(Chapter2Scene):
         with self.beat("formula", "params.cap.formula", total=num(tr["total"])):
             self.play(FadeOut(panel.grid, shift=0.2 * DOWN), FadeIn(top, shift=0.2 * DOWN))
             self.play(LaggedStart(*[Write(r) for r in rows], lag_ratio=0.5), run_time=1.6)
-            self.play(Write(total), Indicate(panel.counter, color=P.FIRE))
+            self.play(Write(total), Indicate(panel.counter, color=palette.FIRE))
             self.wait(1.5)
         self.play(FadeOut(net), FadeOut(panel[0]), FadeOut(block))
 
@@ -136,11 +130,11 @@ class ParameterCount(Chapter2Scene):
                              show_biases=False)
         net.move_to(3.5 * LEFT + 0.45 * DOWN)
         # two columns, one LaTeX run each: shapes left-aligned, counts right-aligned, rows level
-        shapes = MathTex(*tex_lines(f"&{tex_shape(e['layers'])}" for e in tr["examples"]), font_size=P.MATH_SIZE - 6)
-        counts = MathTex(*tex_lines(f"{tex_num(e['count'])}&" for e in tr["examples"]), font_size=P.MATH_SIZE - 6)
+        shapes = MathTex(*tex_lines(f"&{tex_shape(e['layers'])}" for e in tr["examples"]), font_size=palette.MATH_SIZE - 6)
+        counts = MathTex(*tex_lines(f"{tex_num(e['count'])}&" for e in tr["examples"]), font_size=palette.MATH_SIZE - 6)
         counts.next_to(shapes, RIGHT, buff=0.9).align_to(shapes, UP)
         for e, shape, count in zip(tr["examples"], shapes, counts):
-            color = P.FIRE if e is big else P.TEXT if e["layers"] == tr["layers"] else P.DIM
+            color = palette.FIRE if e is big else palette.TEXT if e["layers"] == tr["layers"] else palette.DIM
             VGroup(shape, count).set_color(color)
         table = VGroup(shapes, counts).move_to(3.5 * RIGHT + 0.3 * DOWN)
         cells = [m for pair in zip(shapes, counts) for m in pair]
@@ -156,8 +150,8 @@ class ParameterCount(Chapter2Scene):
         left = self.growth_plot([d["width"] for d in wide], [d["count"] for d in wide], "w")
         right = self.growth_plot([d["hidden_layers"] for d in deep], [d["count"] for d in deep], "L")
         VGroup(left, right).arrange(RIGHT, buff=1.0).move_to(0.55 * UP)
-        left_title = self.label("params.wider", P.SMALL_SIZE, P.POSITIVE).next_to(left, UP, buff=0.2)
-        right_title = self.label("params.deeper", P.SMALL_SIZE, P.POSITIVE, width=step["width"]).next_to(
+        left_title = self.label("params.wider", palette.SMALL_SIZE, palette.POSITIVE).next_to(left, UP, buff=0.2)
+        right_title = self.label("params.deeper", palette.SMALL_SIZE, palette.POSITIVE, width=step["width"]).next_to(
             right, UP, buff=0.2)
         with self.beat("width", "params.cap.width"):
             self.play(FadeIn(left.plot), FadeIn(left_title))
@@ -165,7 +159,7 @@ class ParameterCount(Chapter2Scene):
                       run_time=2.0)
             self.play(FadeIn(left.marks))
             self.wait(1.0)
-        extra = self.label("params.per_extra", P.SMALL_SIZE, P.FIRE, added=num(step["added"]))
+        extra = self.label("params.per_extra", palette.SMALL_SIZE, palette.FIRE, added=num(step["added"]))
         extra.next_to(right.plot.p(0, right.ys[-1]), RIGHT, buff=0.35)  # the empty corner above the line
         with self.beat("depth", "params.cap.depth", width=step["width"], added=num(step["added"])):
             self.play(FadeIn(right.plot), FadeIn(right_title))
@@ -174,9 +168,9 @@ class ParameterCount(Chapter2Scene):
             self.play(FadeIn(right.marks), FadeIn(extra))
             self.wait(1.0)
         formula = MathTex(r"N = (n_{in}+1)\,w + (L-1)\,(w^2 + w) + (w+1)\,n_{out}",
-                          font_size=P.MATH_SIZE - 4, color=P.TEXT)
-        remark = note(VGroup(self.label("params.not_exp", P.SMALL_SIZE, P.FIRE),
-                             self.label("params.growth", P.SMALL_SIZE, P.FIRE)).arrange(RIGHT, buff=0.2))
+                          font_size=palette.MATH_SIZE - 4, color=palette.TEXT)
+        remark = note(VGroup(self.label("params.not_exp", palette.SMALL_SIZE, palette.FIRE),
+                             self.label("params.growth", palette.SMALL_SIZE, palette.FIRE)).arrange(RIGHT, buff=0.2))
         VGroup(formula, remark).arrange(DOWN, buff=0.3).to_edge(DOWN, buff=0.25)
         with self.beat("correct", "params.cap.correct"):
             self.play(Write(formula), run_time=1.5)
@@ -190,9 +184,9 @@ class ParameterCount(Chapter2Scene):
         pts = [plot.p(x, y) for x, y in zip(xs, ys)]
         g = VGroup(plot)
         g.plot, g.xs, g.ys = plot, xs, ys
-        g.line = plot.curve(xs, ys, color=P.POSITIVE, stroke_width=4)
-        g.dots = VGroup(*[Dot(p, radius=0.07, color=P.FIRE) for p in pts])
-        g.marks = VGroup(*[MathTex(tex_num(y), font_size=P.MATH_SIZE - 12, color=P.FIRE).next_to(
+        g.line = plot.curve(xs, ys, color=palette.POSITIVE, stroke_width=4)
+        g.dots = VGroup(*[Dot(p, radius=0.07, color=palette.FIRE) for p in pts])
+        g.marks = VGroup(*[MathTex(tex_num(y), font_size=palette.MATH_SIZE - 12, color=palette.FIRE).next_to(
             p, UP + LEFT, buff=0.05) for p, y in list(zip(pts, ys))[-2:]])
         g.add(g.line, g.dots, g.marks)
         return g
@@ -201,15 +195,6 @@ class ParameterCount(Chapter2Scene):
 # -- ForwardPass ------------------------------------------------------------------------
 ACT_TEX = {"sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\mathrm{ReLU}", "step": r"\mathrm{step}",
            "identity": ""}
-
-
-def signed_terms(values, lead: bool = False) -> str:
-    """'a - b + c' from numbers with 2-3 significant digits; with `lead`, '+ a - b + c'."""
-    out = ""
-    for k, v in enumerate(values):
-        sign = "-" if v < 0 else "+"
-        out += f" {sign} {tex_num(abs(v))}" if (k or lead) else tex_num(v)
-    return out.strip()
 
 
 class ForwardPass(Chapter2Scene):
@@ -280,8 +265,8 @@ class ForwardPass(Chapter2Scene):
         fn = ACT_TEX.get(tr["activation"], r"\varphi")
         rows.append(rf"{me}{self.sub(l, j)} &= {fn}({tex_num(z)}) = {tex_num(a)}")
         # one LaTeX run for the whole block; each row stays its own part for the animation
-        block = MathTex(*tex_lines(rows), font_size=P.MATH_SIZE - 8)
-        block[-1].set_color(P.FIRE)
+        block = MathTex(*tex_lines(rows), font_size=palette.MATH_SIZE - 8)
+        block[-1].set_color(palette.FIRE)
         if block.width > 6.4:
             block.scale_to_fit_width(6.4)
         return block
@@ -289,8 +274,8 @@ class ForwardPass(Chapter2Scene):
     def compute_layer(self, net, l, table):
         tr = self.trace
         last = l == len(tr["layers"]) - 1
-        header = (self.label("forward.output_layer", P.SMALL_SIZE, P.DIM) if last else
-                  self.label("forward.hidden_layer", P.SMALL_SIZE, P.DIM, n=l))
+        header = (self.label("forward.output_layer", palette.SMALL_SIZE, palette.DIM) if last else
+                  self.label("forward.hidden_layer", palette.SMALL_SIZE, palette.DIM, n=l))
         header.move_to(3.3 * RIGHT + 2.65 * UP)
         shown = net.shown[l]
         if len(table) + len(shown) > self.table_rows:
@@ -305,7 +290,7 @@ class ForwardPass(Chapter2Scene):
             key = "forward.cap.output" if last else "forward.cap.first" if k == 0 else "forward.cap.neuron"
             slow = k == 0
             row = MathTex(rf"z{self.sub(l, j)} = {tex_num(z)},\quad {self.sym(l)}{self.sub(l, j)} = {tex_num(a)}",
-                          font_size=P.MATH_SIZE - 10, color=P.TEXT)
+                          font_size=palette.MATH_SIZE - 10, color=palette.TEXT)
             row.move_to([3.3, -1.15 - 0.52 * len(table), 0])
             if table:
                 row.align_to(table[0], LEFT)
@@ -325,13 +310,13 @@ class ForwardPass(Chapter2Scene):
     def summary(self, net, table):
         tr = self.trace
         fn = ACT_TEX.get(tr["activation"], r"\varphi")
-        formula = VGroup(MathTex(r"z = W a + b", font_size=P.MATH_SIZE),
-                         MathTex(rf"a = {fn}(z)", font_size=P.MATH_SIZE))
+        formula = VGroup(MathTex(r"z = W a + b", font_size=palette.MATH_SIZE),
+                         MathTex(rf"a = {fn}(z)", font_size=palette.MATH_SIZE))
         formula.arrange(RIGHT, buff=0.8)
-        prediction = VGroup(self.label("forward.prediction", P.BODY_SIZE, P.FIRE),
+        prediction = VGroup(self.label("forward.prediction", palette.BODY_SIZE, palette.FIRE),
                             MathTex(rf"\hat y = {tex_num(tr['output'][0])}" if len(tr["output"]) == 1 else
                                     r"\hat y = (" + ",\\ ".join(tex_num(v) for v in tr["output"]) + ")",
-                                    font_size=P.MATH_SIZE + 4, color=P.FIRE)).arrange(RIGHT, buff=0.3)
+                                    font_size=palette.MATH_SIZE + 4, color=palette.FIRE)).arrange(RIGHT, buff=0.3)
         VGroup(formula, prediction).arrange(DOWN, buff=0.45).move_to([3.3, 1.3, 0])
         with self.beat("summary", "forward.cap.summary", a=", ".join(num(v) for v in tr["output"])):
             for l in range(len(net.edges)):
@@ -350,17 +335,17 @@ class DecisionMap(VGroup):
         super().__init__(**kwargs)
         grid = tr["map"]
         self.lo, self.hi, self.cells, self.side = grid["lo"], grid["hi"], grid["cells"], side
-        self.frame = Square(side_length=side, color=P.DIM, stroke_width=3)
+        self.frame = Square(side_length=side, color=palette.DIM, stroke_width=3)
         self.shading = self.shade([0.0] * self.cells ** 2)  # dark until the scene shows a snapshot
         self.samples = VGroup()
         for (u, v), label in zip(tr["X"], tr["y"]):
             if label > 0.5:
-                m = Dot(radius=0.09, color=P.TEXT).set_stroke(P.BACKGROUND, width=2)
+                m = Dot(radius=0.09, color=palette.TEXT).set_stroke(palette.BACKGROUND, width=2)
             else:
-                m = Dot(radius=0.08, color=P.BACKGROUND).set_stroke(P.TEXT, width=3)
+                m = Dot(radius=0.08, color=palette.BACKGROUND).set_stroke(palette.TEXT, width=3)
             self.samples.add(m.move_to(self.at(u, v)))
-        self.axis_names = VGroup(MathTex("x_1", font_size=P.MATH_SIZE - 10, color=P.DIM).next_to(self.frame, DOWN, 0.1),
-                                 MathTex("x_2", font_size=P.MATH_SIZE - 10, color=P.DIM).next_to(self.frame, LEFT, 0.1))
+        self.axis_names = VGroup(MathTex("x_1", font_size=palette.MATH_SIZE - 10, color=palette.DIM).next_to(self.frame, DOWN, 0.1),
+                                 MathTex("x_2", font_size=palette.MATH_SIZE - 10, color=palette.DIM).next_to(self.frame, LEFT, 0.1))
         self.add(self.shading, self.frame, self.samples, self.axis_names)
 
     def at(self, u, v):
@@ -374,7 +359,7 @@ class DecisionMap(VGroup):
         cells = VGroup()
         for k, value in enumerate(values):
             r, c = divmod(k, self.cells)
-            cells.add(Square(side_length=size, stroke_width=0).set_fill(P.FIRE, 0.85 * float(np.clip(value, 0, 1)))
+            cells.add(Square(side_length=size, stroke_width=0).set_fill(palette.FIRE, 0.85 * float(np.clip(value, 0, 1)))
                       .move_to(corner + np.array([(c + 0.5) * size, (r + 0.5) * size, 0.0])))
         return cells
 
@@ -400,17 +385,14 @@ class Training(Chapter2Scene):
         net.move_to(5.2 * LEFT + 0.1 * DOWN)
         plot = CurvePlot((0, *nice_range(0, tr["epochs"], 3)[1:]), nice_range(0, max(tr["costs"]), 3),
                          width=4.0, height=3.2, x_label="", y_label="C").move_to(4.4 * RIGHT + 0.05 * DOWN)
-        epochs_word = self.label("training.epochs", P.SMALL_SIZE, P.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.5)
+        epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.5)
         epochs_word.align_to(plot.axes.x_axis, RIGHT)
 
         readouts = [self.readouts(s, net, dmap, plot, n) for s in shots]
-        legend = VGroup(dmap.samples[list(tr["y"]).index(1.0)].copy(), self.label("training.label1", P.SMALL_SIZE),
-                        dmap.samples[list(tr["y"]).index(0.0)].copy(), self.label("training.label0", P.SMALL_SIZE))
-        legend.arrange(RIGHT, buff=0.15)
-        legend[2].shift(0.3 * RIGHT)
-        legend[3].shift(0.3 * RIGHT)
+        legend = legend_row((dmap.samples[list(tr["y"]).index(1.0)].copy(), self.label("training.label1", palette.SMALL_SIZE)),
+                            (dmap.samples[list(tr["y"]).index(0.0)].copy(), self.label("training.label0", palette.SMALL_SIZE)))
         legend.next_to(dmap.frame, DOWN, buff=0.5)
-        legend.add(self.label("training.shading", P.SMALL_SIZE, P.DIM).next_to(legend, DOWN, buff=0.12))
+        legend.add(self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, DOWN, buff=0.12))
 
         with self.beat("data", "training.cap.data", n=n):
             self.add(dmap.shading)
@@ -422,23 +404,23 @@ class Training(Chapter2Scene):
             self.play(FadeIn(net), FadeIn(readouts[0][0]))
             self.play(dmap.update_to(first["map"]), FadeIn(readouts[0][1]))
             self.wait(1.5)
-        remark = note(self.label("training.epoch_is", P.SMALL_SIZE, P.FIRE, n=n)).to_edge(DOWN, buff=0.2)
+        remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.FIRE, n=n)).to_edge(DOWN, buff=0.2)
         with self.beat("epoch", "training.cap.epoch", n=n):
             self.play(FadeIn(remark))
             for l in range(len(net.edges)):
                 self.play(net.signal(l), run_time=1.0)
             for l in reversed(range(len(net.edges))):
-                self.play(net.signal(l, color=P.GRADIENT, backward=True), run_time=1.0)
+                self.play(net.signal(l, color=palette.GRADIENT, backward=True), run_time=1.0)
             self.play(FadeIn(plot), FadeIn(epochs_word), FadeIn(readouts[0][2]))
             self.wait(0.5)
         self.train(tr, net, dmap, plot, readouts)
         self.summary(tr, remark, readouts[-1])
 
     def readouts(self, shot, net, dmap, plot, n):
-        epoch = self.label("training.epoch", P.BODY_SIZE, P.TEXT, n=num(shot["epoch"])).next_to(net, UP, buff=0.45)
-        correct = self.label("training.correct", P.BODY_SIZE, P.FIRE, correct=shot["correct"], n=n)
+        epoch = self.label("training.epoch", palette.BODY_SIZE, palette.TEXT, n=num(shot["epoch"])).next_to(net, UP, buff=0.45)
+        correct = self.label("training.correct", palette.BODY_SIZE, palette.FIRE, correct=shot["correct"], n=n)
         correct.next_to(dmap.frame, UP, buff=0.3)
-        cost = MathTex(rf"C = {tex_num(shot['cost'])}", font_size=P.MATH_SIZE - 4, color=P.COST)
+        cost = MathTex(rf"C = {tex_num(shot['cost'])}", font_size=palette.MATH_SIZE - 4, color=palette.COST)
         cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT)
         return epoch, correct, cost
 
@@ -450,13 +432,13 @@ class Training(Chapter2Scene):
         pieces = []
         for a, b in zip(marks, marks[1:]):
             es = [e for e in keep if a <= e <= b]
-            pieces.append(plot.curve(es, [costs[e] for e in es], color=P.COST, stroke_width=4))
+            pieces.append(plot.curve(es, [costs[e] for e in es], color=palette.COST, stroke_width=4))
         return pieces
 
     def train(self, tr, net, dmap, plot, readouts):
         shots = tr["snapshots"]
         pieces = self.cost_pieces(tr, plot)
-        dot = Dot(plot.p(0, shots[0]["cost"]), radius=0.08, color=P.COST)
+        dot = Dot(plot.p(0, shots[0]["cost"]), radius=0.08, color=palette.COST)
         with self.beat("train", "training.cap.train"):
             self.play(FadeIn(dot, scale=2), run_time=0.4)
             for k in range(1, len(shots)):
@@ -471,10 +453,10 @@ class Training(Chapter2Scene):
     def summary(self, tr, remark, last):
         first, final = tr["snapshots"][0], tr["snapshots"][-1]
         line = MathTex(rf"C:\ {tex_num(first['cost'])} \;\longrightarrow\; {tex_num(final['cost'])}",
-                       font_size=P.MATH_SIZE, color=P.COST).to_edge(DOWN, buff=0.3)
+                       font_size=palette.MATH_SIZE, color=palette.COST).to_edge(DOWN, buff=0.3)
         with self.beat("summary", "training.cap.summary", epochs=num(tr["epochs"]), first=num(first["cost"]),
                        last=num(final["cost"]), correct=final["correct"], n=len(tr["y"])):
-            self.play(FadeOut(remark), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=P.COST))
+            self.play(FadeOut(remark), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=palette.COST))
             self.wait(2.5)
 
 
@@ -490,8 +472,8 @@ class UniversalApproximation(Chapter2Scene):
         plot = CurvePlot((math.floor(min(xs)), math.ceil(max(xs)), 1),
                          (math.floor(min(every_y)), math.ceil(max(every_y)), 1),
                          width=6.0, height=3.6, x_label="x", y_label="y").move_to(3.35 * LEFT + 0.55 * UP)
-        target = plot.curve(xs, tr["target_ys"], color=P.TEXT, stroke_width=6, clip=False)
-        samples = VGroup(*[Dot(plot.p(x, y), radius=0.045, color=P.DIM) for x, y in zip(xs, tr["target_ys"])])
+        target = plot.curve(xs, tr["target_ys"], color=palette.TEXT, stroke_width=6, clip=False)
+        samples = VGroup(*[Dot(plot.p(x, y), radius=0.045, color=palette.DIM) for x, y in zip(xs, tr["target_ys"])])
         with self.beat("target", "approx.cap.target", n=len(xs)):
             self.play(FadeIn(plot), Create(target), run_time=1.5)
             self.play(LaggedStart(*[FadeIn(d) for d in samples], lag_ratio=0.03))
@@ -501,10 +483,10 @@ class UniversalApproximation(Chapter2Scene):
         self.play(FadeIn(table.head))
         shown = None
         for k, f in enumerate(fits):
-            curve = plot.curve(xs, f["ys"], color=P.POSITIVE, stroke_width=5, clip=False)
-            sticks = VGroup(*[Line(plot.p(x, a), plot.p(x, b), color=P.COST, stroke_width=2.5)
+            curve = plot.curve(xs, f["ys"], color=palette.POSITIVE, stroke_width=5, clip=False)
+            sticks = VGroup(*[Line(plot.p(x, a), plot.p(x, b), color=palette.COST, stroke_width=2.5)
                               for x, a, b in zip(xs, f["ys"], tr["target_ys"])])
-            name = MathTex(rf"1\text{{-}}{f['hidden']}\text{{-}}1", font_size=P.MATH_SIZE - 4, color=P.POSITIVE)
+            name = MathTex(rf"1\text{{-}}{f['hidden']}\text{{-}}1", font_size=palette.MATH_SIZE - 4, color=palette.POSITIVE)
             name.next_to(plot.axes, UP, buff=0.1).align_to(plot.axes, LEFT).shift(0.6 * RIGHT)
             row = VGroup(*[column[k] for column in table.columns])
             key = "approx.cap.first" if k == 0 else "approx.cap.more"
@@ -521,10 +503,10 @@ class UniversalApproximation(Chapter2Scene):
     def fit_table(self, fits):
         """Neurons, parameters and error of each fit: three right-aligned columns, one LaTeX run each,
         one part per row (so rows can appear one at a time), under their headings."""
-        columns = VGroup(*[MathTex(*tex_lines(f"{tex_num(f[key])}&" for f in fits), font_size=P.MATH_SIZE - 6,
+        columns = VGroup(*[MathTex(*tex_lines(f"{tex_num(f[key])}&" for f in fits), font_size=palette.MATH_SIZE - 6,
                                    color=color)
-                           for key, color in (("hidden", P.POSITIVE), ("parameters", P.TEXT), ("error", P.COST))])
-        head = VGroup(*[self.label(k, P.SMALL_SIZE, P.DIM) for k in ("approx.neurons", "approx.parameters",
+                           for key, color in (("hidden", palette.POSITIVE), ("parameters", palette.TEXT), ("error", palette.COST))])
+        head = VGroup(*[self.label(k, palette.SMALL_SIZE, palette.DIM) for k in ("approx.neurons", "approx.parameters",
                                                                       "approx.error")])
         head.arrange(RIGHT, buff=0.45)
         right, top = 0.0, min(h.get_bottom()[1] for h in head) - 0.25
@@ -541,14 +523,14 @@ class UniversalApproximation(Chapter2Scene):
         return table
 
     def theorem(self, table):
-        yes = VGroup(self.label("approx.promised", P.SMALL_SIZE, P.FIRE),
-                     MathTex(r"|f(x)-\hat f(x)|<\varepsilon\ \ \forall x\in[a,b]", font_size=P.MATH_SIZE - 8),
-                     self.label("approx.exists", P.SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        no = VGroup(self.label("approx.not_promised", P.SMALL_SIZE, P.COST),
-                    self.label("approx.finds", P.SMALL_SIZE), self.label("approx.generalises", P.SMALL_SIZE))
+        yes = VGroup(self.label("approx.promised", palette.SMALL_SIZE, palette.FIRE),
+                     MathTex(TEX["approximation"], font_size=palette.MATH_SIZE - 8),
+                     self.label("approx.exists", palette.SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        no = VGroup(self.label("approx.not_promised", palette.SMALL_SIZE, palette.COST),
+                    self.label("approx.finds", palette.SMALL_SIZE), self.label("approx.generalises", palette.SMALL_SIZE))
         no.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         body = VGroup(yes, no).arrange(RIGHT, aligned_edge=UP, buff=0.9)
-        remark = note(body, color=P.FIRE).to_edge(DOWN, buff=0.2)
+        remark = note(body, color=palette.FIRE).to_edge(DOWN, buff=0.2)
         with self.beat("promise", "approx.cap.promise"):
             self.play(FadeIn(remark[0]), FadeIn(yes))
             self.wait(2.0)
@@ -557,5 +539,5 @@ class UniversalApproximation(Chapter2Scene):
             self.wait(2.5)
         params = table.columns[1]
         with self.beat("summary", "approx.cap.summary"):
-            self.play(Indicate(params, color=P.FIRE), run_time=1.5)
+            self.play(Indicate(params, color=palette.FIRE), run_time=1.5)
             self.wait(2.0)

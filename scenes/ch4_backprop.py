@@ -11,7 +11,7 @@ from __future__ import annotations
 from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, FadeIn, FadeOut, Indicate, LaggedStart,
                    SurroundingRectangle, TransformFromCopy, VGroup, Write)
 
-from scenes.kit import palette as P
+from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
@@ -49,14 +49,14 @@ INPUT_EDGES = ("dh/dmu1", "dmu1/dw_i", "dmu1/db_i")
 
 def leaf_color(name: str, value: float):
     if name.startswith("w_"):
-        return P.sign_color(value)
-    return P.BIAS if name.startswith("b_") else P.TEXT
+        return palette.sign_color(value)
+    return palette.BIAS if name.startswith("b_") else palette.TEXT
 
 
 def chain_graph(nodes: dict) -> GraphDiagram:
     """The graph of the chain, coloured from the trace's node values (weights by sign)."""
     specs = {n: NodeSpec(SYMBOL[n], LAYOUT[n], leaf=n in LEAVES,
-                         color=P.COST if n == "E" else leaf_color(n, nodes[n]) if n in LEAVES else P.TEXT)
+                         color=palette.COST if n == "E" else leaf_color(n, nodes[n]) if n in LEAVES else palette.TEXT)
              for n in LAYOUT}
     edges = [EdgeSpec(name, tail, head, side) for name, (tail, head, side) in EDGES.items()]
     return GraphDiagram(specs, edges)
@@ -118,16 +118,16 @@ def side_by_side(left, right, gap: float = 1.0, room: float = 13.4):
 class Chapter4Scene(ExplainerScene):
     """What the chapter's scenes share."""
 
-    def label(self, key: str, size: float = P.BODY_SIZE, color=P.TEXT, **fields):
+    def label(self, key: str, size: float = palette.BODY_SIZE, color=palette.TEXT, **fields):
         return lean(super().label(key, size, color, **fields))
 
     def shared_tag(self, words_key: str) -> VGroup:
         """Case 1's product dE/dO * dO/dmu2 = dE/dmu2, parked under the graph beside mu2 for Case 2.
         `[0]` is the framed formula (`[0][1]` its MathTex, parts: fraction, '=', number), `[1]` the words."""
         value = self.trace["shared"]["value"]
-        formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=P.GRADIENT)
-        boxed = note(formula, color=P.FIRE, pad=0.12)
-        words = self.label(words_key, P.SMALL_SIZE, P.FIRE)
+        formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=palette.GRADIENT)
+        boxed = note(formula, color=palette.FIRE, pad=0.12)
+        words = self.label(words_key, palette.SMALL_SIZE, palette.FIRE)
         tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.3, 0])
         return tag.align_to([1.4, 0, 0], LEFT)   # under O and E, clear of b_o's edge
 
@@ -160,7 +160,7 @@ class Chapter4Scene(ExplainerScene):
 
     def conclude(self, product) -> SurroundingRectangle:
         """The product's value, framed; then the rows stand on screen as whole formulas."""
-        box = SurroundingRectangle(product.numbers.result, color=P.GRADIENT, buff=0.08)
+        box = SurroundingRectangle(product.numbers.result, color=palette.GRADIENT, buff=0.08)
         self.play(Write(product.numbers.tail()), run_time=0.8)
         self.play(Create(box), run_time=0.5)
         self.settle(product)
@@ -175,7 +175,7 @@ class Chapter4Scene(ExplainerScene):
     def gradient_grid(self, gradients) -> VGroup:
         """The four gradients, two by two: what one backward pass gives."""
         cells = [tex(partial("E", SYMBOL[p]), "=", tex_num(gradients[p]["gradient"]), size=MATH + 4,
-                     color=P.GRADIENT) for p in ("w_o", "b_o", "w_i", "b_i")]
+                     color=palette.GRADIENT) for p in ("w_o", "b_o", "w_i", "b_i")]
         return in_band(VGroup(*cells).arrange_in_grid(rows=2, buff=(1.6, 0.3)), BAND + 0.1)
 
 
@@ -198,16 +198,16 @@ class ComputationGraph(Chapter4Scene):
     def chain(self) -> VGroup:
         n = self.trace["nodes"]
         neurons = VGroup(*[NeuronNode(radius=0.5, activation=a, color=c) for a, c in
-                           ((0.0, P.POSITIVE), (n["h"], P.FIRE), (n["O"], P.FIRE))]).arrange(RIGHT, buff=2.6)
+                           ((0.0, palette.POSITIVE), (n["h"], palette.FIRE), (n["O"], palette.FIRE))]).arrange(RIGHT, buff=2.6)
         neurons.move_to([0, 1.3, 0])
-        names = VGroup(*[tex(s, size=P.MATH_SIZE) .move_to(c) for s, c in zip(("x", "h", "O"), neurons)])
-        roles = VGroup(*[self.label(k, P.SMALL_SIZE, P.DIM).next_to(c, DOWN, buff=0.2)
+        names = VGroup(*[tex(s, size=palette.MATH_SIZE) .move_to(c) for s, c in zip(("x", "h", "O"), neurons)])
+        roles = VGroup(*[self.label(k, palette.SMALL_SIZE, palette.DIM).next_to(c, DOWN, buff=0.2)
                          for k, c in zip(("graph.input", "graph.hidden", "graph.output"), neurons)])
-        links = VGroup(*[edge(a, b, color=P.DIM, stroke_width=4) for a, b in zip(neurons, neurons[1:])])
+        links = VGroup(*[edge(a, b, color=palette.DIM, stroke_width=4) for a, b in zip(neurons, neurons[1:])])
         params = VGroup(*[tex(t, size=MATH).next_to(l, UP, buff=0.15) for t, l in
                           zip((r"w_i,\ b_i", r"w_o,\ b_o"), links)])
-        shape = tex(r"1 \to 1 \to 1", size=P.MATH_SIZE, color=P.FIRE)
-        kind = self.label("graph.chain", P.BODY_SIZE, P.FIRE)
+        shape = tex(r"1 \to 1 \to 1", size=palette.MATH_SIZE, color=palette.FIRE)
+        kind = self.label("graph.chain", palette.BODY_SIZE, palette.FIRE)
         heading = VGroup(shape, kind).arrange(RIGHT, buff=0.35).move_to([0, 2.75, 0])
         with self.beat("chain", "graph.cap.chain"):
             self.play(LaggedStart(*[FadeIn(c, scale=0.7) for c in neurons], lag_ratio=0.3), FadeIn(names))
@@ -217,7 +217,7 @@ class ComputationGraph(Chapter4Scene):
         steps = VGroup(tex(r"\mu_1 = w_i\,x + b_i", r"\quad h = \sigma(\mu_1)", r"\quad \mu_2 = w_o\,h + b_o",
                                size=MATH),
                        tex(r"O = \sigma(\mu_2)", r"\quad E = \tfrac12\,(O - y)^2", size=MATH))
-        steps[1][1].set_color(P.COST)
+        steps[1][1].set_color(palette.COST)
         in_band(steps.arrange(DOWN, buff=0.3), -1.3)
         with self.beat("steps", "graph.cap.steps"):
             for row in steps:
@@ -238,14 +238,14 @@ class ComputationGraph(Chapter4Scene):
 
     def dependence(self, g, band):
         into = g.edges_into("mu1")
-        formula = tex(r"\mu_1 =", "w_i", r"\,", "x", "+", "b_i", size=P.MATH_SIZE)
+        formula = tex(r"\mu_1 =", "w_i", r"\,", "x", "+", "b_i", size=palette.MATH_SIZE)
         for k in (1, 3, 5):
-            formula[k].set_color(P.FIRE)
-        remark = note(VGroup(formula, self.label("graph.depends", P.SMALL_SIZE, P.FIRE)).arrange(DOWN, buff=0.15))
+            formula[k].set_color(palette.FIRE)
+        remark = note(VGroup(formula, self.label("graph.depends", palette.SMALL_SIZE, palette.FIRE)).arrange(DOWN, buff=0.15))
         in_band(remark)
         with self.beat("depends", "graph.cap.depends"):
             self.play(FadeOut(band), FadeIn(remark))
-            self.play(g.light(into), Indicate(g.nodes["mu1"], color=P.FIRE), g.flash(into), run_time=1.5)
+            self.play(g.light(into), Indicate(g.nodes["mu1"], color=palette.FIRE), g.flash(into), run_time=1.5)
             self.wait(1.5)
             self.play(g.unlight(), run_time=0.6)
         return remark
@@ -264,9 +264,9 @@ class ComputationGraph(Chapter4Scene):
         }
         with self.beat("forward", "graph.cap.forward", x=tex_num(n["x"]), y=tex_num(n["y"]), E=tex_num(n["E"])):
             for name in FORWARD:
-                row = in_band(tex(rows[name], size=MATH + 4, color=P.COST if name == "E" else P.TEXT))
+                row = in_band(tex(rows[name], size=MATH + 4, color=palette.COST if name == "E" else palette.TEXT))
                 into = g.edges_into(name)
-                anim, _ = g.show_value(name, n[name], P.COST if name == "E" else P.TEXT)
+                anim, _ = g.show_value(name, n[name], palette.COST if name == "E" else palette.TEXT)
                 self.play(g.flash(into), FadeOut(band), FadeIn(row), run_time=1.0)
                 self.play(anim, run_time=0.7)
                 self.wait(0.5)
@@ -275,14 +275,14 @@ class ComputationGraph(Chapter4Scene):
         return band
 
     def error_note(self, band):
-        one = VGroup(self.label("graph.one_sample", P.SMALL_SIZE, P.COST),
-                     tex(r"E = \tfrac12\,(O - y)^2", size=MATH + 2, color=P.COST)).arrange(DOWN, buff=0.15)
-        many = VGroup(self.label("graph.regression", P.SMALL_SIZE, P.DIM),
+        one = VGroup(self.label("graph.one_sample", palette.SMALL_SIZE, palette.COST),
+                     tex(r"E = \tfrac12\,(O - y)^2", size=MATH + 2, color=palette.COST)).arrange(DOWN, buff=0.15)
+        many = VGroup(self.label("graph.regression", palette.SMALL_SIZE, palette.DIM),
                       tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(\hat y_k - y_k)^2", size=MATH + 2,
-                              color=P.DIM)).arrange(DOWN, buff=0.15)
+                              color=palette.DIM)).arrange(DOWN, buff=0.15)
         pair = VGroup(one, many).arrange(RIGHT, buff=1.2)
-        same = self.label("graph.same", P.SMALL_SIZE, P.TEXT)
-        remark = in_band(note(VGroup(pair, same).arrange(DOWN, buff=0.15), color=P.COST))
+        same = self.label("graph.same", palette.SMALL_SIZE, palette.TEXT)
+        remark = in_band(note(VGroup(pair, same).arrange(DOWN, buff=0.15), color=palette.COST))
         with self.beat("error", "graph.cap.error"):
             self.play(FadeOut(band), FadeIn(remark))
             self.wait(3.5)
@@ -300,10 +300,10 @@ class ComputationGraph(Chapter4Scene):
                     formula = formulas[name]
                     parts = [edge_partial(name), "="] + ([formula, "="] if formula else [])
                     parts += ([plugged[name], "="] if name in plugged else []) + [tex_num(local[name])]
-                    row = in_band(tex(*parts, size=MATH + 4, color=P.GRADIENT))
+                    row = in_band(tex(*parts, size=MATH + 4, color=palette.GRADIENT))
                     tag = g.tag(name, formula, local[name])
                     sources = ([row[2]] if formula else []) + [row[-1]]
-                    self.play(FadeOut(band), FadeIn(row), g.flash([name], backward=True, color=P.GRADIENT),
+                    self.play(FadeOut(band), FadeIn(row), g.flash([name], backward=True, color=palette.GRADIENT),
                               run_time=0.9)
                     self.play(*[TransformFromCopy(s, t) for s, t in zip(sources, tag)], run_time=0.9)
                     self.wait(0.4)
@@ -312,10 +312,10 @@ class ComputationGraph(Chapter4Scene):
         return band
 
     def summary(self, band):
-        forward = VGroup(Arrow(ORIGIN, 1.2 * RIGHT, color=P.FIRE, buff=0),
-                         self.label("graph.forward", P.BODY_SIZE, P.FIRE)).arrange(RIGHT, buff=0.25)
-        backward = VGroup(Arrow(1.2 * RIGHT, ORIGIN, color=P.GRADIENT, buff=0),
-                          self.label("graph.backward", P.BODY_SIZE, P.GRADIENT)).arrange(RIGHT, buff=0.25)
+        forward = VGroup(Arrow(ORIGIN, 1.2 * RIGHT, color=palette.FIRE, buff=0),
+                         self.label("graph.forward", palette.BODY_SIZE, palette.FIRE)).arrange(RIGHT, buff=0.25)
+        backward = VGroup(Arrow(1.2 * RIGHT, ORIGIN, color=palette.GRADIENT, buff=0),
+                          self.label("graph.backward", palette.BODY_SIZE, palette.GRADIENT)).arrange(RIGHT, buff=0.25)
         legend = in_band(VGroup(forward, backward).arrange(DOWN, aligned_edge=LEFT, buff=0.35))
         with self.beat("summary", "graph.cap.summary"):
             self.play(FadeOut(band), FadeIn(legend, shift=0.2 * UP))
@@ -328,7 +328,7 @@ class BackpropOutputLayer(Chapter4Scene):
     def construct(self):
         self.title_card()
         g, values, tags = full_graph(self.trace)
-        question = in_band(tex(partial("E", "w_o"), "=", "?", size=P.MATH_SIZE + 4))
+        question = in_band(tex(partial("E", "w_o"), "=", "?", size=palette.MATH_SIZE + 4))
         with self.beat("graph", "case1.cap.graph"):
             self.show_graph(g, values, tags)
             self.play(Write(question))
@@ -376,7 +376,7 @@ class BackpropOutputLayer(Chapter4Scene):
         shared = self.shared_tag("case1.keep")
         with self.beat("shared", "case1.cap.shared", shared=tex_num(self.trace["shared"]["value"])):
             firsts = [p.formulas.factor_group(0, 2) for p in products]
-            marks = VGroup(*[SurroundingRectangle(f, color=P.FIRE, buff=0.06) for f in firsts])
+            marks = VGroup(*[SurroundingRectangle(f, color=palette.FIRE, buff=0.06) for f in firsts])
             self.play(Create(marks), g.unlight())
             self.play(g.light(self.trace["shared"]["factors"]), run_time=0.6)
             self.play(TransformFromCopy(VGroup(*firsts), shared[0]), FadeIn(shared[1]), run_time=1.2)
@@ -414,7 +414,7 @@ class BackpropHiddenLayer(Chapter4Scene):
                                [partial("E", r"\mu_2")] + [as_factor(edge_formulas(tr)[e]) for e in f[2:]],
                                [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH)
         for row in (product.formulas, product.numbers):
-            row.factors[0].set_color(P.FIRE)   # what Case 1 already computed
+            row.factors[0].set_color(palette.FIRE)   # what Case 1 already computed
         return product
 
     def weight(self, g, tags, shared, product) -> VGroup:
@@ -431,8 +431,8 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.wait(0.6)
         formulas = build(product.formulas, [stored_symbol] + [tags[e][0] for e in path[2:]])
         with self.beat("reuse", "case2.cap.reuse"):
-            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=P.FIRE, buff=0.06)
-            self.play(Create(first_two), Indicate(shared[0], color=P.FIRE))
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))
             self.play(formulas[0], formulas[1], run_time=1.4)
             self.wait(2.0)
         with self.beat("formulas", "case2.cap.formulas"):
@@ -507,7 +507,7 @@ class WeightUpdate(Chapter4Scene):
         with self.beat("updates", "update.cap.updates", **{p: tex_num(v) for p, v in new.items()}):
             for p, row in zip(("w_o", "b_o", "w_i", "b_i"), rows):
                 self.play(FadeIn(row, shift=0.2 * UP), run_time=0.8)
-                self.play(g.change_value(p, new[p]), Indicate(g.nodes[p], color=P.FIRE), run_time=0.8)
+                self.play(g.change_value(p, new[p]), Indicate(g.nodes[p], color=palette.FIRE), run_time=0.8)
             self.wait(1.0)
         return rule, rows
 
@@ -515,20 +515,20 @@ class WeightUpdate(Chapter4Scene):
         """A forward pass with the new parameters; E before and after replaces the rule."""
         step = self.trace["step"]
         before, after = step["nodes"]["E"], step["error_after"]
-        compare = VGroup(tex("E:", size=MATH + 4, color=P.COST),
-                         self.label("update.before", P.SMALL_SIZE, P.DIM),
-                         tex(tex_num(before), size=MATH + 4, color=P.COST),
+        compare = VGroup(tex("E:", size=MATH + 4, color=palette.COST),
+                         self.label("update.before", palette.SMALL_SIZE, palette.DIM),
+                         tex(tex_num(before), size=MATH + 4, color=palette.COST),
                          tex(r"\to", size=MATH + 4),
-                         self.label("update.after", P.SMALL_SIZE, P.DIM),
-                         tex(tex_num(after), size=MATH + 4, color=P.COST)).arrange(RIGHT, buff=0.2)
+                         self.label("update.after", palette.SMALL_SIZE, palette.DIM),
+                         tex(tex_num(after), size=MATH + 4, color=palette.COST)).arrange(RIGHT, buff=0.2)
         compare.move_to(rule)
         with self.beat("forward", "update.cap.forward", before=tex_num(before), after=tex_num(after)):
             for name in FORWARD:
-                color = P.COST if name == "E" else P.TEXT
+                color = palette.COST if name == "E" else palette.TEXT
                 self.play(g.flash(g.edges_into(name)), g.change_value(name, step["after"][name], color),
                           run_time=0.8)
             self.play(FadeOut(rule), FadeIn(compare))
-            self.play(Indicate(g.nodes["E"], color=P.COST), Indicate(compare[-1], color=P.COST))
+            self.play(Indicate(g.nodes["E"], color=palette.COST), Indicate(compare[-1], color=palette.COST))
             self.wait(2.0)
         return compare
 
@@ -540,13 +540,13 @@ class WeightUpdate(Chapter4Scene):
         y_range = with_margin(nice_range(0, max(errors), 4))
         plot = CurvePlot(x_range, y_range, width=7.4, height=4.4, x_label="", y_label="E")
         plot.move_to([-2.4, -0.45, 0])
-        axis_name = self.label("update.epoch", P.SMALL_SIZE, P.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.45)
+        axis_name = self.label("update.epoch", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.45)
         axis_name.align_to(plot.axes.x_axis, RIGHT)
-        curve = plot.curve(range(n + 1), errors, color=P.COST)
-        dots = VGroup(*[plot.dot_at(k, e, color=P.COST, radius=0.06) for k, e in enumerate(errors)])
-        first = VGroup(plot.dot_at(0, errors[0], color=P.TEXT, radius=0.1), plot.dot_at(1, errors[1], radius=0.1))
-        start = tex(tex_num(errors[0]), size=MATH, color=P.COST).next_to(first[0], UR, buff=0.12)
-        end = tex(tex_num(errors[-1]), size=MATH, color=P.COST).next_to(dots[-1], UP, buff=0.2)
+        curve = plot.curve(range(n + 1), errors, color=palette.COST)
+        dots = VGroup(*[plot.dot_at(k, e, color=palette.COST, radius=0.06) for k, e in enumerate(errors)])
+        first = VGroup(plot.dot_at(0, errors[0], color=palette.TEXT, radius=0.1), plot.dot_at(1, errors[1], radius=0.1))
+        start = tex(tex_num(errors[0]), size=MATH, color=palette.COST).next_to(first[0], UR, buff=0.12)
+        end = tex(tex_num(errors[-1]), size=MATH, color=palette.COST).next_to(dots[-1], UP, buff=0.2)
         with self.beat("epochs", "update.cap.epochs", epochs=n, final=tex_num(errors[-1])):
             self.play(FadeOut(old), run_time=0.8)
             self.play(FadeIn(plot), FadeIn(axis_name), FadeIn(first), FadeIn(start))
@@ -560,10 +560,10 @@ class WeightUpdate(Chapter4Scene):
         final = self.trace["final"]
         step = self.trace["step"]["nodes"]
         table = VGroup(*[tex(rf"{SYMBOL[p]}:\ {tex_num(step[p])} \to {tex_num(final[p])}", size=MATH + 2,
-                                 color=P.BIAS if p.startswith("b_") else P.sign_color(final[p]))
+                                 color=palette.BIAS if p.startswith("b_") else palette.sign_color(final[p]))
                          for p in ("w_i", "b_i", "w_o", "b_o")]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        e_row = tex(rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}", size=MATH + 2, color=P.COST)
-        title = self.label("update.epochs", P.BODY_SIZE, P.TEXT, epochs=n)
+        e_row = tex(rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}", size=MATH + 2, color=palette.COST)
+        title = self.label("update.epochs", palette.BODY_SIZE, palette.TEXT, epochs=n)
         side = VGroup(title, table, e_row).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
         side.next_to(plot, RIGHT, buff=0.7)
         with self.beat("summary", "update.cap.summary"):

@@ -9,7 +9,7 @@ from manim.animation.animation import prepare_animation
 from nncore import get_trace
 
 from scenes import catalog
-from scenes.kit import palette as P
+from scenes.kit import palette
 from scenes.kit.fonts import font_for
 from scenes.kit.parts import lean
 from scenes.strings import text_for
@@ -44,7 +44,7 @@ class ExplainerScene(Scene):
         super().__init__()
 
     def setup(self):
-        self.camera.background_color = P.BACKGROUND
+        self.camera.background_color = palette.BACKGROUND
 
     def play(self, *animations, **kwargs):
         # Drop the parsed SVG paths that glyphs keep after their points are built: every
@@ -57,13 +57,14 @@ class ExplainerScene(Scene):
         super().play(*prepared, **kwargs)
 
     # -- words ---------------------------------------------------------
-    def s(self, key: str, **fields) -> str:
+    def words(self, key: str, **fields) -> str:
+        """The string table's text for `key` in the scene's language, fields filled in."""
         return text_for(key, self.lang, **fields)
 
-    def label(self, key: str, size: float = P.BODY_SIZE, color=P.TEXT, **fields) -> Text:
-        return self.plain(self.s(key, **fields), size, color)
+    def label(self, key: str, size: float = palette.BODY_SIZE, color=palette.TEXT, **fields) -> Text:
+        return self.plain(self.words(key, **fields), size, color)
 
-    def plain(self, text: str, size: float = P.BODY_SIZE, color=P.TEXT) -> Text:
+    def plain(self, text: str, size: float = palette.BODY_SIZE, color=palette.TEXT) -> Text:
         return Text(text, font=font_for(self.lang), font_size=size, color=color)
 
     # -- structure -----------------------------------------------------
@@ -76,7 +77,7 @@ class ExplainerScene(Scene):
         start = self.time
         yield
         if caption:
-            text = self.s(caption, **fields)
+            text = self.words(caption, **fields)
             short = len(text) / READING_RATE.get(self.lang, 15.0) - (self.time - start)
             if short > 0.2:
                 self.wait(short)
@@ -96,12 +97,12 @@ class ExplainerScene(Scene):
 
     def title_card(self) -> Text:
         """Chapter and scene title in the centre, then the title moves to the top as a header."""
-        chapter = self.label(f"chapter.{self.chapter}", P.SMALL_SIZE, P.DIM)
-        title = self.label(self.title_key, P.TITLE_SIZE)
+        chapter = self.label(f"chapter.{self.chapter}", palette.SMALL_SIZE, palette.DIM)
+        title = self.label(self.title_key, palette.TITLE_SIZE)
         VGroup(chapter, title).arrange(DOWN, buff=0.3)
         self.next_section("title")
         self.play(FadeIn(chapter, shift=0.2 * DOWN), Write(title), run_time=1.2)
         self.wait(0.8)
-        header = self.label(self.title_key, P.BODY_SIZE).to_edge(UP, buff=0.3)
+        header = self.label(self.title_key, palette.BODY_SIZE).to_edge(UP, buff=0.3)
         self.play(FadeOut(chapter), title.animate.become(header), run_time=0.8)
         return title

@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Dot, Line, UpdateFromAlphaFunc, VGroup, VMobject,
-                   rate_functions)
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, DecimalNumber, Dot, Line, MathTex, UpdateFromAlphaFunc, VGroup,
+                   VMobject, rate_functions)
 
-from scenes.kit import palette as P
+from scenes.kit import palette
 from scenes.kit.parts import CurvePlot, clip_segment, nice_range
 
 
@@ -113,7 +113,7 @@ class CostCurve(EdgePlot):
     on axes that fit it; the ball, the tangent and the step are placed from the trace's numbers."""
 
     def __init__(self, samples, width=7.0, height=4.2, x_label=r"\theta", y_label=r"C(\theta)",
-                 x_range=None, y_range=None, color=P.COST, ticks=(8, 4), **kwargs):
+                 x_range=None, y_range=None, color=palette.COST, ticks=(8, 4), **kwargs):
         ts, cs = np.asarray(samples["theta"], float), np.asarray(samples["cost"], float)
         if x_range is None:
             x_range = nice_range(ts.min(), ts.max(), ticks[0])
@@ -128,19 +128,19 @@ class CostCurve(EdgePlot):
         self.add(self.graph)
 
     # parts
-    def ball(self, theta, cost, color=P.FIRE, radius=0.13) -> Dot:
+    def ball(self, theta, cost, color=palette.FIRE, radius=0.13) -> Dot:
         ball = Dot(self.p(theta, cost), radius=radius, color=color).set_z_index(3)
         ball.full_opacity = 1.0
         return ball
 
-    def marker(self, theta, color=P.FIRE, size=0.14) -> VMobject:
+    def marker(self, theta, color=palette.FIRE, size=0.14) -> VMobject:
         """A small triangle on the theta axis under the point."""
         tip = self.p(theta, self.y_bounds[0])
         tri = VMobject(color=color, stroke_width=0).set_fill(color, 1.0)
         tri.set_points_as_corners([tip, tip + size * (DOWN + 0.6 * LEFT), tip + size * (DOWN + 0.6 * RIGHT), tip])
         return tri
 
-    def tangent(self, theta, cost, slope, length=2.4, color=P.GRADIENT, stroke_width=5) -> Line | None:
+    def tangent(self, theta, cost, slope, length=2.4, color=palette.GRADIENT, stroke_width=5) -> Line | None:
         """The tangent at (theta, cost), `length` long on screen whatever the slope, cut to the box
         (None when the point is outside the box)."""
         if not self.inside(theta, cost):
@@ -152,7 +152,7 @@ class CostCurve(EdgePlot):
         ends = self.clip(a, b) or ((theta, cost), (theta, cost))
         return Line(self.p(*ends[0]), self.p(*ends[1]), color=color, stroke_width=stroke_width).set_z_index(2)
 
-    def step_arrow(self, t0, t1, color=P.GRADIENT, lift=0.28, shortest=0.08) -> Arrow | None:
+    def step_arrow(self, t0, t1, color=palette.GRADIENT, lift=0.28, shortest=0.08) -> Arrow | None:
         """An arrow along the theta axis from t0 to t1 (cut to the box), just above the axis
         (None when it would be shorter than `shortest` on screen)."""
         lo, hi = self.x_bounds
@@ -206,7 +206,7 @@ class CostCurve(EdgePlot):
                                                     + [self.p(t1, c1)])
         return path, None
 
-    def exit_arrow(self, t0, c0, t1, c1, color=P.NEGATIVE, length=0.6) -> Arrow | None:
+    def exit_arrow(self, t0, c0, t1, c1, color=palette.NEGATIVE, length=0.6) -> Arrow | None:
         """Where a ball heading for (t1, c1) outside the box leaves it: a short arrow pointing on."""
         ends = self.clip((t0, c0), (t1, c1))
         if ends is None:
@@ -223,7 +223,7 @@ class CostCurve(EdgePlot):
         path, fade = self.path(t0, c0, t1, c1)
         return glide(ball, path, fade=fade, run_time=run_time, **kwargs)
 
-    def trail(self, thetas, costs, color=P.FIRE, radius=0.05, opacity=0.7) -> VGroup:
+    def trail(self, thetas, costs, color=palette.FIRE, radius=0.05, opacity=0.7) -> VGroup:
         """Small dots at every visited point inside the box (where the ball has been)."""
         return VGroup(*[Dot(self.p(t, c), radius=radius, color=color, fill_opacity=opacity)
                         for t, c in zip(thetas, costs) if self.inside(t, c)])
@@ -278,14 +278,14 @@ class ContourMap(EdgePlot):
         self.rings = VGroup()
         n = len(self.levels)
         for k, level in enumerate(self.levels):   # lowest level brightest
-            ring = VMobject(stroke_color=P.COST, stroke_width=3, stroke_opacity=1.0 - 0.65 * k / max(n - 1, 1))
+            ring = VMobject(stroke_color=palette.COST, stroke_width=3, stroke_opacity=1.0 - 0.65 * k / max(n - 1, 1))
             for a, b in contour_segments(xs, ys, grid, level):
                 ring.start_new_path(self.p(*a))
                 ring.add_line_to(self.p(*b))
             self.rings.add(ring)
         self.add_to_back(self.rings)
 
-    def path_line(self, xs, ys, color=P.FIRE, stroke_width=4) -> VMobject:
+    def path_line(self, xs, ys, color=palette.FIRE, stroke_width=4) -> VMobject:
         """The polyline through the points (x_k, y_k), stopping where it first leaves the box."""
         pts = []
         for x, y in zip(xs, ys):
@@ -320,16 +320,16 @@ class ScatterPlot(EdgePlot):
         super().__init__(x_range, y_range, width=unit * xspan, height=unit * yspan, x_label=x_label,
                          y_label=y_label, **kwargs)
         self.xs, self.ys = x, y
-        self.dots = VGroup(*[Dot(self.p(a, b), radius=dot_radius, color=P.TEXT) for a, b in zip(x, y)])
+        self.dots = VGroup(*[Dot(self.p(a, b), radius=dot_radius, color=palette.TEXT) for a, b in zip(x, y)])
         self.dots.set_z_index(4)
         self.add(self.dots)
 
-    def line(self, theta0, theta1, color=P.POSITIVE, stroke_width=5) -> Line:
+    def line(self, theta0, theta1, color=palette.POSITIVE, stroke_width=5) -> Line:
         x0, x1 = self.x_bounds
         return self.line_through((x0, theta0 + theta1 * x0), (x1, theta0 + theta1 * x1), color=color,
                                  stroke_width=stroke_width)
 
-    def residuals(self, predictions, color=P.COST, stroke_width=3) -> VGroup:
+    def residuals(self, predictions, color=palette.COST, stroke_width=3) -> VGroup:
         """Vertical segments from each point to the line (cut to the box)."""
         out = VGroup()
         for a, b, yhat in zip(self.xs, self.ys, predictions):
@@ -338,7 +338,7 @@ class ScatterPlot(EdgePlot):
                 out.add(Line(self.p(*ends[0]), self.p(*ends[1]), color=color, stroke_width=stroke_width))
         return out
 
-    def squares(self, predictions, color=P.COST, opacity=0.16) -> VGroup:
+    def squares(self, predictions, color=palette.COST, opacity=0.16) -> VGroup:
         """The square on each residual, drawn to its right (to its left near the right edge)."""
         out = VGroup()
         x_hi = self.x_bounds[1]
@@ -359,3 +359,14 @@ def set_number(number, value: float, digits: int = 3, max_places: int = 3):
 
     number.num_decimal_places = min(decimals_for(value, digits), max_places)
     return number.set_value(value)
+
+
+def readout(symbol: str, value: float, color=palette.TEXT, size=palette.MATH_SIZE - 8) -> VGroup:
+    """'symbol = <DecimalNumber>' whose number can change cheaply (no LaTeX per value)."""
+    label = MathTex(symbol + "=", font_size=size, color=color)
+    number = DecimalNumber(0, font_size=size, color=color)
+    set_number(number, value)
+    row = VGroup(label, number).arrange(RIGHT, buff=0.15)
+    number.align_to(label, DOWN).shift(0.02 * UP)
+    row.number = number
+    return row

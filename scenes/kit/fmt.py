@@ -40,3 +40,19 @@ def tex_linear(w: float, b: float | None = None, var: str = "x") -> str:
     if b is not None and b != 0:
         text += f" {'+' if b > 0 else '-'} {tex_num(abs(b))}"
     return text
+
+
+def signed_terms(values, lead: bool = False) -> str:
+    """'a - b + c' from numbers with 2-3 significant digits; with `lead`, '+ a - b + c'."""
+    out = ""
+    for k, v in enumerate(values):
+        sign = "-" if v < 0 else "+"
+        out += f" {sign} {tex_num(abs(v))}" if (k or lead) else tex_num(v)
+    return out.strip()
+
+
+def tex_lines(lines) -> list[str]:
+    """Rows for one multi-line MathTex (one LaTeX run, one part per row): a line break after each
+    but the last. In the default align* an "&" sets the column: "&x" left-aligns x, "x&" right-aligns it."""
+    lines = list(lines)
+    return [line + r" \\" for line in lines[:-1]] + lines[-1:]

@@ -26,7 +26,7 @@ import numpy as np
 from manim import (DOWN, UP, AnimationGroup, Arrow, Circle, FadeIn, GrowArrow, LaggedStart, Line, MathTex,
                    ReplacementTransform, RoundedRectangle, ShowPassingFlash, Succession, TransformFromCopy, VGroup, Write)
 
-from scenes.kit import palette as P
+from scenes.kit import palette
 from scenes.kit.fmt import tex_factor, tex_num
 from scenes.kit.parts import lean
 
@@ -34,7 +34,7 @@ NODE_TEX = 36   # symbols and values inside nodes
 TAG_TEX = 34    # local derivatives beside edges (the smallest MathTex that stays readable at 480p)
 
 
-def tex(*parts: str, size: float = NODE_TEX, color=P.TEXT) -> MathTex:
+def tex(*parts: str, size: float = NODE_TEX, color=palette.TEXT) -> MathTex:
     """A MathTex, lean (see `lean`)."""
     return lean(MathTex(*parts, font_size=size, color=color))
 
@@ -49,7 +49,7 @@ class NodeSpec:
     symbol: str                     # TeX
     at: tuple[float, float]         # centre
     leaf: bool = False              # an input or a parameter (a box) rather than a computed value (a circle)
-    color: str = P.TEXT
+    color: str = palette.TEXT
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class GraphNode(VGroup):
     """A circle (computed value) or a box (input, parameter) with its symbol; the value, once shown,
     sits under the symbol."""
 
-    def __init__(self, symbol: str, leaf: bool = False, color=P.TEXT, radius: float = 0.68,
+    def __init__(self, symbol: str, leaf: bool = False, color=palette.TEXT, radius: float = 0.68,
                  box: tuple[float, float] = (1.3, 1.0), size: float = NODE_TEX, **kwargs):
         super().__init__(**kwargs)
         self.leaf, self.color_on = leaf, color
@@ -111,7 +111,7 @@ class GraphDiagram(VGroup):
         for e in edges:
             a, b = self.nodes[e.tail], self.nodes[e.head]
             d = b.get_center() - a.get_center()
-            self.arrows[e.name] = Arrow(a.rim(d), b.rim(-d), buff=0.06, color=P.DIM, stroke_width=4,
+            self.arrows[e.name] = Arrow(a.rim(d), b.rim(-d), buff=0.06, color=palette.DIM, stroke_width=4,
                                         tip_length=0.2, max_tip_length_to_length_ratio=0.3)
         self.add(*self.arrows.values(), *self.nodes.values())
         self.values: dict[str, MathTex] = {}
@@ -131,7 +131,7 @@ class GraphDiagram(VGroup):
         return out
 
     # -- numbers (separate mobjects: the scene adds them) --------------------------
-    def value(self, name: str, v: float, color=P.TEXT, size: float = NODE_TEX) -> MathTex:
+    def value(self, name: str, v: float, color=palette.TEXT, size: float = NODE_TEX) -> MathTex:
         """The number of node `name`, placed under its symbol (not added to the scene)."""
         return tex(tex_num(v), size=size, color=color).move_to(self.nodes[name].lower())
 
@@ -141,20 +141,20 @@ class GraphDiagram(VGroup):
         node.symbol.move_to(node.upper())
         return self
 
-    def show_value(self, name: str, v: float, color=P.TEXT):
+    def show_value(self, name: str, v: float, color=palette.TEXT):
         """(animation, number): the symbol moves up and the number fades in under it."""
         node, number = self.nodes[name], self.value(name, v, color)
         self.values[name] = number
         anim = AnimationGroup(node.symbol.animate.move_to(node.upper()), FadeIn(number, shift=0.15 * UP))
         return anim, number
 
-    def change_value(self, name: str, v: float, color=P.TEXT) -> ReplacementTransform:
+    def change_value(self, name: str, v: float, color=palette.TEXT) -> ReplacementTransform:
         """The node's number is replaced by `v` (the node must show a value already)."""
         old, new = self.values[name], self.value(name, v, color)
         self.values[name] = new
         return ReplacementTransform(old, new)
 
-    def with_values(self, values: dict[str, float], color=P.TEXT) -> VGroup:
+    def with_values(self, values: dict[str, float], color=palette.TEXT) -> VGroup:
         """All these nodes showing their values at once (instant): the group of numbers, to add."""
         shown = VGroup()
         for name, v in values.items():
@@ -163,7 +163,7 @@ class GraphDiagram(VGroup):
             shown.add(self.values[name])
         return shown
 
-    def tag(self, edge_name: str, formula: str | None, v: float, color=P.GRADIENT, size: float = TAG_TEX) -> VGroup:
+    def tag(self, edge_name: str, formula: str | None, v: float, color=palette.GRADIENT, size: float = TAG_TEX) -> VGroup:
         """The local derivative of an edge: its formula over its number, beside the arrow (not added).
         `tag[-1]` is the number; `tag[0]` the formula, unless there is none (a constant like 1)."""
         spec, arrow = self.edge_specs[edge_name], self.arrows[edge_name]
@@ -183,7 +183,7 @@ class GraphDiagram(VGroup):
             parts += [GrowArrow(self.arrows[e]) for e in self.edges_into(n)]
         return LaggedStart(*parts, lag_ratio=lag_ratio, **kwargs)
 
-    def light(self, edge_names: Sequence[str], color=P.FIRE, width: float = 7) -> AnimationGroup:
+    def light(self, edge_names: Sequence[str], color=palette.FIRE, width: float = 7) -> AnimationGroup:
         """The arrows of a path and the nodes on it take the highlight colour."""
         arrows = [self.arrows[e].animate.set_color(color).set_stroke(width=width) for e in edge_names]
         nodes = [self.nodes[n].shape.animate.set_stroke(color, width=5) for n in self.path_nodes(edge_names)]
@@ -191,10 +191,10 @@ class GraphDiagram(VGroup):
 
     def unlight(self) -> AnimationGroup:
         """Every arrow and node back to its resting style."""
-        return AnimationGroup(*[a.animate.set_color(P.DIM).set_stroke(width=4) for a in self.arrows.values()],
+        return AnimationGroup(*[a.animate.set_color(palette.DIM).set_stroke(width=4) for a in self.arrows.values()],
                               *[n.shape.animate.set_stroke(n.color_on, width=3) for n in self.nodes.values()])
 
-    def flow(self, edge_names: Sequence[str], backward: bool = False, color=P.FIRE, **kwargs) -> Succession:
+    def flow(self, edge_names: Sequence[str], backward: bool = False, color=palette.FIRE, **kwargs) -> Succession:
         """A pulse runs along the edges in the order given: tail to head, or head to tail (backward)."""
         flashes = []
         for e in edge_names:
@@ -203,7 +203,7 @@ class GraphDiagram(VGroup):
             flashes.append(ShowPassingFlash(Line(start, end, color=color, stroke_width=10), time_width=0.6))
         return Succession(*flashes, **kwargs)
 
-    def flash(self, edge_names: Sequence[str], backward: bool = False, color=P.FIRE, **kwargs) -> AnimationGroup:
+    def flash(self, edge_names: Sequence[str], backward: bool = False, color=palette.FIRE, **kwargs) -> AnimationGroup:
         """A pulse on every one of these edges at once."""
         return AnimationGroup(*[self.flow([e], backward, color) for e in edge_names], **kwargs)
 
@@ -213,7 +213,7 @@ class ProductRow(MathTex):
     (the first '='), `lead` and `result` (or None)."""
 
     def __init__(self, factors: Sequence[str], lead: str | None = None, sep: str = r"\,",
-                 result: str | None = None, result_color=P.GRADIENT, **kwargs):
+                 result: str | None = None, result_color=palette.GRADIENT, **kwargs):
         parts = ([lead] if lead else []) + ["="]
         index = []
         for i, f in enumerate(factors):
@@ -252,7 +252,7 @@ class ChainProduct(VGroup):
     `symbols`, `formulas`, `numbers` are ProductRows; `numbers.result` is the gradient."""
 
     def __init__(self, lhs: str, symbols: Sequence[str], formulas: Sequence[str], values: Sequence[float],
-                 result: float, size: float = 36, color=P.TEXT, buff: float = 0.22, **kwargs):
+                 result: float, size: float = 36, color=palette.TEXT, buff: float = 0.22, **kwargs):
         super().__init__(**kwargs)
         self.symbols = ProductRow(symbols, lead=lhs, font_size=size, color=color)
         self.formulas = ProductRow(formulas, font_size=size, color=color)

@@ -4,28 +4,27 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, RIGHT, UP, Axes, Circle, Dot, Line, MathTex, RoundedRectangle,
-                   UpdateFromAlphaFunc, UpdateFromFunc,
-                   Text, VGroup, VMobject)
+from manim import (DOWN, RIGHT, UP, Axes, Circle, Create, Dot, FadeOut, Line, MathTex, ReplacementTransform,
+                   RoundedRectangle, Text, UpdateFromAlphaFunc, UpdateFromFunc, VGroup, VMobject)
 
-from scenes.kit import palette as P
+from scenes.kit import palette
 from studio.compat import lean  # noqa: F401 - scenes take it from the kit; it touches Manim's internals
 
 
 class NeuronNode(VGroup):
     """A circle whose fill brightness is its activation (0 dark, 1 fully lit)."""
 
-    def __init__(self, radius: float = 0.4, activation: float = 0.0, color=P.FIRE, **kwargs):
+    def __init__(self, radius: float = 0.4, activation: float = 0.0, color=palette.FIRE, **kwargs):
         super().__init__(**kwargs)
         self.color_on = color
-        self.circle = Circle(radius=radius, color=P.TEXT, stroke_width=3)
+        self.circle = Circle(radius=radius, color=palette.TEXT, stroke_width=3)
         self.add(self.circle)
         self.set_activation(activation)
 
     def set_activation(self, a: float) -> "NeuronNode":
         a = float(np.clip(a, 0.0, 1.0))
         self.circle.set_fill(self.color_on, opacity=0.08 + 0.85 * a)
-        self.circle.set_stroke(self.color_on if a > 0.5 else P.TEXT)
+        self.circle.set_stroke(self.color_on if a > 0.5 else palette.TEXT)
         return self
 
 
@@ -33,40 +32,40 @@ class CurvePlot(VGroup):
     """Axes with labels, ready for curves drawn from sampled points."""
 
     def __init__(self, x_range, y_range, width=5.0, height=3.0, x_label="z", y_label="a",
-                 label_size=P.MATH_SIZE - 8, **kwargs):
+                 label_size=palette.MATH_SIZE - 8, **kwargs):
         super().__init__(**kwargs)
         self.axes = Axes(x_range=x_range, y_range=y_range, x_length=width, y_length=height,
-                         axis_config={"color": P.DIM, "include_ticks": True, "tip_length": 0.18,
+                         axis_config={"color": palette.DIM, "include_ticks": True, "tip_length": 0.18,
                                       "font_size": 26},
                          x_axis_config={"include_numbers": True},
                          y_axis_config={"include_numbers": True})
-        self.x_label = MathTex(x_label, font_size=label_size, color=P.DIM).next_to(self.axes.x_axis, RIGHT, buff=0.15)
-        self.y_label = MathTex(y_label, font_size=label_size, color=P.DIM).next_to(self.axes.y_axis, UP, buff=0.1)
+        self.x_label = MathTex(x_label, font_size=label_size, color=palette.DIM).next_to(self.axes.x_axis, RIGHT, buff=0.15)
+        self.y_label = MathTex(y_label, font_size=label_size, color=palette.DIM).next_to(self.axes.y_axis, UP, buff=0.1)
         self.add(self.axes, self.x_label, self.y_label)
 
     def p(self, x, y):
         return self.axes.c2p(x, y)
 
-    def curve(self, xs, ys, color=P.POSITIVE, stroke_width=5, clip=True) -> VMobject:
+    def curve(self, xs, ys, color=palette.POSITIVE, stroke_width=5, clip=True) -> VMobject:
         """A polyline through the samples; points outside the y range are dropped (clip)."""
         ymin, ymax = self.axes.y_range[:2]
         pts = [self.p(x, y) for x, y in zip(xs, ys) if not clip or ymin - 1e-9 <= y <= ymax + 1e-9]
         return VMobject(color=color, stroke_width=stroke_width).set_points_as_corners(pts)
 
-    def line_through(self, p0, p1, color=P.POSITIVE, stroke_width=5) -> Line:
+    def line_through(self, p0, p1, color=palette.POSITIVE, stroke_width=5) -> Line:
         """The infinite line through two (x, y) points, cut to the axes' box."""
         ends = clip_segment(p0, p1, self.axes.x_range[:2], self.axes.y_range[:2])
         a, b = ends if ends else (p0, p0)
         return Line(self.p(*a), self.p(*b), color=color, stroke_width=stroke_width)
 
-    def dot_at(self, x, y, color=P.FIRE, radius=0.1) -> Dot:
+    def dot_at(self, x, y, color=palette.FIRE, radius=0.1) -> Dot:
         return Dot(self.p(x, y), radius=radius, color=color)
 
 
-def note(text: Text, color=P.FIRE, pad: float = 0.25) -> VGroup:
+def note(text: Text, color=palette.FIRE, pad: float = 0.25) -> VGroup:
     """A framed remark, used for the places where the video corrects the article."""
     box = RoundedRectangle(corner_radius=0.15, width=text.width + 2 * pad, height=text.height + 2 * pad,
-                           color=color, stroke_width=3).set_fill(P.BACKGROUND, opacity=0.9)
+                           color=color, stroke_width=3).set_fill(palette.BACKGROUND, opacity=0.9)
     return VGroup(box.move_to(text), text)
 
 
@@ -75,7 +74,7 @@ def edge_width(weight: float, largest: float, thin: float = 2.0, thick: float = 
     return thin + (thick - thin) * abs(weight) / max(abs(largest), 1e-9)
 
 
-def glyph(xs, ys, size: float = 1.2, color=P.FIRE, frame=True) -> VGroup:
+def glyph(xs, ys, size: float = 1.2, color=palette.FIRE, frame=True) -> VGroup:
     """A small framed sketch of a curve (an activation shown as a box)."""
     xs, ys = np.asarray(xs, float), np.asarray(ys, float)
     u = (xs - xs.min()) / (np.ptp(xs) or 1) - 0.5
@@ -84,7 +83,7 @@ def glyph(xs, ys, size: float = 1.2, color=P.FIRE, frame=True) -> VGroup:
     curve = VMobject(color=color, stroke_width=4).set_points_as_corners(pts)
     parts = VGroup(curve)
     if frame:
-        box = RoundedRectangle(corner_radius=0.1, width=size, height=size * 0.85, color=P.DIM, stroke_width=3)
+        box = RoundedRectangle(corner_radius=0.1, width=size, height=size * 0.85, color=palette.DIM, stroke_width=3)
         parts.add_to_back(box.move_to(curve))
     return parts
 
@@ -120,6 +119,26 @@ def clip_segment(p0, p1, x_range, y_range):
     if t0 > t1:
         return None
     return (x0 + t0 * dx, y0 + t0 * dy), (x0 + t1 * dx, y0 + t1 * dy)
+
+
+def swap(old, new) -> list:
+    """Animations that replace `old` by `new` on screen; either may be None (nothing there)."""
+    if old is not None and new is not None:
+        return [ReplacementTransform(old, new)]
+    if old is not None:
+        return [FadeOut(old)]
+    if new is not None:
+        return [Create(new)]
+    return []
+
+
+def legend_row(*entries, buff: float = 0.15, gap: float = 0.3) -> VGroup:
+    """(mark, label) pairs in one row, each pair tight and a wider gap between pairs."""
+    row = VGroup(*[m for pair in entries for m in pair]).arrange(RIGHT, buff=buff)
+    for k, pair in enumerate(entries[1:], start=1):
+        for m in pair:
+            m.shift(k * gap * RIGHT)
+    return row
 
 
 # -- values that change while an animation plays ---------------------------------------------------
