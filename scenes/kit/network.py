@@ -27,7 +27,7 @@ import numpy as np
 from manim import (DOWN, UR, AnimationGroup, Create, DecimalNumber, FadeIn, Indicate, LaggedStart, Line, MathTex, Mobject,
                    ShowPassingFlash, UpdateFromAlphaFunc, VGroup, rate_functions)
 
-from scenes.kit import palette as P
+from scenes.kit import palette
 from scenes.kit.fmt import num, tex_num
 from scenes.kit.parts import NeuronNode, edge, edge_width
 
@@ -41,7 +41,7 @@ def shown_indices(size: int, max_shown: int) -> list[int]:
     return list(range(head)) + list(range(size - tail, size))
 
 
-def blink(line: Line, color=P.FIRE, extra_width: float = 5.0) -> FadeIn:
+def blink(line: Line, color=palette.FIRE, extra_width: float = 5.0) -> FadeIn:
     """A thick copy of a line lights up and fades again (it is removed afterwards)."""
     ghost = line.copy().set_stroke(color=color, width=line.get_stroke_width() + extra_width, opacity=1.0)
     return FadeIn(ghost, rate_func=rate_functions.there_and_back, remover=True)
@@ -78,10 +78,31 @@ class NetworkDiagram(VGroup):
                  width: float = 6.0, height: float = 4.5, max_shown: int = 6, radius: float | None = None,
                  show_biases: bool = True, names: Sequence[Mobject] | None = None, largest: float | None = None,
                  largest_bias: float | None = None,
-                 count_size: float = P.MATH_SIZE - 10, **kwargs):
+                 count_size: float = palette.MATH_SIZE - 10, **kwargs):
         super().__init__(**kwargs)
         self.sizes = [int(s) for s in sizes]
         self.shown = [shown_indices(n, max_shown) for n in self.sizes]
+        self.place_layers(width, height, radius, count_size)
+        self.connect()
+        self.names = VGroup()
+        if names:
+            self.name_layers(names)
+        # edges behind neurons, bias markers in front of them
+        self.add(self.edges, self.layers, self.dots, self.counts, self.names)
+        if show_biases:
+            self.add(self.bias_markers)
+        self.largest, self.largest_bias = largest, largest_bias
+        if weights is not None:
+            self.set_weights(weights, largest=largest)
+        if biases is not None:
+            self.set_biases(biases)
+        if activations is not None:
+            for l, values in enumerate(activations):
+                self.set_layer_activations(l, values)
+
+    # -- building ---------------------------------------------------------------
+    def place_layers(self, width, height, radius, count_size):
+        """Columns of neurons, evenly spread; a compact layer gets an ellipsis and its real size."""
         slots = [len(s) + (1 if n > len(s) else 0) for s, n in zip(self.shown, self.sizes)]
         most = max(slots)
         gap = min(height / max(most - 1, 1), 1.6)
@@ -99,49 +120,39 @@ class NetworkDiagram(VGroup):
             layer = VGroup(*[NeuronNode(radius=self.radius).move_to([x, y, 0]) for y in node_ys])
             self.layers.add(layer)
             if compact:
-                dots = MathTex(r"\vdots", font_size=max(30, 90 * self.radius), color=P.DIM).move_to([x, ys[head], 0])
-                count = MathTex(tex_num(size), font_size=count_size, color=P.DIM)
+                dots = MathTex(r"\vdots", font_size=max(30, 90 * self.radius), color=palette.DIM).move_to([x, ys[head], 0])
+                count = MathTex(tex_num(size), font_size=count_size, color=palette.DIM)
                 count.next_to(layer, DOWN, buff=0.2)
             else:
                 dots, count = VGroup(), VGroup()
             self.dots.add(dots)
             self.counts.add(count)
 
+    def connect(self):
+        """An edge from every drawn neuron to every drawn neuron of the next layer, and a bias marker
+        on each drawn neuron after the first layer."""
         self.edges, self.edge_ends, self.bias_markers = VGroup(), [], VGroup()
         for l in range(len(self.sizes) - 1):
             group, ends = VGroup(), []
             for i, a in zip(self.shown[l], self.layers[l]):
                 for j, b in zip(self.shown[l + 1], self.layers[l + 1]):
-                    group.add(edge(a, b, color=P.DIM, stroke_width=2))
+                    group.add(edge(a, b, color=palette.DIM, stroke_width=2))
                     ends.append((i, j))
             self.edges.add(group)
             self.edge_ends.append(ends)
             markers = VGroup()
             for node in self.layers[l + 1]:
-                m = NeuronNode(radius=0.3 * self.radius, activation=1.0, color=P.BIAS)
-                m.circle.set_stroke(P.BACKGROUND, width=2)
+                m = NeuronNode(radius=0.3 * self.radius, activation=1.0, color=palette.BIAS)
+                m.circle.set_stroke(palette.BACKGROUND, width=2)
                 markers.add(m.move_to(node.get_center() + 0.72 * self.radius * UR))
             self.bias_markers.add(markers)
 
-        self.names = VGroup()
-        if names:
-            top = max(layer.get_top()[1] for layer in self.layers)
-            for name, layer in zip(names, self.layers):
-                name.move_to([layer.get_x(), top + 0.25 + name.height / 2, 0])
-                self.names.add(name)
-
-        # edges behind neurons, bias markers in front of them
-        self.add(self.edges, self.layers, self.dots, self.counts, self.names)
-        if show_biases:
-            self.add(self.bias_markers)
-        self.largest, self.largest_bias = largest, largest_bias
-        if weights is not None:
-            self.set_weights(weights, largest=largest)
-        if biases is not None:
-            self.set_biases(biases)
-        if activations is not None:
-            for l, values in enumerate(activations):
-                self.set_layer_activations(l, values)
+    def name_layers(self, names):
+        """Each name centred over its layer, all on one line above the tallest."""
+        top = max(layer.get_top()[1] for layer in self.layers)
+        for name, layer in zip(names, self.layers):
+            name.move_to([layer.get_x(), top + 0.25 + name.height / 2, 0])
+            self.names.add(name)
 
     # -- looking things up ------------------------------------------------------
     def node(self, l: int, i: int) -> NeuronNode | None:
@@ -164,7 +175,7 @@ class NetworkDiagram(VGroup):
 
     # -- state (instant) ----------------------------------------------------------
     def edge_style(self, w: float, largest: float) -> dict:
-        return {"color": P.sign_color(w), "width": edge_width(w, largest)}
+        return {"color": palette.sign_color(w), "width": edge_width(w, largest)}
 
     def set_weights(self, weights, largest: float | None = None) -> "NetworkDiagram":
         """Colour and width every drawn edge from its weight."""
@@ -210,22 +221,22 @@ class NetworkDiagram(VGroup):
     def create_biases(self, l: int, **kwargs) -> LaggedStart:
         return LaggedStart(*[FadeIn(m, scale=2.0) for m in self.bias_markers[l]], lag_ratio=0.15, **kwargs)
 
-    def highlight_edges(self, l: int, edges: Sequence[Line] | None = None, color=P.FIRE,
+    def highlight_edges(self, l: int, edges: Sequence[Line] | None = None, color=palette.FIRE,
                         lag_ratio: float = 0.6, **kwargs) -> LaggedStart:
         """Each edge (of edges[l], or the ones given) flashes in turn: one at a time, to be counted."""
         edges = list(self.edges[l] if edges is None else edges)
         return LaggedStart(*[blink(e, color) for e in edges], lag_ratio=lag_ratio, **kwargs)
 
-    def highlight_biases(self, l: int, color=P.FIRE, lag_ratio: float = 0.6, **kwargs) -> LaggedStart:
+    def highlight_biases(self, l: int, color=palette.FIRE, lag_ratio: float = 0.6, **kwargs) -> LaggedStart:
         return LaggedStart(*[Indicate(m, color=color, scale_factor=1.8) for m in self.bias_markers[l]],
                            group=self.bias_markers[l], lag_ratio=lag_ratio, **kwargs)
 
-    def highlight_neurons(self, l: int, indices: Sequence[int] | None = None, color=P.FIRE, **kwargs):
+    def highlight_neurons(self, l: int, indices: Sequence[int] | None = None, color=palette.FIRE, **kwargs):
         nodes = self.layers[l] if indices is None else [self.node(l, i) for i in indices]
         return AnimationGroup(*[Indicate(n, color=color, scale_factor=1.25) for n in nodes if n is not None],
                               group=self.layers[l], **kwargs)
 
-    def signal(self, l: int, color=P.FIRE, backward: bool = False, edges: Sequence[Line] | None = None,
+    def signal(self, l: int, color=palette.FIRE, backward: bool = False, edges: Sequence[Line] | None = None,
                time_width: float = 0.6, **kwargs) -> AnimationGroup:
         """A pulse runs along the edges from layer l to l + 1 (or back, for gradients)."""
         flashes = []
@@ -269,6 +280,6 @@ class NetworkDiagram(VGroup):
             shown = num(v, digits)  # the places fmt.num would show: 0.5 stays 0.5, 0.2205 is 0.22
             places = len(shown.split(".")[1]) if "." in shown else 0
             number = DecimalNumber(v, num_decimal_places=places, font_size=size,
-                                   color=P.BACKGROUND if lit else P.TEXT)
+                                   color=palette.BACKGROUND if lit else palette.TEXT)
             labels.add(number.move_to(node))
         return labels
