@@ -1,24 +1,24 @@
 """The full series as one video, built from the per-scene renders without re-rendering them."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from scenes import catalog
-from studio import captions
+from studio import atomic, captions, manifest
 from studio.joining import concat, video_end, youtube_stamp
 from studio.layout import quality_dir
+from studio.manifest import Entry
 
 
-def build(out: Path, quality: str, lang: str, entries: list) -> dict:
+def build(out: Path, quality: str, lang: str, entries: list[Entry]) -> dict:
     """`entries`: the manifest entries (mp4) of the scenes to join, in series order."""
     out = Path(out)
     qdir = quality_dir(out, quality, lang)
     parts, marks, cues = [], [], []
     t = 0.0
     for e in entries:
-        spec = catalog.find(e["scene"])
-        video = out / next(f["path"] for f in e["files"] if f["kind"] == "video")
+        spec = catalog.find(e.scene)
+        video = out / e.file("video").path
         length = video_end(video)
         parts.append(video)
         number = [x.id for x in catalog.SCENES if x.chapter == spec.chapter].index(spec.id) + 1
@@ -28,13 +28,18 @@ def build(out: Path, quality: str, lang: str, entries: list) -> dict:
         t += length
     dest = qdir / "explainer.mp4"
     total = concat(parts, dest, marks)
-    _write(qdir / "explainer.srt", captions.to_srt(cues))
-    _write(qdir / "explainer.vtt", captions.to_vtt(cues))
-    _write(qdir / "explainer.chapters.txt", "".join(f"{youtube_stamp(a)} {title}\n" for a, _, title in marks))
+    texts = {"explainer.srt": (captions.to_srt(cues), "captions"), "explainer.vtt": (captions.to_vtt(cues), "captions"),
+             "explainer.chapters.txt": ("".join(f"{youtube_stamp(a)} {title}\n" for a, _, title in marks), "chapters")}
+    for name, (text, _) in texts.items():
+        atomic.write_text(qdir / name, text)
+    record(out, quality, lang, "explainer", {dest: "video", **{qdir / n: kind for n, (_, kind) in texts.items()}},
+           duration=total)
     return {"video": dest, "duration": total, "chapters": marks}
 
 
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+def record(out: Path, quality: str, lang: str, kind: str, files: dict, **fields) -> None:
+    """List a built product (the explainer, the lecture page) in the manifest with its files."""
+    entry = Entry(kind=kind, quality=quality, lang=lang, **fields,
+                  files=[manifest.record(out, p, kind) for p, kind in files.items()])
+    with manifest.locked(out) as data:
+        data.entries[f"{quality}/{lang}/{kind}"] = entry

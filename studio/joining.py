@@ -1,11 +1,15 @@
-"""Join finished scene videos into one, by stream copy (no re-encoding), with chapter marks."""
+"""Video files without re-encoding: remux (web-optimised), join with chapter marks; and GIFs."""
 from __future__ import annotations
 
-import os
 from fractions import Fraction
 from pathlib import Path
 
 import av
+
+from studio import atomic
+
+# The mp4 index (moov) in front of the data: a page or course site can start playing at once.
+FASTSTART = {"movflags": "+faststart"}
 
 
 def video_end(path: Path) -> float:
@@ -19,41 +23,110 @@ def video_end(path: Path) -> float:
         return float(end * s.time_base)
 
 
+def _copy_packets(inp, out, ostream, shift: int = 0) -> int:
+    """Mux every packet of inp's video stream into ostream shifted by `shift`; returns the end pts."""
+    s = inp.streams.video[0]
+    end = 0
+    for pkt in inp.demux(s):
+        if pkt.dts is None:  # the demuxer's final flush packet
+            continue
+        end = max(end, pkt.pts + (pkt.duration or 0))
+        pkt.pts += shift
+        pkt.dts += shift
+        pkt.stream = ostream
+        out.mux(pkt)
+    return end
+
+
+def remux(src: Path, dest: Path) -> None:
+    """`src` (mp4) to `dest` by stream copy with the index in front (faststart)."""
+    with av.open(str(src)) as inp, av.open(str(dest), "w", format="mp4", container_options=FASTSTART) as out:
+        ostream = out.add_stream_from_template(inp.streams.video[0])
+        _copy_packets(inp, out, ostream)
+
+
 def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str]] = ()) -> float:
-    """Write `paths` one after another into `dest` (via a temporary file); returns the total seconds.
+    """Write `paths` one after another into `dest` (whole or not at all); returns the total seconds.
 
     All inputs must share codec, size and frame rate (renders of one quality do)."""
-    dest = Path(dest)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     offset = Fraction(0)
-    try:
-        with av.open(str(tmp), "w", format="mp4") as out:
+    with atomic.temporary(Path(dest)) as tmp:
+        with av.open(str(tmp), "w", format="mp4", container_options=FASTSTART) as out:
             ostream = None
             for path in paths:
                 with av.open(str(path)) as inp:
                     s = inp.streams.video[0]
                     if ostream is None:
                         ostream = out.add_stream_from_template(s)
-                    shift = int(round(offset / s.time_base))
-                    end = 0
-                    for pkt in inp.demux(s):
-                        if pkt.dts is None:  # the demuxer's final flush packet
-                            continue
-                        end = max(end, pkt.pts + (pkt.duration or 0))
-                        pkt.pts += shift
-                        pkt.dts += shift
-                        pkt.stream = ostream
-                        out.mux(pkt)
+                    end = _copy_packets(inp, out, ostream, int(round(offset / s.time_base)))
                     offset += end * s.time_base
             if chapters:
                 ms = Fraction(1, 1000)
                 out.set_chapters([{"id": i, "start": int(a * 1000), "end": int(b * 1000), "time_base": ms,
                                    "metadata": {"title": title}} for i, (a, b, title) in enumerate(chapters, 1)])
-        os.replace(tmp, dest)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return float(offset)
+
+
+def to_gif(src: Path, dest: Path) -> None:
+    """A GIF of `src` with one palette made for the clip and no dithering.
+
+    Manim's own GIF uses a fixed 3-3-2 colour cube with Bayer dithering: the noise on the dark
+    flat background makes files ~20x larger. Two passes over the clip (memory stays one frame):
+    palettegen over every frame, then paletteuse without dither, re-encoding only the changed
+    rectangle of each frame."""
+    palette = _palette(src)
+    with av.open(str(src)) as inp, av.open(str(dest), "w", format="gif") as out:
+        s = inp.streams.video[0]
+        graph = av.filter.Graph()
+        frames = graph.add_buffer(template=s)
+        pal = graph.add_buffer(width=palette.width, height=palette.height, format=palette.format.name,
+                               time_base=Fraction(1, 1))
+        use = graph.add("paletteuse", "dither=none:diff_mode=rectangle")
+        sink = graph.add("buffersink")
+        frames.link_to(use, 0, 0)
+        pal.link_to(use, 0, 1)
+        use.link_to(sink)
+        graph.configure()
+        pal.push(palette)
+        pal.push(None)  # one palette for the whole clip: paletteuse keeps the last one
+        ostream = out.add_stream("gif", rate=s.average_rate)
+        ostream.width, ostream.height, ostream.pix_fmt = s.codec_context.width, s.codec_context.height, "pal8"
+        n = 0
+
+        def drain():
+            nonlocal n
+            while True:
+                try:
+                    frame = sink.pull()
+                except (av.error.BlockingIOError, av.error.EOFError):
+                    return
+                frame.pts, frame.time_base = n, 1 / s.average_rate
+                n += 1
+                out.mux(ostream.encode(frame))
+
+        for frame in inp.decode(s):
+            frames.push(frame)
+            drain()
+        frames.push(None)
+        drain()
+        out.mux(ostream.encode(None))
+
+
+def _palette(src: Path):
+    """palettegen's one 16x16 frame: the clip's 256 colours."""
+    with av.open(str(src)) as inp:
+        s = inp.streams.video[0]
+        graph = av.filter.Graph()
+        source = graph.add_buffer(template=s)
+        gen = graph.add("palettegen", "stats_mode=full")
+        sink = graph.add("buffersink")
+        source.link_to(gen)
+        gen.link_to(sink)
+        graph.configure()
+        for frame in inp.decode(s):
+            source.push(frame)
+        source.push(None)
+        return sink.pull()
 
 
 def youtube_stamp(seconds: float) -> str:

@@ -8,6 +8,10 @@ import os
 import shutil
 from pathlib import Path
 
+from studio import atomic
+from studio.explainer import record
+from studio.layout import cache_root
+
 from scenes import catalog
 from scenes.formulas import FORMULAS
 from scenes.strings import text_for
@@ -31,11 +35,12 @@ def formula_svgs(qdir: Path, scene_id: str) -> list[str]:
     folder = qdir / "formulas"
     folder.mkdir(exist_ok=True)
     names = []
-    with tempconfig({"media_dir": str(qdir.parent / ".work" / "lecture"), "verbosity": "ERROR"}):
+    with tempconfig({"media_dir": str(cache_root() / "lecture"), "verbosity": "ERROR"}):
         for i, tex in enumerate(FORMULAS.get(scene_id, [])):
             svg = tex_to_svg_file(tex, environment="align*", tex_template=MathTex("x").tex_template)
             name = f"{scene_id}-{i}.svg"
-            shutil.copyfile(svg, folder / name)
+            with atomic.temporary(folder / name) as tmp:
+                shutil.copyfile(svg, tmp)
             names.append(f"formulas/{name}")
     return names
 
@@ -61,9 +66,9 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
         parts.append("</section>")
     parts.append("</body></html>\n")
     page = qdir / "index.html"
-    tmp = qdir / f".index.html.{os.getpid()}.tmp"
-    tmp.write_text("\n".join(parts), encoding="utf-8")
-    os.replace(tmp, page)
+    atomic.write_text(page, "\n".join(parts))
+    formulas = sorted((qdir / "formulas").glob("*.svg")) if (qdir / "formulas").exists() else []
+    record(Path(out), quality, lang, "lecture", {page: "page", **{f: "formula" for f in formulas}})
     return page
 
 
@@ -83,21 +88,21 @@ def _video(qdir, src, poster, track, lang) -> str:
 
 
 def _article(spec, entry, qdir, rel, lang) -> str:
-    files = {f["kind"]: f for f in entry["files"] if f["kind"] != "section"}
-    vtt = next((f for f in entry["files"] if f["path"].endswith(".vtt")), None)
+    files = {f.kind: f for f in entry.files if f.kind != "section"}
+    vtt = next((f for f in entry.files if f.path.endswith(".vtt")), None)
     out = [f"<article id=\"{spec.id}\"><h3>{html.escape(spec.title(lang))}</h3>",
            f"<p>{html.escape(spec.description(lang))}</p>",
-           _video(qdir, rel(files["video"]["path"]), rel(files["poster"]["path"]) if "poster" in files else None,
-                  rel(vtt["path"]) if vtt else None, lang),
-           f"<p class=\"meta\">{entry['duration']:.0f} s · {entry['width']}×{entry['height']}</p>"]
+           _video(qdir, rel(files["video"].path), rel(files["poster"].path) if "poster" in files else None,
+                  rel(vtt.path) if vtt else None, lang),
+           f"<p class=\"meta\">{entry.duration:.0f} s · {entry.width}×{entry.height}</p>"]
     svgs = formula_svgs(qdir, spec.id)
     if svgs:
         out.append("<div class=\"formulas\">" + "".join(
             f"<img src=\"{s}\" alt=\"{html.escape(t)}\">" for s, t in zip(svgs, FORMULAS[spec.id])) + "</div>")
-    clips = [f for f in entry["files"] if f["kind"] == "section"]
+    clips = entry.of_kind("section")
     if clips:
         out.append("<details><summary>Section clips</summary><ol>" + "".join(
-            f"<li><a href=\"{html.escape(rel(c['path']))}\">{html.escape(c['section'])}</a> "
-            f"<span class=\"meta\">{c['duration']:.1f} s</span></li>" for c in clips) + "</ol></details>")
+            f"<li><a href=\"{html.escape(rel(c.path))}\">{html.escape(c.section)}</a> "
+            f"<span class=\"meta\">{c.duration:.1f} s</span></li>" for c in clips) + "</ol></details>")
     out.append("</article>")
     return "\n".join(out)

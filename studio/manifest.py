@@ -1,19 +1,89 @@
-"""manifest.json: what is in the output folder, and whether a scene is up to date.
+"""manifest.json: every file in the output folder, what made it, and whether it is still whole.
 
-Several render.py processes may share one --out: every change happens under
-an exclusive file lock and is written to a temporary file, then renamed.
+The manifest is the only source of truth: a file counts as a render's output only while its
+entry lists it with the bytes' sha256. Several render.py processes may share one --out, so
+every change happens under an exclusive file lock and lands by atomic rename.
+
+A scene's outputs are published as a set (`publish`): a journal naming every rename is
+written first, then the files are renamed into place and the entry recorded. A process killed
+half way leaves the journal; the next run on the folder finishes that publish (`recover`), so
+a mixed set of old and new files never outlives the run that died.
 """
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import hashlib
 import json
 import os
-import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from studio import atomic
+from studio.layout import work_root
+
 NAME = "manifest.json"
+FORMAT = 2  # bump when the entry layout changes; older manifests are read as empty
+
+
+@dataclass
+class FileRecord:
+    path: str                 # relative to the output folder
+    kind: str                 # video, captions, poster, section, explainer, page, formula, ...
+    bytes: int
+    mtime_ns: int
+    sha256: str
+    duration: float | None = None   # videos and section clips
+    width: int | None = None
+    height: int | None = None
+    fps: float | None = None
+    section: str | None = None      # a section clip's beat name
+
+
+@dataclass
+class Entry:
+    kind: str                 # "scene", "explainer" or "lecture"
+    quality: str
+    lang: str
+    files: list[FileRecord] = field(default_factory=list)
+    scene: str | None = None  # scene entries only, from here on
+    scene_class: str | None = None
+    chapter: int | None = None
+    title: str | None = None
+    params: dict = field(default_factory=dict)
+    format: str = "mp4"
+    transparent: bool = False
+    key: str | None = None
+    duration: float = 0.0
+    width: int | None = None
+    height: int | None = None
+    sections: list[dict] = field(default_factory=list)
+    render_seconds: float | None = None
+
+    def file(self, kind: str) -> FileRecord | None:
+        return next((f for f in self.files if f.kind == kind), None)
+
+    def of_kind(self, kind: str) -> list[FileRecord]:
+        return [f for f in self.files if f.kind == kind]
+
+    def to_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Entry":
+        d = dict(d)
+        d["files"] = [FileRecord(**f) for f in d.get("files", [])]
+        return cls(**d)
+
+
+@dataclass
+class Manifest:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    version: int = FORMAT
+
+    def to_json(self) -> dict:
+        return {"version": self.version, "entries": {k: e.to_json() for k, e in self.entries.items()}}
 
 
 def sha256(path: Path) -> str:
@@ -24,69 +94,133 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def record(out: Path, path: Path, kind: str, **extra) -> FileRecord:
+    """A file's record as it is now on disk (path relative to `out`)."""
+    st = Path(path).stat()
+    return FileRecord(path=str(Path(path).relative_to(out)), kind=kind, bytes=st.st_size,
+                      mtime_ns=st.st_mtime_ns, sha256=sha256(path), **extra)
+
+
 def entry_id(scene: str, quality: str, lang: str, fmt: str = "mp4") -> str:
     return f"{quality}/{lang}/{scene}.{fmt}"
 
 
-def release(data: dict, path: str, new_sha: str, new_stat, keep: str) -> None:
-    """A file at `path` was just replaced: entries (other than `keep`) that list it stay valid
-    only if the bytes are the same; an entry whose file changed under it is dropped."""
-    for key in list(data["entries"]):
-        if key == keep:
-            continue
-        for rec in data["entries"][key]["files"]:
-            if rec["path"] == path:
-                if rec["sha256"] == new_sha:
-                    rec["bytes"], rec["mtime_ns"] = new_stat.st_size, new_stat.st_mtime_ns
-                else:
-                    del data["entries"][key]
-                break
+def read(out: Path) -> Manifest:
+    path = Path(out) / NAME
+    try:
+        raw = json.loads(path.read_text())
+        if raw.get("version") != FORMAT:
+            return Manifest()
+        return Manifest({k: Entry.from_json(e) for k, e in raw["entries"].items()})
+    except (FileNotFoundError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
+        return Manifest()
+
+
+def _write(out: Path, data: Manifest) -> None:
+    atomic.write_text(Path(out) / NAME, json.dumps(data.to_json(), indent=1, sort_keys=True) + "\n")
 
 
 @contextmanager
 def locked(out: Path):
-    """Hold the output folder's lock; yields the manifest (a dict) to read or change."""
+    """Hold the output folder's lock; yields the Manifest to read or change (written back if changed)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    with open(out / ".manifest.lock", "a+") as lock:
+    fd = os.open(out / ".manifest.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    with os.fdopen(fd, "r+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             data = read(out)
-            before = json.dumps(data, sort_keys=True)
+            before = json.dumps(data.to_json(), sort_keys=True)
             yield data
-            if json.dumps(data, sort_keys=True) != before:
+            if json.dumps(data.to_json(), sort_keys=True) != before:
                 _write(out, data)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def read(out: Path) -> dict:
-    path = Path(out) / NAME
-    try:
-        data = json.loads(path.read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
-        data = {}
-    data.setdefault("version", 1)
-    data.setdefault("entries", {})
-    return data
-
-
-def _write(out: Path, data: dict) -> None:
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=".manifest-", suffix=".tmp")
-    with os.fdopen(fd, "w") as f:
-        json.dump(data, f, indent=1, sort_keys=True)
-        f.write("\n")
-    os.replace(tmp, Path(out) / NAME)
-
-
-def files_intact(out: Path, entry: dict) -> bool:
-    """Every file of the entry is there with the size and mtime it had when recorded."""
-    for f in entry.get("files", []):
-        p = Path(out) / f["path"]
+def files_intact(out: Path, entry: Entry) -> bool:
+    """Every file of the entry is there with the bytes it had when recorded (size first, then sha256:
+    a same-size corruption with its mtime restored is caught too; hashing costs ~1 ms a MB)."""
+    for f in entry.files:
+        p = Path(out) / f.path
         try:
-            st = p.stat()
+            if p.stat().st_size != f.bytes or sha256(p) != f.sha256:
+                return False
         except FileNotFoundError:
             return False
-        if st.st_size != f["bytes"] or st.st_mtime_ns != f["mtime_ns"]:
-            return False
     return True
+
+
+def _forget_replaced(data: Manifest, rec: FileRecord, keep: str) -> None:
+    """A file at rec.path was just replaced: entries (other than `keep`) that list it stay valid
+    only if the bytes are the same; an entry whose file changed under it is dropped."""
+    for key in list(data.entries):
+        if key == keep:
+            continue
+        for other in data.entries[key].files:
+            if other.path == rec.path:
+                if other.sha256 == rec.sha256:
+                    other.bytes, other.mtime_ns = rec.bytes, rec.mtime_ns
+                else:
+                    del data.entries[key]
+                break
+
+
+# -- publishing a set of files ----------------------------------------------------------------
+def _journal_dir(out: Path) -> Path:
+    return work_root(out) / "journal"
+
+
+def publish(out: Path, key: str, entry: Entry, moves: list[tuple[Path, Path]], stale: list[Path]) -> None:
+    """Rename staged files onto their final paths, delete `stale` ones, record `entry` under `key`:
+    all or (after a crash, once `recover` ran) all. `entry.files` describe the staged bytes."""
+    out = Path(out)
+    journal = _journal_dir(out) / f"{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    body = {"key": key, "entry": entry.to_json(), "moves": [[str(a), str(b)] for a, b in moves],
+            "stale": [str(p) for p in stale]}
+    with locked(out) as data:
+        atomic.write_text(journal, json.dumps(body))
+        _apply(out, body, data)
+        _write(out, data)  # now, not on leaving the lock: the journal goes only once this is down
+        journal.unlink()
+
+
+def _apply(out: Path, body: dict, data: Manifest) -> None:
+    for staged, final in body["moves"]:
+        if os.path.exists(staged):
+            os.replace(staged, final)
+    for path in body["stale"]:
+        Path(path).unlink(missing_ok=True)
+    entry = Entry.from_json(body["entry"])
+    for rec in entry.files:  # rename keeps the inode: size and mtime are the staged file's
+        _forget_replaced(data, rec, keep=body["key"])
+    data.entries[body["key"]] = entry
+
+
+def recover(out: Path) -> int:
+    """Finish the publishes that a killed process left half done; returns how many."""
+    folder = _journal_dir(out)
+    if not folder.exists():
+        return 0
+    done = 0
+    with locked(out) as data:
+        for journal in sorted(folder.glob("*.json")):
+            try:
+                body = json.loads(journal.read_text())
+            except (OSError, json.JSONDecodeError):  # the journal itself was half-written: nothing moved yet
+                journal.unlink(missing_ok=True)
+                continue
+            entry = Entry.from_json(body["entry"])
+            shas = {str(Path(out) / f.path): f.sha256 for f in entry.files}
+            # Each file is either still staged or already in place with the recorded bytes.
+            whole = all(os.path.exists(staged) or (os.path.exists(final) and sha256(Path(final)) == shas.get(final))
+                        for staged, final in body["moves"])
+            if whole:
+                _apply(out, body, data)
+                done += 1
+            else:
+                data.entries.pop(body["key"], None)
+            _write(out, data)
+            journal.unlink()
+    return done

@@ -13,11 +13,13 @@ from importlib import metadata
 from pathlib import Path
 
 from scenes import catalog
-from studio import manifest
+from studio import atomic, manifest, stopping
 from studio.executors import LocalProcesses
-from studio.layout import work_root
+from studio.jobs import RenderJob, RenderResult
+from studio.layout import QUALITIES, cache_root, quality_dir, work_root
 
 ROOT = Path(__file__).resolve().parents[1]
+TYPICAL_SCENE_SECONDS = 52  # the series' mean, for scenes never rendered into this folder
 
 
 @lru_cache(maxsize=None)
@@ -36,63 +38,71 @@ def _versions() -> dict:
     return out
 
 
+# What a scene's pixels depend on besides its own module: the worker and everything it runs
+# on the frames (encoder patch, LaTeX batching, Manim compatibility, remux/GIF), the toolkit,
+# the strings and nncore.
+PIXEL_SOURCES = ("studio/worker.py", "studio/speed.py", "studio/latex.py", "studio/compat.py",
+                 "studio/joining.py", "studio/captions.py")
+
+
 def source_files(spec) -> list[Path]:
-    """What a scene's pixels depend on: its module, the toolkit, the strings, nncore, the encoder settings."""
-    files = [ROOT / (spec.module.replace(".", "/") + ".py"), ROOT / "studio" / "worker.py"]
+    files = [ROOT / (spec.module.replace(".", "/") + ".py")]
+    files += [ROOT / f for f in PIXEL_SOURCES if (ROOT / f).exists()]
     for folder in ("scenes/kit", "scenes/strings", "nncore"):
         files += sorted((ROOT / folder).glob("*.py"))
     return files
 
 
-def job_key(job: dict) -> str:
-    spec = catalog.find(job["scene"])
+def job_key(job: RenderJob) -> str:
+    spec = catalog.find(job.scene)
     blob = {
         "sources": {str(p.relative_to(ROOT)): _file_hash(p) for p in source_files(spec)},
         "versions": _versions(),
-        **{k: job[k] for k in ("scene", "params", "quality", "format", "transparent", "lang")},
+        "scene": job.scene, "params": job.params, "quality": job.quality, "format": job.format,
+        "transparent": job.transparent, "lang": job.lang,
     }
     return hashlib.sha256(json.dumps(blob, sort_keys=True, default=str).encode()).hexdigest()
 
 
 @dataclass
 class Report:
-    results: list = field(default_factory=list)
-    interrupted: bool = False
+    results: list[RenderResult] = field(default_factory=list)
+    stopped: stopping.Stopped | None = None  # the signal that ended the run early
 
     @property
-    def failed(self):
-        return [r for r in self.results if not r["ok"]]
+    def failed(self) -> list[RenderResult]:
+        return [r for r in self.results if not r.ok]
 
 
-def up_to_date(out: Path, job: dict) -> dict | None:
-    data = manifest.read(out)
-    entry = data["entries"].get(manifest.entry_id(job["scene"], job["quality"], job["lang"], job["format"]))
-    if entry and entry.get("key") == job["key"] and manifest.files_intact(out, entry):
+def up_to_date(out: Path, job: RenderJob) -> manifest.Entry | None:
+    entry = manifest.read(out).entries.get(manifest.entry_id(job.scene, job.quality, job.lang, job.format))
+    if entry and entry.key == job.key and manifest.files_intact(out, entry):
         return entry
     return None
 
 
-def clean_stale_work(out: Path) -> None:
-    """Remove staging folders of renders whose process is gone (an earlier interrupt)."""
+def tidy(out: Path, finished: bool = False) -> None:
+    """Finish or undo what runs that died left behind: half-done publishes, staging folders,
+    temporary files, worker folders. Only what belongs to processes no longer running (and,
+    when this run has `finished`, its own in-process worker folder)."""
+    out = Path(out)
+    manifest.recover(out)  # before the staging folders go: a journal may still need them
     root = work_root(out)
-    if not root.exists():
-        return
-    for d in [*root.glob("stage-*"), *root.glob("worker-*")]:
-        # stage-SCENE-PID-RANDOM and worker-PID: PID is the second-last or last part.
-        parts = d.name.split("-")
-        pid = parts[-2] if d.name.startswith("stage-") else parts[-1]
-        if not pid.isdigit() or not _alive(int(pid)):
+    for d in root.glob("stage-*") if root.exists() else []:
+        pid = d.name.split("-")[-2]  # stage-SCENE-PID-RANDOM
+        if not pid.isdigit() or not atomic.alive(int(pid)):
             shutil.rmtree(d, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    for d in cache_root().glob("worker-*") if cache_root().exists() else []:
+        pid = d.name.split("-")[-1]
+        if not pid.isdigit() or not atomic.alive(int(pid)) or (finished and int(pid) == os.getpid()):
+            shutil.rmtree(d, ignore_errors=True)
+    for folder in [out, *[quality_dir(out, q) for q in QUALITIES], *out.glob("*/*/")]:
+        atomic.sweep(folder)
+    for d in (root / "journal", root):  # a finished run leaves outputs only
+        try:
+            d.rmdir()
+        except OSError:  # not empty: another run is using it, or not there
+            pass
 
 
 class Progress:
@@ -109,7 +119,7 @@ class Progress:
         width = 24
         filled = int(width * self.done / max(self.total, 1))
         bar = "#" * filled + "-" * (width - filled)
-        line = f"[{bar}] {self.done}/{self.total}  {_clock(elapsed)} elapsed, ~{_clock(left)} left  {message}"
+        line = f"[{bar}] {self.done}/{self.total}  {clock(elapsed)} elapsed, ~{clock(left)} left  {message}"
         if self.tty:
             self.stream.write("\r\033[K" + line + ("\n" if self.done == self.total else ""))
         else:
@@ -117,43 +127,65 @@ class Progress:
         self.stream.flush()
 
 
-def _clock(seconds: float) -> str:
+def clock(seconds: float) -> str:
     m, s = divmod(int(round(seconds)), 60)
     return f"{m}:{s:02d}"
 
 
-def run(jobs: list[dict], out: Path, workers: int, force: bool = False, echo=print, executor=None) -> Report:
-    """Render `jobs` (skipping those up to date) on `executor` (default: local worker processes)."""
-    out = Path(out)
-    clean_stale_work(out)
-    report = Report()
-    todo = []
+def plan(jobs: list[RenderJob], out: Path, force: bool = False) -> tuple[list[RenderResult], list[RenderJob]]:
+    """Split jobs into results that are up to date and jobs to render (longest first)."""
+    done, todo = [], []
     for job in jobs:
-        job["key"] = job_key(job)
+        job.key = job_key(job)
         entry = None if force else up_to_date(out, job)
         if entry:
-            echo(f"{job['scene']}: up to date")
-            report.results.append({"ok": True, "scene": job["scene"], "up_to_date": True, "entry": entry})
+            done.append(RenderResult(job.scene, ok=True, up_to_date=True, entry=entry))
         else:
             todo.append(job)
-    if not todo:
-        return report
     # Longest first (by the last known duration) so no worker is left with a long scene at the end.
-    known = {e["scene"]: e.get("duration", 0) for e in manifest.read(out)["entries"].values()}
-    todo.sort(key=lambda j: -known.get(j["scene"], 60))
-    progress = Progress(len(todo))
-    if executor is None:
-        executor = LocalProcesses(max(1, min(workers, len(todo))))
-    try:
-        for r in executor.results(todo):
-            report.results.append(r)
-            progress.update(_status(r))
-    except KeyboardInterrupt:
-        report.interrupted = True
-        executor.stop()
-        clean_stale_work(out)
+    known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
+    todo.sort(key=lambda j: -known.get(j.scene, 60))
+    return done, todo
+
+
+def announce(todo: list[RenderJob], out: Path, workers: int | None) -> str:
+    """What is about to happen, before it starts: how many scenes, at what quality, for how long."""
+    quality = QUALITIES[todo[0].quality]
+    known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
+    video = sum(known.get(j.scene, TYPICAL_SCENE_SECONDS) for j in todo)
+    line = f"rendering {len(todo)} scenes at {quality.name} ({quality.label})"
+    if workers:
+        cores = min(workers, len(todo), os.cpu_count() or 1)
+        line += f" with {min(workers, len(todo))} workers: about {clock(video * quality.core_seconds / cores)}"
+    return line + " (Ctrl-C stops; finished scenes are kept)"
+
+
+def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, echo=print, executor=None) -> Report:
+    """Render `jobs` (skipping those up to date) on `executor` (default: local worker processes).
+
+    A stop signal (SIGINT, SIGTERM) ends the workers, removes their staging folders and returns
+    with `report.stopped` set; every published file and manifest entry stays intact."""
+    out = Path(out)
+    tidy(out)
+    report = Report()
+    done, todo = plan(jobs, out, force)
+    for r in done:
+        echo(f"{r.scene}: up to date")
+    report.results += done
+    if todo:
+        progress = Progress(len(todo))
+        if executor is None:
+            executor = LocalProcesses(max(1, min(workers, len(todo))))
+        if len(todo) > 1:
+            echo(announce(todo, out, workers if executor is None or isinstance(executor, LocalProcesses) else None))
+        try:
+            for r in executor.results(todo):
+                report.results.append(r)
+                progress.update(f"{'ok' if r.ok else 'FAILED'} {r.scene} ({r.seconds:.1f}s)")
+        except (stopping.Stopped, KeyboardInterrupt) as e:
+            report.stopped = e if isinstance(e, stopping.Stopped) else stopping.Stopped(2)
+            with stopping.deferred():  # a second Ctrl-C must not cut the clean-up short
+                executor.stop()
+    with stopping.deferred():
+        tidy(out, finished=True)
     return report
-
-
-def _status(r: dict) -> str:
-    return f"{'ok' if r['ok'] else 'FAILED'} {r['scene']} ({r['seconds']:.1f}s)"

@@ -1,0 +1,53 @@
+"""What travels between the command line, the runner and the workers (local or on a Dask cluster)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studio.manifest import Entry
+
+
+@dataclass
+class RenderJob:
+    scene: str
+    params: dict
+    quality: str
+    format: str = "mp4"
+    transparent: bool = False
+    lang: str = "en"
+    out: str = "media"
+    verbose: bool = False
+    key: str = ""              # the up-to-date key (sources, versions, everything above)
+    cache: str | None = None   # a shared SVG cache folder; default OUT/.work/cache
+
+
+@dataclass
+class RenderResult:
+    scene: str
+    ok: bool
+    seconds: float = 0.0
+    entry: Entry | None = None
+    up_to_date: bool = False
+    error: str = ""
+    traceback: str = ""
+    payload: dict = field(default_factory=dict)  # shipped files' bytes (Dask), by path
+
+
+@dataclass
+class RenderRequest:
+    """One `render`/`explainer`/`lecture` call, checked: what the runner needs to do it."""
+    specs: list
+    per_scene: dict
+    quality: str
+    out: Path
+    fmt: str = "mp4"
+    transparent: bool = False
+    lang: str = "en"
+    jobs: int = 1
+    force: bool = False
+    verbose: bool = False
+    scheduler: str | None = None
+
+    def render_jobs(self) -> list[RenderJob]:
+        return [RenderJob(s.id, self.per_scene[s.id], self.quality, self.fmt, self.transparent, self.lang,
+                          str(self.out), self.verbose) for s in self.specs]
