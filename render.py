@@ -1,6 +1,16 @@
 #!/usr/bin/env python
 """Render the neural-network explainer: `python render.py --help`."""
-from studio.cli import main
+# Stop signals first: a Ctrl-C while the imports below load ends in one line, not a traceback.
+import sys
+
+from studio import stopping
+
+stopping.install()
+try:
+    from studio.cli import main
+except stopping.Stopped as e:
+    print(f"stopped ({e})", file=sys.stderr)
+    raise SystemExit(e.exit_code) from None
 
 if __name__ == "__main__":
     main()

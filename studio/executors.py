@@ -6,34 +6,79 @@ as it completes, and `stop()` ends whatever is still running.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import re
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from studio import worker
+from studio import stopping, worker
+from studio.errors import BadInput
+
+STOP_GRACE = 10.0  # seconds a worker gets to unwind after SIGTERM before it is killed
+
+
+def start_worker(parent_pid: int) -> None:
+    """A pool worker's set-up: die with the parent, stop on SIGTERM. tqdm (Manim's progress bars)
+    would make a multiprocessing lock on first use, which a stopped worker cannot release
+    ("leaked semaphore" at exit): give it a thread lock, all a one-thread worker needs."""
+    import threading
+
+    from tqdm import tqdm
+
+    stopping.become_worker(parent_pid)
+    tqdm.set_lock(threading.RLock())
+
+
+def render_in_worker(job):
+    """A pool worker's entry: a stop signal unwinds the render (staging removed), then the process exits."""
+    try:
+        with stopping.busy():
+            return worker.render(job)
+    except stopping.Stopped as e:
+        os._exit(e.exit_code)
 
 
 class LocalProcesses:
-    """N worker processes on this machine; each renders many scenes in turn (one Manim start-up)."""
+    """N worker processes on this machine; each renders many scenes in turn (one Manim start-up).
+
+    Workers die with this process whatever ends it: stop() terminates them, and a parent-death
+    signal reaches them if this process is killed outright."""
 
     def __init__(self, workers: int):
         self.workers = workers
         self.pool = None
 
     def results(self, jobs):
-        if self.workers == 1:  # no process start-up for a single worker
+        if self.workers == 1:  # no process start-up for a single worker; a stop unwinds it here
             for job in jobs:
                 yield worker.render(job)
             return
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
-        futures = [self.pool.submit(worker.render, job) for job in jobs]
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=start_worker, initargs=(os.getpid(),))
+        futures = [self.pool.submit(render_in_worker, job) for job in jobs]
         for f in as_completed(futures):
             yield f.result()
         self.pool.shutdown()
 
     def stop(self):
-        if self.pool is not None:
-            for p in list(getattr(self.pool, "_processes", {}).values()):
-                p.terminate()
-            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.pool is None:
+            return
+        from studio import compat
+
+        procs = compat.pool_processes(self.pool)
+        for p in procs:
+            if p.is_alive():
+                p.terminate()  # SIGTERM: the worker unwinds and removes its staging folder
+        deadline = time.monotonic() + STOP_GRACE
+        for p in procs:
+            p.join(max(0.0, deadline - time.monotonic()))
+            if p.is_alive():
+                p.kill()
+                p.join()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+SCHEDULER = re.compile(r"^(tcp|tls|inproc|ucx|ws|wss)://[^\s/:]+(:\d{1,5})?$")
 
 
 class DaskCluster:
@@ -43,14 +88,16 @@ class DaskCluster:
     which are put into --out here, so workers need no shared file system."""
 
     def __init__(self, address: str):
+        if not SCHEDULER.match(address):
+            raise BadInput(f"--scheduler {address!r} is not an address like tcp://HOST:8786")
         try:
             from distributed import Client
         except ImportError:
-            raise RuntimeError("--scheduler needs Dask: pip install -e '.[cluster]'") from None
+            raise BadInput("--scheduler needs Dask: pip install -e '.[cluster]'") from None
         try:
             self.client = Client(address, timeout="10s")
-        except OSError as e:
-            raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+        except (OSError, ValueError, TypeError) as e:
+            raise BadInput(f"cannot reach the Dask scheduler at {address}: {e}") from None
         self.futures = []
 
     def results(self, jobs):
@@ -58,12 +105,12 @@ class DaskCluster:
 
         by_key = {}
         for job in jobs:
-            f = self.client.submit(worker.render_shipped, job, pure=False, key=f"render-{job['scene']}-{id(job)}")
+            f = self.client.submit(worker.render_shipped, job, pure=False, key=f"render-{job.scene}-{id(job)}")
             by_key[f.key] = job
             self.futures.append(f)
         for f in dask_completed(self.futures):
             r = f.result()
-            yield worker.receive(r, by_key[f.key]) if r["ok"] else r
+            yield worker.receive(r, by_key[f.key]) if r.ok else r
         self.client.close()
 
     def stop(self):
