@@ -130,6 +130,9 @@ def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
             "output": tr.output[0].tolist()}
 
 
+TRAINING_MAX_WIDTH = 32
+
+
 def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=12):
     """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots.
 
@@ -139,6 +142,8 @@ def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapsho
     layers = _layers(layers)
     if layers[0] != 2 or layers[-1] != 1:
         raise ValueError("the training data has 2 inputs and 1 output: layers must start with 2 and end with 1")
+    if max(layers) > TRAINING_MAX_WIDTH:  # 16 points need no more; wider only makes training slow
+        raise ValueError(f"hidden layers of the training scene have at most {TRAINING_MAX_WIDTH} neurons")
     lr = _positive("lr", lr)
     cells = int(map_cells)
     if cells < 1:

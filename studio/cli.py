@@ -1,14 +1,15 @@
 """The command line: list scenes, render them, print their traces, build the explainer and the lecture page.
 
-Exit codes: 0 success, 1 a render failed, 2 bad usage (one line, no traceback).
+Exit codes: 0 success, 1 a render failed, 2 bad usage (one line, before any work starts),
+128 + signal when stopped (130 Ctrl-C, 143 SIGTERM).
 """
 from __future__ import annotations
 
 import difflib
+import inspect
 import json
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -16,13 +17,69 @@ import click
 
 from nncore import TRACES, get_trace
 from scenes import catalog
-from studio import params as P
-from studio.layout import FORMATS, QUALITIES
+from studio import params as options
+from studio import stopping
+from studio.errors import BadInput, RenderFailed, one_line
+from studio.jobs import RenderRequest
+from studio.layout import FORMATS, QUALITIES, quality_dir
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "media"
+MAX_JOBS = 64  # more processes than this only queue for the same cores and memory (~300 MB each)
 
 
-# -- shared checks ------------------------------------------------------------------
+class Cli(click.Group):
+    """Every failure a user can meet ends in one line: usage errors (exit 2), a stop signal
+    (128 + signal), anything unexpected (exit 1; the traceback only with --verbose)."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as e:
+            raise one_line(e) from None
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as e:
+            raise one_line(e) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except stopping.Stopped as e:
+            click.echo(f"stopped ({e}): finished scenes are kept; nothing half-written was left in place", err=True)
+            ctx.exit(e.exit_code)
+        except Exception as e:  # noqa: BLE001
+            if ctx.meta.get("verbose"):
+                raise
+            raise click.ClickException(f"{type(e).__name__}: {e} (run with --verbose for details)") from None
+
+
+# -- checks, each where the value is read ---------------------------------------------------------
+class OutDir(click.ParamType):
+    name = "DIR"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, Path):
+            return value
+        if value == "":
+            self.fail("is empty; give a folder, e.g. --out media", param, ctx)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            self.fail("is not valid UTF-8; choose a folder name the page and manifest can name", param, ctx)
+        return Path(value)
+
+
+class Scheduler(click.ParamType):
+    name = "tcp://HOST:PORT"
+
+    def convert(self, value, param, ctx):
+        from studio.executors import SCHEDULER
+
+        if not SCHEDULER.match(value):
+            self.fail(f"{value!r} is not a scheduler address like tcp://HOST:8786", param, ctx)
+        return value
+
+
 def resolve_targets(names) -> list:
     """Scene ids, class names or chapters (1, ch1, chapter-1) to scene specs, in series order."""
     if not names:
@@ -40,7 +97,7 @@ def resolve_targets(names) -> list:
             words = [s.id for s in catalog.SCENES] + [s.name for s in catalog.SCENES]
             close = difflib.get_close_matches(name, words, n=1, cutoff=0.5)
             hint = f"; did you mean {close[0]!r}?" if close else "; see `render.py list`"
-            raise click.UsageError(f"unknown scene or chapter {name!r}{hint}")
+            raise BadInput(f"unknown scene or chapter {name!r}{hint}") from None
     return [s for s in catalog.SCENES if s in chosen]  # series order, no repeats
 
 
@@ -50,97 +107,112 @@ def check_font(lang: str) -> None:
     try:
         font_for(lang)
     except FontMissing as e:
-        raise click.UsageError(str(e)) from None
+        raise BadInput(str(e)) from None
+
+
+def _trace(name: str, values: dict) -> dict:
+    """The trace, or a one-line usage error naming what is wrong (never inf or NaN in JSON)."""
+    try:
+        data = get_trace(name, **values)
+        json.dumps(data, allow_nan=False)
+    except (ValueError, TypeError, OverflowError, ArithmeticError) as e:
+        raise BadInput(f"{name}: {e}") from None
+    return data
 
 
 def check_params(specs, values: dict) -> dict:
     """Each scene's parameters, validated by computing its trace now, before any render starts."""
-    unused = set(values) - {k for s in specs for k in P.params_for(s, values)}
+    unused = set(values) - {k for s in specs for k in options.params_for(s, values)}
     if unused:
-        flags = ", ".join(sorted(P.flag_of(k) for k in unused))
+        flags = ", ".join(sorted(options.flag_of(k) for k in unused))
         names = ", ".join(s.id for s in specs)
-        raise click.UsageError(f"{flags} does not apply to {names}; `render.py list` shows each scene's parameters")
+        raise BadInput(f"{flags} does not apply to {names}; `render.py list` shows each scene's parameters")
     per_scene = {}
     for s in specs:
-        p = P.params_for(s, values)
-        try:
-            get_trace(s.trace, **p)
-        except (ValueError, TypeError) as e:
-            raise click.UsageError(f"{s.id}: {e}") from None
+        p = options.params_for(s, values)
+        _trace(s.trace, p)
         per_scene[s.id] = p
     return per_scene
 
 
 def check_out(out: Path) -> Path:
-    out = Path(out)
+    out = Path(out).absolute()
     try:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
             pass
     except OSError as e:
-        raise click.UsageError(f"cannot write to --out {out}: {e.strerror or e}") from None
+        raise BadInput(f"cannot write to --out {out}: {e.strerror or e}") from None
     return out
 
 
 def check_tools() -> None:
     missing = [t for t in ("latex", "dvisvgm") if shutil.which(t) is None]
     if missing:
-        raise click.UsageError(f"{' and '.join(missing)} not found (needed for formulas): run `make setup` "
-                               "or apt-get install texlive-latex-base texlive-latex-extra dvisvgm")
+        raise BadInput(f"{' and '.join(missing)} not found (needed for formulas): run `make setup` "
+                       "or apt-get install texlive-latex-base texlive-latex-extra dvisvgm")
     try:
         import av  # noqa: F401  (PyAV carries its own ffmpeg libraries)
     except ImportError:
-        raise click.UsageError("PyAV (video encoding) is missing: run `make setup` or pip install av") from None
+        raise BadInput("PyAV (video encoding) is missing: run `make setup` or pip install av") from None
+
+
+def _remember_verbose(ctx, param, value):
+    ctx.meta["verbose"] = ctx.meta.get("verbose") or value
+    return value
 
 
 def output_options(fn):
-    fn = click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+    fn = click.option("--scheduler", type=Scheduler(), default=None,
                       help="render on an existing Dask cluster instead of local processes (extra [cluster])")(fn)
-    fn = click.option("--verbose", is_flag=True, help="show Manim's logs and full tracebacks")(fn)
+    fn = click.option("--verbose", is_flag=True, callback=_remember_verbose, is_eager=True,
+                      help="show Manim's logs and full tracebacks")(fn)
     fn = click.option("--force", is_flag=True, help="re-render even what is up to date")(fn)
-    fn = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                      help="scenes rendered in parallel processes  [default: number of cores]")(fn)
-    fn = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-                      show_default="media/", help="output folder")(fn)
+    fn = click.option("--jobs", "-j", type=click.IntRange(1, MAX_JOBS), default=None,
+                      help=f"scenes rendered in parallel processes, 1 to {MAX_JOBS}  [default: number of cores]")(fn)
+    fn = click.option("--out", type=OutDir(), default=DEFAULT_OUT, show_default="media/", help="output folder")(fn)
     fn = click.option("--quality", "-q", type=click.Choice(list(QUALITIES)), default="high", show_default=True,
                       help="low 480p15, medium 720p30, high 1080p60, 4k 2160p60")(fn)
     return fn
 
 
-def render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, force, verbose, scheduler=None):
-    """Render the scenes; exit 1 with a summary if any failed."""
-    from studio import runner
-
+def make_request(targets, values: dict, quality, out, jobs, force, verbose, scheduler, lang,
+                 fmt="mp4", transparent=False) -> RenderRequest:
+    """Every check, in the order a user would fix them; nothing has started yet."""
+    specs = resolve_targets(targets)
+    per_scene = check_params(specs, options.given(values))
     check_tools()
     check_font(lang)
-    out = check_out(out)
+    return RenderRequest(specs, per_scene, quality, check_out(out), fmt, transparent, lang,
+                         jobs or os.cpu_count() or 1, force, verbose, scheduler)
+
+
+def render_all(req: RenderRequest):
+    """Render the request's scenes; one line per failure and exit 1 if any failed."""
+    from studio import runner
+
     executor = None
-    if scheduler:
+    if req.scheduler:
         from studio.executors import DaskCluster
-        try:
-            executor = DaskCluster(scheduler)
-        except RuntimeError as e:
-            raise click.UsageError(str(e)) from None
-    work = [{"scene": s.id, "params": per_scene[s.id], "quality": quality, "format": fmt,
-             "transparent": transparent, "lang": lang, "out": str(out), "verbose": verbose} for s in specs]
-    report = runner.run(work, out, jobs or os.cpu_count() or 1, force=force, echo=click.echo, executor=executor)
-    if report.interrupted:
-        click.echo("interrupted: finished scenes are kept; nothing half-written was left in place", err=True)
-        sys.exit(130)
+        executor = DaskCluster(req.scheduler)
+    report = runner.run(req.render_jobs(), req.out, req.jobs, force=req.force, echo=click.echo,
+                        executor=executor)
+    if report.stopped:
+        raise report.stopped
     for r in report.failed:
-        click.echo(f"FAILED {r['scene']}: {r['error']}", err=True)
-        if verbose:
-            click.echo(r["traceback"], err=True)
-    done = [r for r in report.results if r["ok"]]
-    from studio.layout import quality_dir
-    click.echo(f"{len(done)} of {len(report.results)} scenes ready in {quality_dir(out, quality, lang)}")
+        click.echo(f"FAILED {r.scene}: {r.error}", err=True)
+        if req.verbose:
+            click.echo(r.traceback, err=True)
+    done = [r for r in report.results if r.ok]
+    click.echo(f"{len(done)} of {len(report.results)} scenes ready in {quality_dir(req.out, req.quality, req.lang)}")
     if report.failed:
-        sys.exit(1)
+        raise RenderFailed(f"{len(report.failed)} scene(s) failed")
     return report
 
 
 # -- commands -------------------------------------------------------------------------
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="nn-explainer", prog_name="render.py")
 def cli():
     """Animated explainers for the simple math behind neural networks.
 
@@ -151,10 +223,11 @@ def cli():
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
 def list_scenes(as_json):
-    """Every scene with its chapter, description and parameters."""
+    """Every scene with its chapter, description and parameters (default and allowed range)."""
     rows = [{"scene": s.id, "class": s.name, "chapter": s.chapter, "chapter_title": catalog.chapter_title(s.chapter),
              "title": s.title(), "description": s.description(), "trace": s.trace,
-             "parameters": {P.flag_of(k): v for k, v in s.defaults().items() if k in P.KEYWORDS}}
+             "parameters": {options.flag_of(k): v for k, v in s.defaults().items() if k in options.KEYWORDS},
+             "ranges": {options.flag_of(k): options.bounds_of(k) for k in s.defaults() if k in options.KEYWORDS}}
             for s in catalog.SCENES]
     if as_json:
         click.echo(json.dumps(rows, indent=2, default=list))
@@ -165,9 +238,8 @@ def list_scenes(as_json):
             chapter = r["chapter"]
             click.echo(f"\n{r['chapter_title']}")
         click.echo(f"  {r['scene']:<26}{r['description']}")
-        if r["parameters"]:
-            opts = "  ".join(f"{k} {_show(v)}" for k, v in r["parameters"].items())
-            click.echo(f"  {'':<26}{opts}")
+        for flag, v in r["parameters"].items():
+            click.echo(f"  {'':<26}{flag} {_show(v)}  ({r['ranges'][flag]})")
 
 
 def _show(v):
@@ -182,48 +254,50 @@ def _show(v):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="mp4", show_default=True,
               help="png = the last frame only, as a poster")
 @click.option("--transparent", is_flag=True, help="alpha channel (with --format mov or webm), for slides")
-@P.scene_options
-def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transparent, lang, **options):
+@options.scene_options
+def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transparent, lang, **values):
     """Render scenes or chapters (none = the whole series).
 
     TARGETS are scene names (see `list`) or chapters (1, ch2, chapter-3).
     Layout: OUT/QUALITY/SCENE.mp4, .srt, .vtt, .png (poster), SCENE/ (section clips), OUT/manifest.json.
     """
     if transparent and fmt not in ("mov", "webm"):
-        raise click.UsageError("--transparent needs --format mov or webm (mp4 has no alpha channel)")
-    specs = resolve_targets(targets)
-    per_scene = check_params(specs, P.given(options))
-    render_all(specs, per_scene, quality, fmt, transparent, lang, out, jobs, force, verbose, scheduler)
+        raise BadInput("--transparent needs --format mov or webm (mp4 has no alpha channel)")
+    render_all(make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang, fmt, transparent))
 
 
 @cli.command(help="Print the numbers behind a scene: the nncore trace NAME, as JSON.\n\nNAME is one of: "
              + ", ".join(sorted(TRACES)) + ". Options change the inputs, as for `render`.")
 @click.argument("name", type=click.Choice(sorted(TRACES)), metavar="NAME")
 @click.option("--json", "as_json", is_flag=True, help="print JSON (the default output is the same JSON, indented)")
-@P.scene_options
-def trace(name, as_json, lang, **options):
-    values = P.given(options)
-    accepted = {k: v for k, v in values.items() if k in _trace_keywords(name)}
-    if set(values) - set(accepted):
-        flags = ", ".join(sorted(P.flag_of(k) for k in set(values) - set(accepted)))
-        raise click.UsageError(f"{flags} does not apply to trace {name}")
-    try:
-        data = get_trace(name, **accepted)
-    except (ValueError, TypeError) as e:
-        raise click.UsageError(f"{name}: {e}") from None
-    click.echo(json.dumps(data, indent=None if as_json else 2))
+@options.scene_options
+def trace(name, as_json, lang, **values):
+    values = options.given(values)
+    accepted = set(inspect.signature(TRACES[name]).parameters)
+    if set(values) - accepted:
+        flags = ", ".join(sorted(options.flag_of(k) for k in set(values) - accepted))
+        raise BadInput(f"{flags} does not apply to trace {name}")
+    click.echo(json.dumps(_trace(name, values), indent=None if as_json else 2, allow_nan=False))
 
 
-def _trace_keywords(name):
-    import inspect
-    return set(inspect.signature(TRACES[name]).parameters)
+def _series_command(build):
+    """`explainer` and `lecture`: render what is not up to date (mp4), then `build` from the entries."""
+
+    @click.argument("targets", nargs=-1)
+    @output_options
+    @options.scene_options
+    def command(targets, quality, out, jobs, force, verbose, scheduler, lang, **values):
+        req = make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang)
+        report = render_all(req)
+        entries = {r.entry.scene: r.entry for r in report.results}
+        build(req, [entries[s.id] for s in req.specs])
+
+    command.__doc__ = build.__doc__
+    return cli.command(build.__name__)(command)
 
 
-@cli.command()
-@click.argument("targets", nargs=-1)
-@output_options
-@P.scene_options
-def explainer(targets, quality, out, jobs, force, verbose, scheduler, lang, **options):
+@_series_command
+def explainer(req, entries):
     """The whole series as one video: OUT/QUALITY/explainer.mp4 with chapters and captions.
 
     Renders what is not up to date, then joins the scene videos by stream copy
@@ -232,19 +306,13 @@ def explainer(targets, quality, out, jobs, force, verbose, scheduler, lang, **op
     """
     from studio import explainer as ex
 
-    specs = resolve_targets(targets)
-    per_scene = check_params(specs, P.given(options))
-    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose, scheduler)
-    entries = {r["entry"]["scene"]: r["entry"] for r in report.results}
-    built = ex.build(out, quality, lang, [entries[s.id] for s in specs])
+    with stopping.deferred():
+        built = ex.build(req.out, req.quality, req.lang, entries)
     click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {len(built['chapters'])} chapters)")
 
 
-@cli.command()
-@click.argument("targets", nargs=-1)
-@output_options
-@P.scene_options
-def lecture(targets, quality, out, jobs, force, verbose, scheduler, lang, **options):
+@_series_command
+def lecture(req, entries):
     """A self-contained lecture page, OUT/QUALITY/index.html, with every scene's video,
     captions, description, formulas and section clips (relative paths: copy the folder anywhere).
 
@@ -252,30 +320,11 @@ def lecture(targets, quality, out, jobs, force, verbose, scheduler, lang, **opti
     """
     from studio import lecture as lec
 
-    specs = resolve_targets(targets)
-    per_scene = check_params(specs, P.given(options))
-    report = render_all(specs, per_scene, quality, "mp4", False, lang, out, jobs, force, verbose, scheduler)
-    entries = {r["entry"]["scene"]: r["entry"] for r in report.results}
-    page = lec.build(out, quality, lang, entries)
+    with stopping.deferred():
+        page = lec.build(req.out, req.quality, req.lang, {e.scene: e for e in entries})
     click.echo(f"lecture page: {page}")
 
 
 def main():
-    # click turns UsageError into one line and exit 2; anything unexpected is one line and exit 1,
-    # with the traceback only under --verbose.
-    try:
-        cli(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as e:
-        # One line: what is wrong (click's message names the option and the value).
-        click.echo(f"error: {e.format_message()}", err=True)
-        sys.exit(e.exit_code)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except Exception as e:  # noqa: BLE001
-        if "--verbose" in sys.argv:
-            raise
-        click.echo(f"error: {type(e).__name__}: {e} (run with --verbose for details)", err=True)
-        sys.exit(1)
+    stopping.install()
+    cli(prog_name="render.py")

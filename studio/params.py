@@ -1,85 +1,131 @@
-"""Scene parameters as command-line options, declared once and shared by `render` and `trace`.
+"""Scene parameters as command-line options, declared once and shared by `render`, `trace` and `list`.
 
-Each option maps to the nncore trace keyword of the same name; a scene accepts
-the options its trace function takes. Values are checked by click's types
-first (format), then by the trace itself (meaning), before anything renders.
+Each option maps to the nncore trace keyword of the same name; a scene accepts the options
+its trace function takes. Every value has the range its scenes can show (numbers beyond it
+overflow the layout, or the math, or run for ever): click's types check format and range,
+then the trace checks meaning, all before anything renders. The ranges show in --help and `list`.
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import click
 
 from scenes.strings import LANGUAGES
 
 
-class NumberList(click.ParamType):
-    """Comma-separated numbers: `--layers 2,4,1`, `--inputs 20,30`."""
-
-    def __init__(self, kind=float, minimum=None):
-        self.kind, self.minimum = kind, minimum
-        self.name = "INTS" if kind is int else "NUMBERS"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, (list, tuple)):
-            return list(value)
-        try:
-            items = [self.kind(v) for v in str(value).replace(" ", "").split(",") if v != ""]
-        except ValueError:
-            what = "whole numbers" if self.kind is int else "numbers"
-            self.fail(f"{value!r} is not a comma-separated list of {what}", param, ctx)
-        if not items:
-            self.fail("give at least one value", param, ctx)
-        if self.kind is float and not all(math.isfinite(v) for v in items):
-            self.fail(f"{value!r} contains a value that is not finite", param, ctx)
-        if self.minimum is not None and any(v < self.minimum for v in items):
-            self.fail(f"every value must be at least {self.minimum}, got {value}", param, ctx)
-        return items
+def _g(v: float) -> str:
+    return f"{v:g}"
 
 
-class Finite(click.ParamType):
+class Number(click.ParamType):
+    """A finite number in [lo, hi]; `nonzero_from` also keeps |v| >= that (a w of 1e-320 is 0)."""
     name = "NUMBER"
 
-    def __init__(self, positive=False):
-        self.positive = positive
+    def __init__(self, lo: float, hi: float, nonzero_from: float | None = None):
+        self.lo, self.hi, self.nonzero_from = lo, hi, nonzero_from
+
+    @property
+    def bounds(self) -> str:
+        text = f"{_g(self.lo)} to {_g(self.hi)}"
+        if self.nonzero_from:
+            text += f", |value| at least {_g(self.nonzero_from)}"
+        return text
+
+    def check(self, v: float, shown, param, ctx) -> float:
+        if not math.isfinite(v) or not self.lo <= v <= self.hi or (
+                self.nonzero_from and abs(v) < self.nonzero_from):
+            self.fail(f"{shown} is outside {self.bounds}", param, ctx)
+        return v
 
     def convert(self, value, param, ctx):
+        if isinstance(value, (int, float)):
+            return self.check(float(value), value, param, ctx)
         try:
             v = float(value)
         except (TypeError, ValueError):
             self.fail(f"{value!r} is not a number", param, ctx)
-        if not math.isfinite(v):
-            self.fail(f"{value!r} is not finite", param, ctx)
-        if self.positive and v <= 0:
-            self.fail(f"must be a positive number, got {value}", param, ctx)
-        return v
+        return self.check(v, repr(value), param, ctx)
 
 
-# option, trace keyword, type, help
+class NumberList(click.ParamType):
+    """Comma-separated numbers, each in [lo, hi], at most `most` of them: `--layers 2,4,1`."""
+
+    def __init__(self, kind, lo, hi, most: int, least: int = 1):
+        self.kind, self.lo, self.hi, self.most, self.least = kind, lo, hi, most, least
+        self.name = "INTS" if kind is int else "NUMBERS"
+
+    @property
+    def bounds(self) -> str:
+        return f"{self.least} to {self.most} values, each {_g(self.lo)} to {_g(self.hi)}"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        what = "whole numbers" if self.kind is int else "numbers"
+        parts = str(value).replace(" ", "").split(",")
+        if "" in parts:
+            self.fail(f"{value!r} has an empty item; give comma-separated {what}, e.g. 2,4,1", param, ctx)
+        try:
+            items = [self.kind(v) for v in parts]
+        except ValueError:
+            self.fail(f"{value!r} is not a comma-separated list of {what}", param, ctx)
+        if not self.least <= len(items) <= self.most:
+            self.fail(f"{value!r} has {len(items)} values; give {self.least} to {self.most}", param, ctx)
+        bad = [v for v in items if not (math.isfinite(v) and self.lo <= v <= self.hi)]
+        if bad:
+            self.fail(f"{_g(bad[0])} in {value!r} is outside {_g(self.lo)} to {_g(self.hi)}", param, ctx)
+        return items
+
+
+class Count(click.IntRange):
+    """A whole number with both bounds, e.g. epochs."""
+
+    @property
+    def bounds(self) -> str:
+        return f"{self.min} to {self.max}"
+
+
+@dataclass(frozen=True)
+class SceneOption:
+    flag: str
+    keyword: str     # the nncore trace keyword
+    type: click.ParamType
+    help: str
+
+    def help_text(self) -> str:
+        return f"{self.help}  [{self.type.bounds}]"
+
+
+# Ranges: what the scenes can show legibly and compute in seconds (see each help text).
 SCENE_OPTIONS = [
-    ("--inputs", "inputs", NumberList(float), "input values, e.g. 20,30 (neuron-firing, perceptron, forward-pass)"),
-    ("--threshold", "threshold", Finite(), "firing threshold (neuron-firing; article: 40)"),
-    ("--weights", "weights", NumberList(float), "one weight per input (perceptron)"),
-    ("--bias", "bias", Finite(), "bias b (perceptron)"),
-    ("--w", "w", Finite(), "weight w of the line y = w x + b (bias)"),
-    ("--layers", "layers", NumberList(int, minimum=1), "layer sizes, e.g. 2,4,1 (parameter-count, forward-pass, training)"),
-    ("--epochs", "epochs", click.IntRange(min=1), "training epochs (training, weight-update)"),
-    ("--lr", "lr", Finite(positive=True), "learning rate eta (descent, training, backprop scenes)"),
-    ("--seed", "seed", click.IntRange(min=0), "random seed for weights and data"),
-    ("--x", "x", Finite(), "input x of the backprop chain"),
-    ("--y", "y", Finite(), "target y of the backprop chain"),
-    ("--w-i", "w_i", Finite(), "hidden weight w_i of the backprop chain"),
-    ("--b-i", "b_i", Finite(), "hidden bias b_i of the backprop chain"),
-    ("--w-o", "w_o", Finite(), "output weight w_o of the backprop chain"),
-    ("--b-o", "b_o", Finite(), "output bias b_o of the backprop chain"),
+    SceneOption("--inputs", "inputs", NumberList(float, -1000, 1000, most=5),
+                "input values, e.g. 20,30 (neuron-firing: 2; perceptron: up to 5; forward-pass: one per input neuron)"),
+    SceneOption("--threshold", "threshold", Number(-1000, 1000), "firing threshold (neuron-firing; article: 40)"),
+    SceneOption("--weights", "weights", NumberList(float, -100, 100, most=5), "one weight per input (perceptron)"),
+    SceneOption("--bias", "bias", Number(-100, 100), "bias b (perceptron)"),
+    SceneOption("--w", "w", Number(-10, 10, nonzero_from=0.1), "weight w of the line y = w x + b (bias)"),
+    SceneOption("--layers", "layers", NumberList(int, 1, 1000, most=6, least=2),
+                "layer sizes, e.g. 2,4,1 (parameter-count, forward-pass, training)"),
+    SceneOption("--epochs", "epochs", Count(1, 10_000), "training epochs (training, weight-update)"),
+    SceneOption("--lr", "lr", Number(0.001, 10), "learning rate eta (descent, training, backprop scenes)"),
+    SceneOption("--seed", "seed", Count(0, 2**32 - 1), "random seed for weights and data"),
+    SceneOption("--x", "x", Number(-10, 10), "input x of the backprop chain"),
+    SceneOption("--y", "y", Number(-10, 10), "target y of the backprop chain"),
+    SceneOption("--w-i", "w_i", Number(-10, 10), "hidden weight w_i of the backprop chain"),
+    SceneOption("--b-i", "b_i", Number(-10, 10), "hidden bias b_i of the backprop chain"),
+    SceneOption("--w-o", "w_o", Number(-10, 10), "output weight w_o of the backprop chain"),
+    SceneOption("--b-o", "b_o", Number(-10, 10), "output bias b_o of the backprop chain"),
 ]
-KEYWORDS = [kw for _, kw, _, _ in SCENE_OPTIONS]
+KEYWORDS = [o.keyword for o in SCENE_OPTIONS]
+BY_KEYWORD = {o.keyword: o for o in SCENE_OPTIONS}
 
 
 def scene_options(fn):
     """Add every scene option (and --lang) to a click command."""
-    for flag, kw, typ, help_ in reversed(SCENE_OPTIONS):
-        fn = click.option(flag, kw, type=typ, default=None, help=help_)(fn)
+    for o in reversed(SCENE_OPTIONS):
+        fn = click.option(o.flag, o.keyword, type=o.type, default=None, help=o.help_text())(fn)
     fn = click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
                       help="language of on-screen words and captions")(fn)
     return fn
@@ -91,7 +137,11 @@ def given(options: dict) -> dict:
 
 
 def flag_of(keyword: str) -> str:
-    return next(f for f, kw, _, _ in SCENE_OPTIONS if kw == keyword)
+    return BY_KEYWORD[keyword].flag
+
+
+def bounds_of(keyword: str) -> str:
+    return BY_KEYWORD[keyword].type.bounds
 
 
 def params_for(spec, values: dict) -> dict:
