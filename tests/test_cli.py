@@ -1,18 +1,18 @@
 """render.py as a user meets it: parsing, one-line errors, real small renders, interrupts, outputs."""
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import av
 import pytest
 from click.testing import CliRunner
 
-from studio.cli import cli
 from studio.captions import read_srt
+from studio.cli import cli
+from studio.jobs import RenderResult
+from studio.manifest import Entry
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,7 @@ def run_cli(*args, env=None, timeout=600):
 @pytest.mark.parametrize("args, message", [
     (["render", "neuron-firng"], "did you mean 'neuron-firing'"),
     (["render", "parameter-count", "--layers", "2,0,1"], "--layers"),
-    (["render", "gradient-descent", "--lr", "-1"], "must be a positive number"),
+    (["render", "gradient-descent", "--lr", "-1"], "outside 0.001 to 10"),
     (["render", "gradient-descent", "--lr", "abc"], "'abc' is not a number"),
     (["render", "neuron-firing", "--inputs", "1,2,3"], "two inputs"),
     (["render", "--jobs", "0"], "--jobs"),
@@ -35,6 +35,24 @@ def run_cli(*args, env=None, timeout=600):
     (["render", "bias", "--layers", "2,3"], "--layers does not apply to bias"),
     (["trace", "nope"], "'nope' is not one of"),
     (["trace", "training", "--layers", "3,4,1"], "start with 2"),
+    # found by trying as a hostile user (issue 17): each refused before any work, with the range
+    (["render", "parameter-count", "--layers", "2,,1"], "empty item"),
+    (["render", "parameter-count", "--layers", ",".join(["3"] * 50)], "give 2 to 6"),
+    (["render", "parameter-count", "--layers", "2,100000,1"], "outside 1 to 1000"),
+    (["render", "training", "--epochs", "1000000000"], "1<=x<=10000"),
+    (["render", "weight-update", "--epochs", "1000000000"], "1<=x<=10000"),
+    (["trace", "training", "--epochs", "1000000000"], "1<=x<=10000"),
+    (["render", "--jobs", "99999999999999999999"], "1<=x<=64"),
+    (["render", "bias", "--out", ""], "--out"),
+    (["render", "computation-graph", "--x", "1e308", "--w-o", "1e308"], "outside -10 to 10"),
+    (["render", "gradient-descent", "--lr", "1e308"], "outside 0.001 to 10"),
+    (["render", "learning-rates", "--lr", "1e-320"], "outside 0.001 to 10"),
+    (["render", "neuron-firing", "--inputs", "1e308,1e308", "--threshold", "-1e308"], "outside -1000 to 1000"),
+    (["render", "bias", "--w", "1e-320"], "at least 0.1"),
+    (["render", "perceptron", "--inputs", ",".join(["1"] * 100), "--weights", ",".join(["1"] * 100)], "give 1 to 5"),
+    (["trace", "backprop", "--x", "1e308", "--y", "-1e308", "--w-o", "1e308"], "--x"),
+    (["render", "bias", "--scheduler", "not a url"], "not a scheduler address"),
+    (["render", "bias", "--seed", "1"], "--seed does not apply to bias"),
 ])
 def test_bad_input_is_one_line_and_exit_2(args, message):
     r = run_cli(*args)
@@ -42,6 +60,21 @@ def test_bad_input_is_one_line_and_exit_2(args, message):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_non_utf8_out_is_refused_in_one_line(tmp_path):
+    r = subprocess.run([sys.executable, "render.py", "render", "bias", "-q", "low", "--out",
+                        os.fsencode(str(tmp_path)) + b"/caf\xe9"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 2 and "UTF-8" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_version_and_ranges_are_shown():
+    assert CliRunner().invoke(cli, ["--version"]).output.startswith("render.py, version ")
+    help_text = CliRunner().invoke(cli, ["render", "--help"], terminal_width=200).output
+    assert "[1 to 10000]" in help_text and "1 to 64" in help_text
+    rows = json.loads(CliRunner().invoke(cli, ["list", "--json"]).output)
+    training = next(r for r in rows if r["scene"] == "training")
+    assert training["ranges"]["--epochs"] == "1 to 10000"
 
 
 def test_cli_runner_reports_the_same_errors():
@@ -109,6 +142,50 @@ def test_render_writes_the_stable_layout_with_real_video(rendered):
     assert (q / "neuron-firing.vtt").read_text().startswith("WEBVTT")
 
 
+def moov_before_mdat(path: Path) -> bool:
+    """An mp4's top-level boxes: the index (moov) ahead of the media data lets a page stream it."""
+    data, order, i = path.read_bytes(), [], 0
+    while i + 8 <= len(data):
+        size, kind = int.from_bytes(data[i:i + 4], "big"), data[i + 4:i + 8].decode("latin-1")
+        order.append(kind)
+        if size < 8:
+            break
+        i += size
+    return "moov" in order and "mdat" in order and order.index("moov") < order.index("mdat")
+
+
+def test_outputs_are_web_optimised_and_nothing_else_is_left(rendered):
+    q = rendered / "low"
+    assert moov_before_mdat(q / "bias.mp4") and moov_before_mdat(sorted((q / "bias").glob("*.mp4"))[0])
+    assert not (rendered / ".work").exists()  # staging is gone once the run is over
+
+
+def test_gif_is_small_and_leaves_no_empty_clip_folder(tmp_path):
+    r = run_cli("render", "bias", "-q", "low", "--format", "gif", "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    gif = tmp_path / "low" / "bias.gif"
+    entry = json.loads((tmp_path / "manifest.json").read_text())["entries"]["low/en/bias.gif"]
+    # Manim's own GIF of this scene (fixed colour cube, dithered) is 46.7 MB; a palette made
+    # for the clip without dithering is ~2 MB. The bound leaves room, not a factor of ten.
+    assert gif.stat().st_size < 6 * 2**20, gif.stat().st_size
+    with av.open(str(gif)) as c:
+        frames = sum(1 for _ in c.decode(video=0))
+    assert abs(frames / 15 - entry["duration"]) < 0.2 and entry["duration"] > 15
+    assert not (tmp_path / "low" / "bias").exists()
+
+
+def test_rendering_everything_says_what_it_is_about_to_do(tmp_path, monkeypatch):
+    from studio import worker
+
+    seen = []
+    monkeypatch.setattr(worker, "render", lambda job: seen.append(job.scene) or RenderResult(job.scene, ok=False))
+    r = CliRunner().invoke(cli, ["render", "-q", "low", "-j", "1", "--out", str(tmp_path)])
+    from scenes import catalog
+    first = r.output.splitlines()[0]
+    assert first.startswith(f"rendering {len(catalog.SCENES)} scenes at low (480p15)") and "about" in first
+    assert sorted(seen) == sorted(s.id for s in catalog.SCENES) and r.exit_code == 1
+
+
 def test_manifest_describes_every_file(rendered):
     data = json.loads((rendered / "manifest.json").read_text())
     entry = data["entries"]["low/en/neuron-firing.mp4"]
@@ -147,34 +224,18 @@ def test_explainer_joins_scenes_end_to_end(rendered):
     cues = read_srt(q / "explainer.srt")
     assert cues[-1].end <= total + 0.01 and len(cues) == len(read_srt(q / "neuron-firing.srt")) + len(
         read_srt(q / "bias.srt"))
-
-
-def test_interrupted_render_leaves_nothing_half_written(tmp_path):
-    out = tmp_path / "media"
-    for sig in (signal.SIGINT, signal.SIGKILL):
-        p = subprocess.Popen([sys.executable, "render.py", "render", "activation-functions", "-q", "low",
-                              "--out", str(out), "-j", "1"], cwd=ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, start_new_session=True)
-        time.sleep(6)  # well into the render (start-up is ~2 s, the scene takes ~15 s)
-        os.killpg(p.pid, sig)
-        p.wait(timeout=30)
-        finals = [f for f in (out / "low").rglob("*") if f.is_file()] if (out / "low").exists() else []
-        assert finals == [], finals
-        data = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
-        assert not data.get("entries")
-    r = run_cli("render", "activation-functions", "-q", "low", "--out", str(out))
-    assert r.returncode == 0, r.stderr
-    assert (out / "low" / "activation-functions.mp4").exists()
-    assert not list((out / ".work").glob("stage-*"))
+    assert moov_before_mdat(q / "explainer.mp4")
+    listed = json.loads((rendered / "manifest.json").read_text())["entries"]["low/en/explainer"]["files"]
+    assert {f["path"] for f in listed} == {f"low/explainer.{x}" for x in ("mp4", "srt", "vtt", "chapters.txt")}
 
 
 def test_a_failing_scene_does_not_stop_the_others(tmp_path, monkeypatch):
     from studio import worker
 
     def flaky(job):
-        if job["scene"] == "bias":
-            return {"ok": False, "scene": "bias", "error": "ValueError: boom", "traceback": "", "seconds": 0.0}
-        return {"ok": True, "scene": job["scene"], "seconds": 0.0, "entry": {"scene": job["scene"]}}
+        if job.scene == "bias":
+            return RenderResult("bias", ok=False, error="ValueError: boom")
+        return RenderResult(job.scene, ok=True, entry=Entry(kind="scene", quality="low", lang="en", scene=job.scene))
 
     monkeypatch.setattr(worker, "render", flaky)
     r = CliRunner().invoke(cli, ["render", "bias", "perceptron", "-q", "low", "-j", "1", "--out", str(tmp_path)])
@@ -210,6 +271,8 @@ def test_lecture_page_loads_in_a_real_browser(rendered):
         browser.close()
     assert errors == []
     assert len(videos) == 2 + (rendered / "low" / "explainer.mp4").exists()  # scenes (+ the explainer)
+    listed = {f["path"] for f in json.loads((rendered / "manifest.json").read_text())["entries"]["low/en/lecture"]["files"]}
+    assert "low/index.html" in listed and any(p.startswith("low/formulas/") for p in listed)
     for v in videos:
         assert v["width"] == 854 and v["duration"] > 5 and v["cues"] > 0
         assert Path(v["src"].removeprefix("file://")).exists()
