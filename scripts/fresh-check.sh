@@ -20,7 +20,7 @@ mkdir -p "$work"
 
 cleanup() {
   for m in dev/shm dev/pts dev sys proc src; do
-    mountpoint -q "$root/$m" 2>/dev/null && umount -l "$root/$m"
+    if mountpoint -q "$root/$m" 2>/dev/null; then umount -l "$root/$m"; fi
   done
 }
 trap cleanup EXIT
