@@ -38,14 +38,22 @@ cleanup
 rm -rf "$root" && mkdir -p "$root"
 tar -C "$root" -xzf "$base"
 
-# The machine's way to reach the registries, nothing else.
-cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/" 2>/dev/null || true
-[ -f /etc/apt/sources.list ] && cp /etc/apt/sources.list "$root/etc/apt/"
+# The machine's way to reach the registries (mirrors, proxy certificates), nothing else.
+if [ -d /etc/apt/sources.list.d ] && [ -n "$(ls /etc/apt/sources.list.d)" ]; then
+  rm -f "$root/etc/apt/sources.list"  # debootstrap's own; the machine's list replaces it
+  cp -a /etc/apt/sources.list.d/. "$root/etc/apt/sources.list.d/"
+fi
+if [ -f /etc/apt/sources.list ]; then cp /etc/apt/sources.list "$root/etc/apt/"; fi
+if [ -d /usr/local/share/ca-certificates ]; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp -a /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+fi
+cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 for f in /etc/apt/apt.conf.d/*; do
   case $(basename "$f") in docker-*|*autoremove*) ;; *) cp "$f" "$root/etc/apt/apt.conf.d/" ;; esac
 done
-[ -f /etc/pip.conf ] && cp /etc/pip.conf "$root/etc/"
-[ -d /etc/xdg/pip ] && mkdir -p "$root/etc/xdg" && cp -a /etc/xdg/pip "$root/etc/xdg/"
+if [ -f /etc/pip.conf ]; then cp /etc/pip.conf "$root/etc/"; fi
+if [ -d /etc/xdg/pip ]; then mkdir -p "$root/etc/xdg" && cp -a /etc/xdg/pip "$root/etc/xdg/"; fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 
 mkdir -p "$root/src" "$root/dev/shm"
