@@ -1,108 +1,417 @@
-"""A self-contained lecture page: OUT/QUALITY/index.html with every scene's video, captions,
-description, formulas and section clips. Relative paths only, so the folder can be copied anywhere."""
+"""A self-contained lecture page: OUT/QUALITY/index.html, to teach from.
+
+An overview (the explainer with clickable chapters; per scene: poster, description, key formulas,
+its beats in an in-page player, a transcript; a print stylesheet for a handout) and a presenter
+mode (one beat at a time, driven by a keyboard or a clicker). The page's CSS and script (studio/page/)
+are inlined and every path is relative, so the folder works from file:// wherever it is copied.
+"""
 from __future__ import annotations
 
 import base64
 import html
+import json
 import os
+import re
 import shutil
+from dataclasses import asdict, dataclass
 from pathlib import Path
-
-from studio import atomic
-from studio.explainer import record
-from studio.layout import cache_root
 
 from scenes import catalog
 from scenes.formulas import FORMULAS
 from scenes.strings import text_for
-from studio.layout import quality_dir
+from studio import atomic, captions
+from studio.explainer import record
+from studio.layout import cache_root, quality_dir
 
+PAGE_ASSETS = Path(__file__).parent / "page"
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
-STYLE = """
-body{font-family:system-ui,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#1d2330;line-height:1.5}
-h1{margin-bottom:.2em} nav ol{columns:2} article{margin:2.5em 0;border-top:1px solid #dde2ea;padding-top:1em}
-video{width:100%;max-width:854px;background:#101318;border-radius:6px}
-.formulas img{display:block;margin:.6em 0;max-width:100%;height:2em}
-details{margin-top:.5em} .meta{color:#6b7385;font-size:.9em}
-"""
+PX_PER_PT = 2.5  # formula size: TeX's 10 pt type comes out 25 px, display size beside 16 px text
+
+UI = {
+    "en": {"present": "Present", "present_here": "Present from here", "whole": "The whole series",
+           "contents": "Contents", "beats": "Beats", "transcript": "Transcript", "formulas": "Key formulas",
+           "chapters": "Chapters", "title_beat": "Title", "presenter": "Presenter",
+           "prev": "Previous beat", "replay": "Replay this beat", "next": "Next beat", "captions": "Captions",
+           "fullscreen": "Full screen", "black": "Black screen", "leave": "Leave",
+           "sound": "Click for sound", "beat_of": "beat {n} of {total}", "seconds": "{s:.0f} s",
+           "keys": "Presenter keys: → Space PageDown next beat · ← PageUp previous · Home End · "
+                   "1–9 chapter · F full screen · B black · C captions · Esc leave"},
+    "zh": {"present": "演示", "present_here": "从这里演示", "whole": "整个系列",
+           "contents": "目录", "beats": "片段", "transcript": "文字稿", "formulas": "关键公式",
+           "chapters": "章节", "title_beat": "标题", "presenter": "演示模式",
+           "prev": "上一段", "replay": "重播本段", "next": "下一段", "captions": "字幕",
+           "fullscreen": "全屏", "black": "黑屏", "leave": "退出",
+           "sound": "点击开启声音", "beat_of": "第 {n} 段，共 {total} 段", "seconds": "{s:.0f} 秒",
+           "keys": "演示按键：→ 空格 PageDown 下一段 · ← PageUp 上一段 · Home End · "
+                   "1–9 章节 · F 全屏 · B 黑屏 · C 字幕 · Esc 退出"},
+}
 
 
-def formula_svgs(qdir: Path, scene_id: str) -> list[str]:
-    """Render the scene's formulas to SVG files beside the page (LaTeX via Manim's tex writer)."""
+# -- beats: a scene's sections with what each one says -------------------------------------------
+@dataclass
+class Beat:
+    scene: str
+    name: str
+    start: float               # seconds into the scene's video
+    end: float
+    clip: str                  # the section clip (or the whole video), relative to the output folder
+    caption: str               # what the beat says: its cues' text, one line
+    cues: list                 # [start, end, text] relative to the beat's start
+
+
+def scene_cues(out: Path, entry) -> list[captions.Cue]:
+    srt = next((f for f in entry.files if f.path.endswith(".srt")), None)
+    return captions.read_srt(Path(out) / srt.path) if srt else []
+
+
+def beats(out: Path, entry, lang: str) -> list[Beat]:
+    """The entry's sections in order; a cue belongs to the beat that holds its middle (cues never
+    straddle a section: captions are added per beat), the title beat says the scene's title."""
+    cues = scene_cues(out, entry)
+    clips = {f.section: f.path for f in entry.of_kind("section")}
+    sections = [(s["name"], s["duration"]) for s in entry.sections if s["name"] in clips]
+    if not sections:  # renders without section clips: the whole video is one beat
+        sections, clips = [("all", entry.duration)], {"all": entry.file("video").path}
+    result, t = [], 0.0
+    for name, length in sections:
+        mine = [c for c in cues if t <= (c.start + c.end) / 2 < t + length]
+        text = " ".join(c.text.replace("\n", " ") for c in mine)
+        if not text:
+            text = UI[lang]["title_beat"] + ": " + catalog.find(entry.scene).title(lang) if name == "title" else name
+        result.append(Beat(entry.scene, name, t, t + length, clips[name], text,
+                           [[round(c.start - t, 3), round(c.end - t, 3), c.text] for c in mine]))
+        t += length
+    return result
+
+
+# -- formulas: LaTeX to SVG at its own size, and to words for a screen reader ---------------------
+def formula_svgs(qdir: Path, scene_id: str) -> list[tuple[str, float, float]]:
+    """The scene's formulas as SVG files beside the page: (relative path, width px, height px)."""
     from manim import MathTex, tempconfig
     from manim.utils.tex_file_writing import tex_to_svg_file
 
     folder = qdir / "formulas"
     folder.mkdir(exist_ok=True)
-    names = []
+    found = []
     with tempconfig({"media_dir": str(cache_root() / "lecture"), "verbosity": "ERROR"}):
         for i, tex in enumerate(FORMULAS.get(scene_id, [])):
             svg = tex_to_svg_file(tex, environment="align*", tex_template=MathTex("x").tex_template)
             name = f"{scene_id}-{i}.svg"
             with atomic.temporary(folder / name) as tmp:
                 shutil.copyfile(svg, tmp)
-            names.append(f"formulas/{name}")
-    return names
+            w, h = svg_size_pt(Path(svg).read_text())
+            found.append((f"formulas/{name}", round(w * PX_PER_PT), round(h * PX_PER_PT)))
+    return found
 
 
+def svg_size_pt(svg: str) -> tuple[float, float]:
+    """dvisvgm writes width="..pt" height="..pt"; the viewBox is the fallback."""
+    head = svg[:svg.index(">", svg.index("<svg"))]
+    size = [re.search(rf"\b{a}=[\"']([\d.]+)(pt)?[\"']", head) for a in ("width", "height")]
+    if all(size):
+        return float(size[0].group(1)), float(size[1].group(1))
+    box = [float(v) for v in re.search(r"viewBox=[\"']([^\"']+)[\"']", head).group(1).split()]
+    return box[2], box[3]
+
+
+WORDS = {
+    "en": {"=": " equals ", "+": " plus ", "-": " minus ", ">": " is greater than ", "<": " is less than ",
+           ":=": " becomes ", "'": " prime", ",": ", ", r"\Rightarrow": ", so ", r"\forall": " for all ",
+           r"\in": " in ", r"\sigma": " sigma ", r"\varphi": " phi ", r"\theta": " theta ", r"\eta": " eta ",
+           r"\beta": " beta ", r"\mu": " mu ", r"\varepsilon": " epsilon ", r"\pi": " pi ",
+           r"\partial": " partial ", r"\nabla": " the gradient of ", r"\min": " min ", r"\max": " max ",
+           r"\cos": " cosine ", r"\tanh": " tanh ", r"\sum": " the sum ", r"\cdot": " times ",
+           "over": "{a} over {b}", "fraction": " the fraction {a}, over {b}, end of fraction ",
+           "sub": "{a} sub {b}", "squared": "{a} squared", "power": "{a} to the power {b}",
+           "super": "{a} superscript {b}", "hat": "{a} hat", "sum": " the sum over {a} of ",
+           "sum_range": " the sum for {a} to {b} of ", "abs": " the absolute value of {a} ",
+           "case": "{a} if {b}", "dot": " point ",
+           "gradient": " the gradient with respect to {a} of "},
+    "zh": {"=": " 等于 ", "+": " 加 ", "-": " 减 ", ">": " 大于 ", "<": " 小于 ", ":=": " 更新为 ",
+           "'": " 导数", ",": "，", r"\Rightarrow": "，则 ", r"\forall": " 对所有 ", r"\in": " 属于 ",
+           r"\sigma": " 西格玛 ", r"\varphi": " 斐 ", r"\theta": " 西塔 ", r"\eta": " 伊塔 ", r"\beta": " 贝塔 ",
+           r"\mu": " 缪 ", r"\varepsilon": " 艾普西隆 ", r"\pi": " 派 ", r"\partial": " 偏 ",
+           r"\nabla": " 梯度 ", r"\min": " 最小 ", r"\max": " 最大 ", r"\cos": " 余弦 ", r"\tanh": " 双曲正切 ",
+           r"\sum": " 求和 ", r"\cdot": " 乘 ",
+           "over": "{b} 分之 {a}", "fraction": " 分数：{b} 分之 {a}，分数结束 ", "sub": "{a} 下标 {b}",
+           "squared": "{a} 的平方", "power": "{a} 的 {b} 次方", "super": "{a} 上标 {b}", "hat": "{a} 帽",
+           "sum": " 对 {a} 求和 ", "sum_range": " 从 {a} 到 {b} 求和 ", "abs": " {a} 的绝对值 ",
+           "case": "当 {b} 时为 {a}", "dot": " 点 ", "gradient": " 对 {a} 的梯度 "},
+}
+_TOKEN = re.compile(r"\\[A-Za-z]+|\\.|:=|[{}^_&|]|\s+|.")
+_SILENT = {r"\Big", r"\big", r"\Bigg", r"\left", r"\right", r"\,", r"\;", r"\!", r"\ ", r"\quad", r"\qquad",
+           r"\mathrm", r"\text", r"\operatorname", r"\begin", r"\end", r"\tfrac", r"\frac", r"\dfrac", r"\hat"}
+
+
+def tex_words(tex: str, lang: str = "en") -> str:
+    """A formula as words a screen reader speaks ("sigma of z" rather than "backslash sigma").
+
+    A small reader for the LaTeX the series writes (scenes/formulas.py): fractions, sub- and
+    superscripts, sums, hats, cases, Greek letters and relations; anything else is read as written."""
+    words = WORDS[lang]
+    tokens = [t for t in _TOKEN.findall(tex.replace(r"\\", "&&")) if t]
+    pos = 0
+
+    def group() -> str:  # one argument: {…} or a single token
+        nonlocal pos
+        while pos < len(tokens) and tokens[pos].isspace():
+            pos += 1
+        if pos >= len(tokens):
+            return ""
+        t = tokens[pos]
+        pos += 1
+        if t == "{":
+            return seq(until="}")
+        return atom(t)
+
+    def atom(t: str) -> str:
+        nonlocal pos
+        if t in (r"\frac", r"\tfrac", r"\dfrac"):
+            a, b = group().strip(), group().strip()
+            simple = len(a.split()) == 1 and len(b.split()) == 1
+            return " " + words["over" if simple else "fraction"].format(a=a, b=b) + " "
+        if t == r"\hat":
+            return " " + words["hat"].format(a=group().strip()) + " "
+        if t in (r"\text", r"\mathrm", r"\operatorname"):
+            return " " + group() + " "
+        if t in (r"\begin", r"\end"):
+            group()  # the environment's name
+            return ""
+        if t == r"\nabla" and pos < len(tokens) and tokens[pos] == "_":
+            pos += 1
+            return words["gradient"].format(a=group().strip())
+        if t == r"\sum":
+            low = high = ""
+            while pos < len(tokens) and tokens[pos] in ("_", "^"):
+                mark = tokens[pos]
+                pos += 1
+                if mark == "_":
+                    low = group().strip()
+                else:
+                    high = group().strip()
+            if low and high:
+                return words["sum_range"].format(a=low, b=high)
+            return words["sum"].format(a=low) if low else words[r"\sum"]
+        if t in _SILENT or t.isspace():
+            return " "
+        return words.get(t, t)
+
+    def seq(until: str | None = None) -> str:
+        nonlocal pos
+        out = ""
+        in_abs = False
+        while pos < len(tokens):
+            t = tokens[pos]
+            pos += 1
+            if t == until:
+                break
+            if t in ("^", "_"):
+                arg = group().strip()
+                base = out.rstrip()
+                if t == "_":
+                    out = words["sub"].format(a=base, b=arg) + " "
+                elif arg == "2":
+                    out = words["squared"].format(a=base) + " "
+                elif arg.startswith("(") and arg.endswith(")"):
+                    out = words["super"].format(a=base, b=arg[1:-1].strip()) + " "
+                else:
+                    out = words["power"].format(a=base, b=arg) + " "
+                continue
+            if t == "|":
+                if in_abs:  # the closing bar: read what it encloses as one argument
+                    start = out.rindex("\x00")
+                    out = out[:start] + words["abs"].format(a=out[start + 1:].strip())
+                else:
+                    out += "\x00"
+                in_abs = not in_abs
+                continue
+            if t == "&":
+                out += " & "
+                continue
+            if t == "{":
+                out += seq(until="}")
+                continue
+            out += atom(t)
+        return out
+
+    text = seq()
+    if "&" in text:  # cases: "0 & z<0 && 1 & z>0" rows of (value, condition)
+        rows = [r.split(" & ") for r in re.split(r"\s*&\s*&\s*", text)]
+        text = ("; " if lang == "en" else "；").join(
+            words["case"].format(a=r[0].strip(), b=r[1].strip()) if len(r) == 2 else " ".join(r) for r in rows)
+        text = text.replace("&", " ")
+    text = re.sub(r"(?<=\d)\.(?=\d)", words["dot"].strip(), text)
+    return re.sub(r"\s+([,，;；])", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+# -- the explainer: its chapters and a poster ------------------------------------------------------
+def explainer_chapters(video: Path) -> list[tuple[float, float, str]]:
+    """The chapter marks the explainer carries (the file itself says which scenes it joined)."""
+    import av
+
+    with av.open(str(video)) as c:
+        return [(float(ch["start"] * ch["time_base"]), float(ch["end"] * ch["time_base"]), ch["metadata"]["title"])
+                for ch in c.chapters()]
+
+
+def grab_frame(video: Path, t: float):
+    """The frame shown at `t` seconds (a PIL image)."""
+    import av
+
+    with av.open(str(video)) as c:
+        stream = c.streams.video[0]
+        c.seek(max(0, int(t / stream.time_base)), stream=stream, backward=True)
+        shown = None
+        for frame in c.decode(stream):
+            if frame.time > t + 1e-6 and shown is not None:
+                break
+            shown = frame
+        return shown.to_image()
+
+
+def save_png(image, dest: Path) -> None:
+    with atomic.temporary(dest) as tmp:
+        image.save(tmp, format="PNG")
+
+
+# -- the page --------------------------------------------------------------------------------------
 def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
-    qdir = quality_dir(Path(out), quality, lang)
-    rel = lambda p: os.path.relpath(Path(out) / p, qdir)  # noqa: E731
+    out = Path(out)
+    qdir = quality_dir(out, quality, lang)
+    rel = lambda p: os.path.relpath(out / p, qdir)  # noqa: E731
+    ui = UI[lang]
     title = text_for("series.title", lang)
-    parts = [f"<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">",
-             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{html.escape(title)}</title>",
-             f"<style>{STYLE}</style></head><body>", f"<h1>{html.escape(title)}</h1>"]
-    if (qdir / "explainer.mp4").exists():
-        parts.append(_video(qdir, "explainer.mp4", None, "explainer.vtt" if (qdir / "explainer.vtt").exists() else None, lang))
-    parts.append("<nav><ol>" + "".join(f"<li><a href=\"#{s.id}\">{html.escape(s.title(lang))}</a></li>"
-                                       for s in catalog.SCENES if s.id in entries) + "</ol></nav>")
+    specs = [s for s in catalog.SCENES if s.id in entries]
+    deck, files = [], {}
+    body = [f"<header><h1>{_e(title)}</h1>",
+            f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
+            f"</button> <span class=\"keys\">{_e(ui['keys'])}</span></p></header><main id=\"main\">"]
+    explainer = qdir / "explainer.mp4"
+    if explainer.exists():
+        poster = qdir / "explainer.png"
+        first = entries[specs[0].id] if specs else None
+        # the first chapter's title card, half way through its title beat
+        save_png(grab_frame(explainer, first.sections[0]["duration"] / 2 if first and first.sections else 1.0),
+                 poster)
+        files[poster] = "poster"
+        body.append(_explainer(qdir, lang, ui))
+    body.append(f"<nav aria-labelledby=\"contents\"><h2 id=\"contents\">{_e(ui['contents'])}</h2><ol class=\"toc\">"
+                + "".join(f"<li><a href=\"#{s.id}\">{_e(s.title(lang))}</a></li>" for s in specs) + "</ol></nav>")
     for chapter in catalog.CHAPTERS:
-        specs = [s for s in catalog.SCENES if s.chapter == chapter and s.id in entries]
-        if not specs:
+        mine = [s for s in specs if s.chapter == chapter]
+        if not mine:
             continue
-        parts.append(f"<section id=\"chapter-{chapter}\"><h2>{html.escape(catalog.chapter_title(chapter, lang))}</h2>")
-        for s in specs:
-            parts.append(_article(s, entries[s.id], qdir, rel, lang))
-        parts.append("</section>")
-    parts.append("</body></html>\n")
+        body.append(f"<section id=\"chapter-{chapter}\" aria-labelledby=\"chapter-{chapter}-title\">"
+                    f"<h2 id=\"chapter-{chapter}-title\">{_e(catalog.chapter_title(chapter, lang))}</h2>")
+        for s in mine:
+            entry = entries[s.id]
+            scene_beats = beats(out, entry, lang)
+            first_beat = len(deck)
+            deck += [dict(asdict(b), clip=rel(b.clip), chapter=chapter, title=s.title(lang),
+                          chapter_title=catalog.chapter_title(chapter, lang)) for b in scene_beats]
+            body.append(_article(s, entry, scene_beats, first_beat, qdir, rel, lang))
+        body.append("</section>")
+    body.append("</main>" + _presenter(ui))
     page = qdir / "index.html"
-    atomic.write_text(page, "\n".join(parts))
+    atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body)))
     formulas = sorted((qdir / "formulas").glob("*.svg")) if (qdir / "formulas").exists() else []
-    record(Path(out), quality, lang, "lecture", {page: "page", **{f: "formula" for f in formulas}})
+    record(out, quality, lang, "lecture", {page: "page", **files, **{f: "formula" for f in formulas}})
     return page
 
 
-def _track_src(qdir: Path, track: str) -> str:
+def _e(text) -> str:
+    return html.escape(str(text))
+
+
+def _clock(t: float) -> str:
+    return f"{int(t // 60)}:{int(t % 60):02d}"
+
+
+def _document(title, lang, ui, deck, body) -> str:
+    strings = {k: ui[k] for k in ("beat_of", "sound", "captions")} | {"lang": lang, "language": LANGUAGE_NAMES[lang]}
+    data = json.dumps({"beats": deck, "ui": strings}, ensure_ascii=False).replace("</", "<\\/")
+    css = (PAGE_ASSETS / "lecture.css").read_text()
+    script = (PAGE_ASSETS / "lecture.js").read_text()
+    return (f"<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{_e(title)}</title>\n"
+            f"<style>\n{css}</style></head>\n<body>\n{body}\n"
+            f"<script type=\"application/json\" id=\"deck\">{data}</script>\n<script>\n{script}</script>\n</body></html>\n")
+
+
+def _track(qdir: Path, vtt: str | None, lang: str) -> str:
     """Captions inlined as a data: URL: browsers refuse to load a .vtt beside a page opened
     from file:// (a USB stick), but accept it inline. The .vtt file stays for other players."""
-    data = base64.b64encode((qdir / track).read_bytes()).decode()
-    return f"data:text/vtt;base64,{data}"
+    if not vtt or not (qdir / vtt).exists():
+        return ""
+    data = base64.b64encode((qdir / vtt).read_bytes()).decode()
+    return (f"<track kind=\"captions\" src=\"data:text/vtt;base64,{data}\" srclang=\"{lang}\" "
+            f"label=\"{LANGUAGE_NAMES.get(lang, lang)}\" default>")
 
 
-def _video(qdir, src, poster, track, lang) -> str:
-    poster_attr = f" poster=\"{html.escape(poster)}\"" if poster else ""
-    track_tag = (f"<track kind=\"captions\" src=\"{_track_src(qdir, track)}\" srclang=\"{lang}\" "
-                 f"label=\"{LANGUAGE_NAMES.get(lang, lang)}\" default>" if track else "")
-    return (f"<video controls preload=\"metadata\"{poster_attr}><source src=\"{html.escape(src)}\" "
-            f"type=\"video/mp4\">{track_tag}</video>")
+def _video(qdir, vid, src, poster, vtt, lang, label) -> str:
+    poster_attr = f" poster=\"{_e(poster)}\"" if poster else ""
+    return (f"<video id=\"{vid}\" controls preload=\"metadata\" playsinline{poster_attr} aria-label=\"{_e(label)}\">"
+            f"<source src=\"{_e(src)}\" type=\"video/mp4\">{_track(qdir, vtt, lang)}</video>")
 
 
-def _article(spec, entry, qdir, rel, lang) -> str:
-    files = {f.kind: f for f in entry.files if f.kind != "section"}
+def _segments(video_id, rows, stop: bool, label: str, fps: float | None = None) -> str:
+    """Buttons that play a stretch of a video: chapters (play on) or beats (stop at the end)."""
+    items = "".join(f"<li><button type=\"button\" data-start=\"{a:.3f}\" data-end=\"{b:.3f}\">"
+                    f"<span class=\"time\">{_clock(a)}</span> {_e(text)}</button></li>" for a, b, text in rows)
+    return (f"<ol class=\"segments\" data-video=\"{video_id}\" data-stop=\"{int(stop)}\" data-fps=\"{fps or ''}\" aria-label=\"{_e(label)}\">"
+            f"{items}</ol>")
+
+
+def _explainer(qdir, lang, ui) -> str:
+    chapters = explainer_chapters(qdir / "explainer.mp4")
+    vtt = "explainer.vtt" if (qdir / "explainer.vtt").exists() else None
+    return (f"<section class=\"explainer\" aria-labelledby=\"whole\"><h2 id=\"whole\">{_e(ui['whole'])}</h2>"
+            f"<div class=\"pair\"><div class=\"player\">"
+            f"{_video(qdir, 'explainer', 'explainer.mp4', 'explainer.png', vtt, lang, ui['whole'])}</div>"
+            f"<div><h3>{_e(ui['chapters'])}</h3>{_segments('explainer', chapters, False, ui['chapters'])}</div>"
+            f"</div></section>")
+
+
+def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
+    ui = UI[lang]
+    poster = entry.file("poster")
     vtt = next((f for f in entry.files if f.path.endswith(".vtt")), None)
-    out = [f"<article id=\"{spec.id}\"><h3>{html.escape(spec.title(lang))}</h3>",
-           f"<p>{html.escape(spec.description(lang))}</p>",
-           _video(qdir, rel(files["video"].path), rel(files["poster"].path) if "poster" in files else None,
-                  rel(vtt.path) if vtt else None, lang),
-           f"<p class=\"meta\">{entry.duration:.0f} s · {entry.width}×{entry.height}</p>"]
+    vid = f"video-{spec.id}"
+    out = [f"<article id=\"{spec.id}\" aria-labelledby=\"{spec.id}-title\">",
+           f"<h3 id=\"{spec.id}-title\">{_e(spec.title(lang))}</h3><div class=\"pair\"><div class=\"player\">",
+           _video(qdir, vid, rel(entry.file("video").path), rel(poster.path) if poster else None,
+                  rel(vtt.path) if vtt else None, lang, spec.title(lang)),
+           f"<img class=\"print-poster\" src=\"{_e(rel(poster.path))}\" alt=\"\">" if poster else "",
+           "</div><div class=\"about\">",
+           f"<p>{_e(spec.description(lang))}</p>",
+           f"<p class=\"meta\">{_e(ui['seconds'].format(s=entry.duration))} · {entry.width}×{entry.height}</p>",
+           f"<p><button type=\"button\" class=\"present\" data-present=\"{first_beat}\">▶ "
+           f"{_e(ui['present_here'])}</button></p>",
+           f"<h4 class=\"screen\">{_e(ui['beats'])}</h4>"
+           + _segments(vid, [(b.start, b.end, b.caption) for b in scene_beats], True,
+                       f"{ui['beats']}: {spec.title(lang)}", entry.file("video").fps),
+           "</div></div>"]
     svgs = formula_svgs(qdir, spec.id)
     if svgs:
-        out.append("<div class=\"formulas\">" + "".join(
-            f"<img src=\"{s}\" alt=\"{html.escape(t)}\">" for s, t in zip(svgs, FORMULAS[spec.id])) + "</div>")
-    clips = entry.of_kind("section")
-    if clips:
-        out.append("<details><summary>Section clips</summary><ol>" + "".join(
-            f"<li><a href=\"{html.escape(rel(c.path))}\">{html.escape(c.section)}</a> "
-            f"<span class=\"meta\">{c.duration:.1f} s</span></li>" for c in clips) + "</ol></details>")
+        out.append(f"<h4>{_e(ui['formulas'])}</h4><div class=\"formulas\">" + "".join(
+            f"<img src=\"{_e(src)}\" width=\"{w}\" height=\"{h}\" alt=\"{_e(tex_words(tex, lang))}\">"
+            for (src, w, h), tex in zip(svgs, FORMULAS[spec.id])) + "</div>")
+    out.append(f"<details class=\"transcript\"><summary>{_e(ui['transcript'])}</summary>"
+               + "".join(f"<p>{_e(text.replace(chr(10), ' '))}</p>" for b in scene_beats for _, _, text in b.cues)
+               + "</details>")
     out.append("</article>")
     return "\n".join(out)
+
+
+def _presenter(ui) -> str:
+    PRESSED = ' aria-pressed="true"'  # noqa: N806 (no backslash inside an f-string before 3.12)
+    tools = "".join(f"<button type=\"button\" data-act=\"{act}\" aria-label=\"{_e(ui[act])}\" title=\"{_e(ui[act])}\""
+                    f"{PRESSED if act == 'captions' else ''}>{icon}</button>"
+                    for act, icon in (("prev", "◀"), ("replay", "↻"), ("next", "▶"), ("captions", "CC"),
+                                      ("black", "■"), ("fullscreen", "⤢"), ("leave", "✕")))
+    return (f"<dialog id=\"presenter\" aria-label=\"{_e(ui['presenter'])}\">"
+            "<div class=\"stage\" tabindex=\"-1\" autofocus><video class=\"beat on\" playsinline preload=\"auto\"></video>"
+            "<video class=\"beat\" playsinline preload=\"auto\"></video>"
+            "<p class=\"caption\" aria-live=\"off\"></p><div class=\"blackout\" hidden></div></div>"
+            f"<div class=\"bar\"><p class=\"progress\" aria-live=\"polite\"></p><div class=\"tools\">{tools}</div></div>"
+            f"<button type=\"button\" class=\"sound\" hidden>{_e(ui['sound'])}</button></dialog>")
