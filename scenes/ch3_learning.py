@@ -265,19 +265,16 @@ class GradientDescent(Chapter3Scene):
 
     def repeat_steps(self, rolling, first):
         """The steps from `first` on, quickly and without numbers, under one caption."""
-        self.next_section(f"p{rolling.i + 1}-repeat")
-        start = self.time
-        self.play(FadeOut(rolling.rows), run_time=0.4)
-        rolling.rows = None
-        for k in range(first, rolling.run["steps"]):
-            tangent, arrow = self.marks(rolling, k)
-            changes = swap(rolling.tangent, tangent) + swap(rolling.arrow, arrow)
-            if changes:
-                self.play(*changes, run_time=self.quick * 0.5)
-            self.move(rolling, k, run_time=self.quick)
-            rolling.tangent, rolling.arrow = tangent, arrow
-        length = self.time - start
-        self.add_subcaption(self.words("gd.cap.repeat"), duration=length, offset=-length)
+        with self.beat(f"p{rolling.i + 1}-repeat", "gd.cap.repeat"):
+            self.play(FadeOut(rolling.rows), run_time=0.4)
+            rolling.rows = None
+            for k in range(first, rolling.run["steps"]):
+                tangent, arrow = self.marks(rolling, k)
+                changes = swap(rolling.tangent, tangent) + swap(rolling.arrow, arrow)
+                if changes:
+                    self.play(*changes, run_time=self.quick * 0.5)
+                self.move(rolling, k, run_time=self.quick)
+                rolling.tangent, rolling.arrow = tangent, arrow
 
     def end_run(self, rolling):
         run, lr, n = rolling.run, self.trace["lr"], rolling.i + 1

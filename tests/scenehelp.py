@@ -6,6 +6,8 @@ from pathlib import Path
 
 from manim import DecimalNumber, MathTex, Text, tempconfig
 
+from scenes import catalog
+
 # One LaTeX/text SVG cache for every scene test of the session (and later sessions on this
 # machine): a formula compiled once is not compiled again. One process, so no race.
 SVG_CACHE = Path(tempfile.gettempdir()) / "nn-explainer-test-svg"
@@ -14,10 +16,35 @@ TINY = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 5, "disable_cachi
         "tex_dir": str(SVG_CACHE / "Tex"), "text_dir": str(SVG_CACHE / "texts")}
 
 
+# Scenes whose beats still end with something in the caption band or the margin: fixed in issue 14
+# ("Scenes that teach, part 2"). Their layout is checked (and expected to fail) in test_scenes_frame.py.
+LAYOUT_PENDING = {"cost-function", "gradient-descent", "learning-rates", "momentum-and-schedules", "cost-surface",
+                  "computation-graph", "backprop-output-layer", "backprop-hidden-layer", "weight-update"}
+
+
+def _strict(scene):
+    """In tests a beat that ends outside the safe area fails, naming the mobject and the beat."""
+    spec = next((catalog.by_class(k.__name__) for k in type(scene).__mro__ if catalog.by_class(k.__name__)), None)
+    if spec is None or spec.id not in LAYOUT_PENDING:
+        scene.layout_check = "raise"
+    return scene
+
+
 def render_small(cls, tmp_path: Path, **params):
     """Run the whole scene (every animation) at a tiny size; return the finished scene."""
     with tempconfig({**TINY, "media_dir": str(tmp_path)}):
+        scene = _strict(cls(**params))
+        scene.render()
+    return scene
+
+
+def skim(cls, tmp_path: Path, strict: bool = True, **params):
+    """Run the scene with Manim's own animation skipping: every animation jumps to its end state and
+    the clock advances, but no frame is drawn (a scene in about a second). Returns the scene."""
+    with tempconfig({**TINY, "media_dir": str(tmp_path), "save_last_frame": True}):
         scene = cls(**params)
+        if strict:
+            scene.layout_check = "raise"
         scene.render()
     return scene
 

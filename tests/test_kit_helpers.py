@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from scenes.kit.descent import contour_segments, keyframe_indices
-from scenes.kit.fmt import num, signed_terms, tex_factor, tex_linear, tex_lines, tex_num
+from scenes.kit.fmt import num, rel, signed_terms, stated, tex_factor, tex_linear, tex_lines, tex_num, tex_rel
 from scenes.kit.network import shown_indices
 from scenes.kit.parts import clip_segment, edge_width, nice_range
 
@@ -14,27 +14,47 @@ values = st.floats(-1e6, 1e6, allow_nan=False).filter(lambda v: abs(v) > 1e-4)
 
 
 @pytest.mark.parametrize("value, text", [
-    (0.06566, "0.0657"), (30.0, "30"), (30, "30"), (1316.7, "1,317"), (-0.5, "-0.5"), (0.0, "0"),
-    (-0.0001, "-0.0001"), (2.5, "2.5"), (0.1 + 0.2, "0.3"), (123.456, "123"), (-9.996, "-10"), (1e-9, "0"),
+    (0.06566, "0.0657"), (30.0, "30.0"), (30, "30"), (1316.7, "1,317"), (-0.5, "\u22120.500"), (0.0, "0"),
+    (-0.0001, "\u22120.000100"), (2.5, "2.50"), (0.1 + 0.2, "0.300"), (123.456, "123"), (-9.996, "\u221210.0"),
+    (1e-9, "0"), (0.15, "0.150"), (6.0, "6.00"), (-0.55, "\u22120.550"), (99.96, "100"), (17, "17"),
 ])
 def test_num_by_hand(value, text):
     assert num(value) == text
 
 
+def oracle(v: float) -> str:
+    """Three significant digits by Python's own '#.3g' (fixed notation below 100, trailing zeros kept)."""
+    if abs(v) >= 99.95:
+        return f"{round(v):,}"
+    text = format(v, "#.3g").rstrip(".")
+    return "0" if float(text) == 0 else text
+
+
+@given(st.floats(-1e4, 1e4, allow_nan=False).filter(lambda v: abs(v) > 1e-3))
+def test_num_matches_the_3g_oracle(v):
+    assert num(v).replace("\u2212", "-") == oracle(v)
+
+
+def test_approx_sign_only_where_the_shown_value_is_rounded():
+    assert (rel(0.15), rel(0.06566), rel(3.0), rel(2.9999)) == ("=", "≈", "=", "≈")
+    assert tex_rel(1 / 3) == r"\approx" and tex_rel(0.25) == "="
+    assert (stated(10.0), stated(-0.4), stated(0.5), stated(99.96)) == ("10", "\u22120.4", "0.5", "100")
+
+
 @given(values)
 def test_num_keeps_three_significant_digits_and_no_exponent(v):
-    text = num(v)
+    text = num(v).replace("\u2212", "-")
     assert "e" not in text and text.replace(",", "").lstrip("-").replace(".", "", 1).isdigit()
     assert abs(float(text.replace(",", "")) - v) <= 5e-3 * abs(v) + 1e-12
 
 
 def test_tex_numbers_and_factors():
     assert tex_num(1316.7) == "1{,}317"
-    assert tex_factor(-0.5) == "(-0.5)" and tex_factor(0.5) == "0.5"
+    assert tex_factor(-0.5) == "(-0.500)" and tex_factor(0.5) == "0.500"
     assert [tex_linear(1.0), tex_linear(-1.0), tex_linear(2.0, -2.0), tex_linear(0.5, 3.0), tex_linear(2.0, 0.0)] == \
         ["x", "-x", r"2\,x - 2", r"0.5\,x + 3", r"2\,x"]
-    assert signed_terms([1.5, -0.25, 3.0]) == "1.5 - 0.25 + 3"
-    assert signed_terms([-1.0, 2.0], lead=True) == "- 1 + 2"
+    assert signed_terms([1.5, -0.25, 3.0]) == "1.50 - 0.250 + 3.00"
+    assert signed_terms([-1.0, 2], lead=True) == "- 1.00 + 2"
     assert tex_lines(["a", "b", "c"]) == [r"a \\", r"b \\", "c"] and tex_lines(["a"]) == ["a"]
 
 

@@ -3,19 +3,24 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from manim import DOWN, UP, FadeIn, FadeOut, ReplacementTransform, Scene, Text, VGroup, Write
+from manim import (DOWN, UP, FadeIn, FadeOut, ReplacementTransform, RoundedRectangle, Scene, Text, VGroup, Write,
+                   config, logger)
 from manim.animation.animation import prepare_animation
 
 from nncore import get_trace
 
 from scenes import catalog
-from scenes.kit import palette
+from scenes.kit import cues as cue_rules, frame, palette, theme as themes
 from scenes.kit.fonts import font_for
 from scenes.kit.parts import lean
 from scenes.strings import text_for
 
+VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the next beat starts
+CAPTION_SIZE = 30     # burned-in captions: two lines fill the caption band
 
-READING_RATE = {"en": 15.0, "zh": 7.0}  # characters a viewer reads per second, by language
+
+class LayoutError(AssertionError):
+    """A beat ended with something the viewer must read in the caption band or the margin."""
 
 
 class ExplainerScene(Scene):
@@ -37,14 +42,26 @@ class ExplainerScene(Scene):
         if spec is not None:   # a catalogued scene; a subclass of one inherits its facts
             cls.trace_name, cls.title_key, cls.chapter = spec.trace, f"{spec.key}.title", spec.chapter
 
-    def __init__(self, lang: str = "en", **params):
-        self.lang = lang
+    # What a beat that ends outside the safe area does: "warn" (a log line) or "raise" (tests set it).
+    layout_check = "warn"
+
+    def __init__(self, lang: str = "en", burn_captions: bool = False, theme: str = "dark",
+                 voice: dict[str, float] | None = None, **params):
+        if theme not in palette.THEMES:
+            raise ValueError(f"unknown theme {theme!r}; choose one of: {', '.join(palette.THEMES)}")
+        self.lang, self.burn_captions, self.theme = lang, bool(burn_captions), theme
+        self.voice = dict(voice or {})   # beat name -> seconds of narration, measured before the render
         self.params = params
         self.trace = get_trace(self.trace_name, **params)
-        super().__init__()
+        # (beat name, its full caption) in order; filled in a sketch pass too, so narration can be
+        # made before the real render.
+        self.spoken: list[tuple[str, str]] = []
+        self.layout_problems: list[str] = []
+        self._burned = None
+        super().__init__(camera_class=themes.CAMERAS[theme])
 
     def setup(self):
-        self.camera.background_color = palette.BACKGROUND
+        self.camera.background_color = themes.background(self.theme)
 
     def play(self, *animations, **kwargs):
         # Drop the parsed SVG paths that glyphs keep after their points are built: every
@@ -70,20 +87,70 @@ class ExplainerScene(Scene):
     # -- structure -----------------------------------------------------
     @contextmanager
     def beat(self, name: str, caption: str | None = None, **fields):
-        """One storyboard beat: a section (a clip of its own) with its caption spanning the
-        animations played inside the block; if they are over before the caption can be read,
-        the last frame holds until it can."""
+        """One storyboard beat: a section (a clip of its own) and its caption, as cues of at most two
+        lines timed by length. The beat lasts as long as its animations, and at least until its
+        caption can be read (or, with a voice, until the narration and a pause are over)."""
+        if any(n == name for n, _ in self.spoken) or name == "title":
+            raise ValueError(f"{type(self).__name__}: beat name {name!r} is used twice (recordings are "
+                             f"stored per beat name)")
+        text = self.words(caption, **fields) if caption else ""
+        self.spoken.append((name, text))
         self.next_section(name)
         start = self.time
+        voiced = self.voice.get(name)
+        span = voiced if voiced else cue_rules.reading_seconds(text, self.lang)
+        cues = cue_rules.split_cues(text, self.lang) if text else []
+        times = cue_rules.schedule(cues, span)
+        self._burn(cues, times, start)
         yield
-        if caption:
-            text = self.words(caption, **fields)
-            short = len(text) / READING_RATE.get(self.lang, 15.0) - (self.time - start)
-            if short > 0.2:
-                self.wait(short)
-            length = self.time - start
-            if length > 0:
-                self.add_subcaption(text, duration=length, offset=-length)
+        need = voiced + VOICE_PAUSE if voiced else span
+        if need - (self.time - start) > 1e-3:
+            self.wait(need - (self.time - start))
+        length = self.time - start
+        for k, (cue, (a, b)) in enumerate(zip(cues, times)):
+            end = length if k == len(cues) - 1 else min(b, length)
+            if end > a:
+                self.add_subcaption(cue, duration=end - a, offset=start + a - self.time)
+        self._burn([], [], start)
+        self.check_layout(name)
+
+    def check_layout(self, name: str):
+        """Nothing may end a beat in the caption band or the margins (see scenes/kit/frame.py)."""
+        problems = [f"beat {name!r}: {p}" for p in frame.outside(self.mobjects, skip=[self._burned])]
+        self.layout_problems += problems
+        if problems and self.layout_check == "raise":
+            raise LayoutError(f"{type(self).__name__}: " + "\n".join(problems))
+        for p in problems:
+            logger.warning("%s: %s", type(self).__name__, p)
+
+    def _burn(self, cues, times, start):
+        """With burn_captions, draw the cues in the caption band at their times (the last one holds
+        to the beat's end); with no cues, take the drawing away."""
+        if self._burned is not None:
+            self.remove(self._burned)
+            self._burned = None
+        if not (self.burn_captions and cues):
+            return
+        left, right, bottom, top = frame.band_box()
+        drawn = []
+        for cue in cues:
+            text = Text(cue, font=font_for(self.lang), font_size=CAPTION_SIZE, color=palette.TEXT,
+                        line_spacing=0.8)
+            text.scale_to_fit_width(min(text.width, right - left - 0.4))
+            box = RoundedRectangle(corner_radius=0.08, width=text.width + 0.3, height=text.height + 0.2,
+                                   stroke_width=0).set_fill(palette.BACKGROUND, 0.75)
+            drawn.append(VGroup(box, text).move_to([0, (bottom + top) / 2, 0]))
+        holder = VGroup(drawn[0])
+
+        def show(m, dt):   # dt: a time-based updater, so it runs during waits too
+            t = self.time - start
+            k = next((i for i, (_, b) in enumerate(times) if t < b), len(drawn) - 1)
+            if m.submobjects[0] is not drawn[k]:
+                m.submobjects = [drawn[k]]
+
+        holder.add_updater(show)
+        self._burned = holder
+        self.add(holder)
 
     def step_through(self, states, run_time: float = 1.2, pause: float = 0.4):
         """Morph each group of mobjects into the next group in turn.
@@ -103,6 +170,7 @@ class ExplainerScene(Scene):
         self.next_section("title")
         self.play(FadeIn(chapter, shift=0.2 * DOWN), Write(title), run_time=1.2)
         self.wait(0.8)
-        header = self.label(self.title_key, palette.BODY_SIZE).to_edge(UP, buff=0.3)
+        header = self.label(self.title_key, palette.BODY_SIZE).to_edge(UP, buff=frame.MARGIN * config.frame_height + 0.05)
         self.play(FadeOut(chapter), title.animate.become(header), run_time=0.8)
+        self.check_layout("title")
         return title

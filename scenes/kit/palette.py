@@ -18,3 +18,20 @@ MATH_SIZE = 44
 
 def sign_color(value: float) -> str:
     return POSITIVE if value >= 0 else NEGATIVE
+
+
+# -- themes ------------------------------------------------------------------------------------
+# The light theme (dark text on white, for clips laid on a white slide) keeps every name above and
+# swaps the colour at draw time (scenes/kit/theme.py), so every scene follows with no edit.
+THEMES = ("dark", "light")
+LIGHT = {
+    BACKGROUND: "#FFFFFF",
+    TEXT: "#1B1F27",
+    DIM: "#5F6878",
+    POSITIVE: "#1864AB",
+    NEGATIVE: "#C92A2A",
+    FIRE: "#B8860B",
+    COST: "#D9480F",
+    GRADIENT: "#2B8A3E",
+    BIAS: "#862E9C",
+}

@@ -1,0 +1,127 @@
+"""Captions as broadcasters write them: cues of at most 2 lines, split at clause boundaries, timed by length.
+
+Pure Python (no manim): the base scene uses it for the .srt and for burned-in captions alike, so both
+show the same cues at the same times.
+"""
+from __future__ import annotations
+
+import re
+
+LINE_CHARS = {"en": 42, "zh": 22}       # characters a caption line holds, by language
+READING_RATE = {"en": 15.0, "zh": 7.0}  # characters a viewer reads per second, by language
+LINES = 2
+
+# A clause ends after sentence or clause punctuation (kept with the clause it ends).
+_CLAUSE_EN = re.compile(r"(?<=[.;:!?,])\s+|\s+(?=—)")
+_CLAUSE_ZH = re.compile(r"(?<=[。；：！？，、])")
+
+
+def _width(lang: str) -> int:
+    return LINE_CHARS.get(lang, LINE_CHARS["en"])
+
+
+def reading_seconds(text: str, lang: str) -> float:
+    return len(text.replace("\n", "")) / READING_RATE.get(lang, READING_RATE["en"])
+
+
+def _tokens(text: str, lang: str) -> list[str]:
+    """Words (English) or characters (Chinese, where a Latin word or number stays whole)."""
+    if lang == "zh":
+        return re.findall(r"[A-Za-z0-9_.,=+\-−×/()≈<>'^]+|\s|.", text)
+    return text.split()
+
+
+def wrap(text: str, lang: str = "en") -> list[str]:
+    """Lines of at most the language's width, broken between words (English) or characters,
+    balanced: as many lines as the width needs, as even as they can be (no one-word last line)."""
+    lines = _greedy(text, lang, _width(lang))
+    for width in range(max(map(len, lines), default=0) - 1, 0, -1):
+        tighter = _greedy(text, lang, width)
+        if len(tighter) > len(lines):
+            break
+        lines = tighter
+    return lines
+
+
+def _greedy(text: str, lang: str, width: int) -> list[str]:
+    lines, line = [], ""
+    glue = "" if lang == "zh" else " "
+    for tok in _tokens(text, lang):
+        if lang == "zh" and tok.isspace():
+            tok = " "
+            if not line:
+                continue
+        joined = f"{line}{glue}{tok}" if line else tok
+        if len(joined) <= width or not line:
+            line = joined
+        else:
+            lines.append(line.rstrip())
+            line = tok.lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _fits(text: str, lang: str) -> bool:
+    lines = wrap(text, lang)
+    return len(lines) <= LINES and all(len(l) <= _width(lang) for l in lines)
+
+
+def _clauses(text: str, lang: str) -> list[str]:
+    pattern = _CLAUSE_ZH if lang == "zh" else _CLAUSE_EN
+    return [c.strip() for c in pattern.split(text.strip()) if c and c.strip()]
+
+
+def _halves(clause: str, lang: str) -> list[str]:
+    """A clause too long for one cue, cut between words (characters in Chinese) into as few pieces
+    as fit, of about even length (no one-word last cue)."""
+    best = _pack(clause, lang, len(clause))
+    for budget in range(len(clause) - 1, 0, -1):
+        tighter = _pack(clause, lang, budget)
+        if len(tighter) > len(best):
+            break
+        best = tighter
+    return best
+
+
+def _pack(clause: str, lang: str, budget: int) -> list[str]:
+    glue = "" if lang == "zh" else " "
+    pieces, piece = [], ""
+    for tok in _tokens(clause, lang):
+        joined = f"{piece}{glue}{tok}" if piece else tok.strip()
+        if piece and (len(joined) > budget or not _fits(joined, lang)):
+            pieces.append(piece.strip())
+            piece = tok.strip()
+        else:
+            piece = joined
+    return pieces + ([piece.strip()] if piece.strip() else [])
+
+
+def split_cues(text: str, lang: str = "en") -> list[str]:
+    """The caption as cues: each at most 2 lines of the language's width (line breaks written in),
+    clauses packed together while they fit, a long clause cut between words."""
+    glue = "" if lang == "zh" else " "
+    cues, current = [], ""
+    for clause in _clauses(text, lang):
+        joined = f"{current}{glue}{clause}" if current else clause
+        if _fits(joined, lang):
+            current = joined
+            continue
+        if current:
+            cues.append(current)
+        pieces = _halves(clause, lang)
+        cues.extend(pieces[:-1])
+        current = pieces[-1]
+    if current:
+        cues.append(current)
+    return ["\n".join(wrap(c, lang)) for c in cues]
+
+
+def schedule(cues: list[str], span: float) -> list[tuple[float, float]]:
+    """(start, end) of each cue inside a span of `span` seconds, each cue's share by its length."""
+    sizes = [max(len(c.replace("\n", "")), 1) for c in cues]
+    total, t, out = sum(sizes), 0.0, []
+    for s in sizes:
+        out.append((t, t + span * s / total))
+        t += span * s / total
+    return out
