@@ -50,10 +50,8 @@ SCENES: list[SceneSpec] = [
               ("activation-functions", "ActivationFunctions", "activations", "act"),
               ("bias", "Bias", "bias", "bias")),
     *_chapter(2, "ch2_network",
-              ("parameter-count", "ParameterCount", "parameter-count", "params"),
               ("forward-pass", "ForwardPass", "forward-pass", "forward"),
-              ("training", "Training", "training", "training"),
-              ("universal-approximation", "UniversalApproximation", "approximation", "approx")),
+              ("parameter-count", "ParameterCount", "parameter-count", "params")),
     *_chapter(3, "ch3_learning",
               ("cost-function", "CostFunction", "cost", "cost"),
               ("gradient-descent", "GradientDescent", "gradient-descent", "gd"),
@@ -64,7 +62,10 @@ SCENES: list[SceneSpec] = [
               ("computation-graph", "ComputationGraph", "backprop", "graph"),
               ("backprop-output-layer", "BackpropOutputLayer", "backprop", "case1"),
               ("backprop-hidden-layer", "BackpropHiddenLayer", "backprop", "case2"),
-              ("weight-update", "WeightUpdate", "weight-update", "update")),
+              ("weight-update", "WeightUpdate", "weight-update", "update"),
+              ("training", "Training", "training", "training")),
+    *_chapter(5, "ch5_approximation",
+              ("universal-approximation", "UniversalApproximation", "approximation", "approx")),
 ]
 CHAPTERS = sorted({s.chapter for s in SCENES})
 

@@ -1,4 +1,4 @@
-"""Chapter 4, backpropagation on the chain x -> h -> O (Figs 9-11) and the weight update.
+"""Chapter 4, backpropagation on the chain x -> h -> O (Figs 9-11), the weight update, and training epoch by epoch.
 
     mu1 = w_i x + b_i,  h = sigma(mu1),  mu2 = w_o h + b_o,  O = sigma(mu2),  E = 1/2 (O - y)^2
 
@@ -7,15 +7,16 @@ with the formulas being built in the band below it.
 """
 from __future__ import annotations
 
-
-from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, FadeIn, FadeOut, Indicate, LaggedStart,
-                   SurroundingRectangle, TransformFromCopy, VGroup, Write)
+import numpy as np
+from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, AnimationGroup, Arrow, Create, Dot, FadeIn, FadeOut, Indicate,
+                   LaggedStart, MathTex, Square, SurroundingRectangle, TransformFromCopy, VGroup, Write, rate_functions)
 
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import tex_factor, tex_num
+from scenes.kit.fmt import num, tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
-from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, nice_range, note
+from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
+from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, legend_row, nice_range, note
 
 # -- the chain, laid out once ---------------------------------------------------------------------
 Y0, ROW = 1.05, 1.5          # the main line, and how far above / below it the parameters sit
@@ -568,4 +569,138 @@ class WeightUpdate(Chapter4Scene):
         side.next_to(plot, RIGHT, buff=0.7)
         with self.beat("summary", "update.cap.summary"):
             self.play(LaggedStart(*[FadeIn(m, shift=0.2 * LEFT) for m in side], lag_ratio=0.3))
+            self.wait(2.5)
+
+
+# -- Training ---------------------------------------------------------------------------
+class DecisionMap(VGroup):
+    """The input square shaded by the network's output (brighter = nearer 1), with the training points:
+    a filled dot where the label is 1, a ring where it is 0."""
+
+    def __init__(self, tr, side: float = 3.4, **kwargs):
+        super().__init__(**kwargs)
+        grid = tr["map"]
+        self.lo, self.hi, self.cells, self.side = grid["lo"], grid["hi"], grid["cells"], side
+        self.frame = Square(side_length=side, color=palette.DIM, stroke_width=3)
+        self.shading = self.shade([0.0] * self.cells ** 2)  # dark until the scene shows a snapshot
+        self.samples = VGroup()
+        for (u, v), label in zip(tr["X"], tr["y"]):
+            if label > 0.5:
+                m = Dot(radius=0.09, color=palette.TEXT).set_stroke(palette.BACKGROUND, width=2)
+            else:
+                m = Dot(radius=0.08, color=palette.BACKGROUND).set_stroke(palette.TEXT, width=3)
+            self.samples.add(m.move_to(self.at(u, v)))
+        self.axis_names = VGroup(MathTex("x_1", font_size=palette.MATH_SIZE - 10, color=palette.DIM).next_to(self.frame, DOWN, 0.1),
+                                 MathTex("x_2", font_size=palette.MATH_SIZE - 10, color=palette.DIM).next_to(self.frame, LEFT, 0.1))
+        self.add(self.shading, self.frame, self.samples, self.axis_names)
+
+    def at(self, u, v):
+        f = lambda t: (t - self.lo) / (self.hi - self.lo) * self.side - self.side / 2
+        return self.frame.get_center() + np.array([f(u), f(v), 0.0])
+
+    def shade(self, values) -> VGroup:
+        """One square per grid cell, row by row from the bottom (the trace's order)."""
+        size = self.side / self.cells
+        corner = self.frame.get_corner(DOWN + LEFT)
+        cells = VGroup()
+        for k, value in enumerate(values):
+            r, c = divmod(k, self.cells)
+            cells.add(Square(side_length=size, stroke_width=0).set_fill(palette.FIRE, 0.85 * float(np.clip(value, 0, 1)))
+                      .move_to(corner + np.array([(c + 0.5) * size, (r + 0.5) * size, 0.0])))
+        return cells
+
+    def update_to(self, values, **kwargs):
+        return AnimationGroup(*[cell.animate.set_fill(opacity=0.85 * float(np.clip(v, 0, 1)))
+                                for cell, v in zip(self.shading, values)], group=self.shading, **kwargs)
+
+
+class Training(ExplainerScene):
+    """Epoch by epoch: the cost curve falls while the network's weights and predictions change."""
+
+    curve_samples = 200   # points of the drawn cost curve, whatever the number of epochs
+
+    def construct(self):
+        self.title_card()
+        tr = self.trace
+        shots, n = tr["snapshots"], len(tr["y"])
+        dmap = DecisionMap(tr, side=3.2).move_to(0.7 * LEFT + 0.15 * UP)
+        # widths and marker sizes against the largest value over all snapshots, so growth shows
+        net = NetworkDiagram(tr["sizes"], shots[0]["weights"], shots[0]["biases"], width=2.8, height=3.2,
+                             largest=max(largest_weight(s["weights"]) for s in shots),
+                             largest_bias=max(largest_weight(s["biases"]) for s in shots))
+        net.move_to(5.2 * LEFT + 0.1 * DOWN)
+        plot = CurvePlot((0, *nice_range(0, tr["epochs"], 3)[1:]), nice_range(0, max(tr["costs"]), 3),
+                         width=4.0, height=3.2, x_label="", y_label="C").move_to(4.4 * RIGHT + 0.05 * DOWN)
+        epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.5)
+        epochs_word.align_to(plot.axes.x_axis, RIGHT)
+
+        readouts = [self.readouts(s, net, dmap, plot, n) for s in shots]
+        legend = legend_row((dmap.samples[list(tr["y"]).index(1.0)].copy(), self.label("training.label1", palette.SMALL_SIZE)),
+                            (dmap.samples[list(tr["y"]).index(0.0)].copy(), self.label("training.label0", palette.SMALL_SIZE)))
+        legend.next_to(dmap.frame, DOWN, buff=0.5)
+        legend.add(self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, DOWN, buff=0.12))
+
+        with self.beat("data", "training.cap.data", n=n):
+            self.add(dmap.shading)
+            self.play(FadeIn(dmap.frame), FadeIn(dmap.axis_names),
+                      LaggedStart(*[FadeIn(p, scale=2) for p in dmap.samples], lag_ratio=0.05), FadeIn(legend))
+            self.wait(1.5)
+        first = shots[0]
+        with self.beat("network", "training.cap.network", shape=shape_of(tr["sizes"]), correct=first["correct"], n=n):
+            self.play(FadeIn(net), FadeIn(readouts[0][0]))
+            self.play(dmap.update_to(first["map"]), FadeIn(readouts[0][1]))
+            self.wait(1.5)
+        remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.FIRE, n=n)).to_edge(DOWN, buff=0.2)
+        with self.beat("epoch", "training.cap.epoch", n=n):
+            self.play(FadeIn(remark))
+            for l in range(len(net.edges)):
+                self.play(net.signal(l), run_time=1.0)
+            for l in reversed(range(len(net.edges))):
+                self.play(net.signal(l, color=palette.GRADIENT, backward=True), run_time=1.0)
+            self.play(FadeIn(plot), FadeIn(epochs_word), FadeIn(readouts[0][2]))
+            self.wait(0.5)
+        self.train(tr, net, dmap, plot, readouts)
+        self.summary(tr, remark, readouts[-1])
+
+    def readouts(self, shot, net, dmap, plot, n):
+        epoch = self.label("training.epoch", palette.BODY_SIZE, palette.TEXT, n=num(shot["epoch"])).next_to(net, UP, buff=0.45)
+        correct = self.label("training.correct", palette.BODY_SIZE, palette.FIRE, correct=shot["correct"], n=n)
+        correct.next_to(dmap.frame, UP, buff=0.3)
+        cost = MathTex(rf"C = {tex_num(shot['cost'])}", font_size=palette.MATH_SIZE - 4, color=palette.COST)
+        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT)
+        return epoch, correct, cost
+
+    def cost_pieces(self, tr, plot):
+        """The cost curve cut at the snapshot epochs, drawn from at most `curve_samples` points."""
+        costs = tr["costs"]
+        marks = [s["epoch"] for s in tr["snapshots"]]
+        keep = sorted(set(np.linspace(0, tr["epochs"], self.curve_samples).round().astype(int)) | set(marks))
+        pieces = []
+        for a, b in zip(marks, marks[1:]):
+            es = [e for e in keep if a <= e <= b]
+            pieces.append(plot.curve(es, [costs[e] for e in es], color=palette.COST, stroke_width=4))
+        return pieces
+
+    def train(self, tr, net, dmap, plot, readouts):
+        shots = tr["snapshots"]
+        pieces = self.cost_pieces(tr, plot)
+        dot = Dot(plot.p(0, shots[0]["cost"]), radius=0.08, color=palette.COST)
+        with self.beat("train", "training.cap.train"):
+            self.play(FadeIn(dot, scale=2), run_time=0.4)
+            for k in range(1, len(shots)):
+                shot = shots[k]
+                self.play(Create(pieces[k - 1]), dot.animate.move_to(plot.p(shot["epoch"], shot["cost"])),
+                          net.update_weights(shot["weights"]), net.update_biases(shot["biases"]),
+                          dmap.update_to(shot["map"]),
+                          *[FadeOut(a) for a in readouts[k - 1]], *[FadeIn(b) for b in readouts[k]],
+                          run_time=1.1, rate_func=rate_functions.linear)
+                self.wait(0.25)
+
+    def summary(self, tr, remark, last):
+        first, final = tr["snapshots"][0], tr["snapshots"][-1]
+        line = MathTex(rf"C:\ {tex_num(first['cost'])} \;\longrightarrow\; {tex_num(final['cost'])}",
+                       font_size=palette.MATH_SIZE, color=palette.COST).to_edge(DOWN, buff=0.3)
+        with self.beat("summary", "training.cap.summary", epochs=num(tr["epochs"]), first=num(first["cost"]),
+                       last=num(final["cost"]), correct=final["correct"], n=len(tr["y"])):
+            self.play(FadeOut(remark), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=palette.COST))
             self.wait(2.5)

@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from manim import DecimalNumber, MathTex, Text, tempconfig
+from manim.mobject.text.tex_mobject import MathTexPart
 
 from scenes import catalog
 
@@ -65,3 +66,8 @@ def shown_texts(scene) -> list[str]:
 
 def on_screen(scene, text: str) -> bool:
     return any(text in t for t in shown_texts(scene))
+
+
+def shown_rows(scene) -> list[str]:
+    """The rows of multi-line MathTex on screen (each row is a part with its own tex_string)."""
+    return [f.tex_string for m in scene.mobjects for f in m.get_family() if isinstance(f, MathTexPart)]

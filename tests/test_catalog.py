@@ -26,3 +26,11 @@ def test_a_subclass_of_a_scene_keeps_its_facts():
         pass
 
     assert (Slower.trace_name, Slower.title_key, Slower.chapter) == ("neuron-firing", "firing.title", 1)
+
+
+def test_scenes_follow_the_articles_order():
+    order = [s.id for s in catalog.SCENES]
+    assert order.index("forward-pass") < order.index("parameter-count") < order.index("cost-function")
+    assert order.index("weight-update") < order.index("training") < order.index("universal-approximation")
+    assert catalog.find("training").chapter == 4 and catalog.find("universal-approximation").chapter == 5
+    assert [s.chapter for s in catalog.SCENES] == sorted(s.chapter for s in catalog.SCENES)

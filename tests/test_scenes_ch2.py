@@ -1,31 +1,23 @@
 """Chapter 2 scenes: they render, and what they show follows their parameters and their traces.
 
 The tests of this module share one media folder (`media`), so LaTeX that one render compiled
-is reused by the next; Training runs with fewer snapshots and a coarser map to stay fast.
+is reused by the next.
 """
 import numpy as np
 import pytest
 from manim import DecimalNumber, tempconfig
-from manim.mobject.text.tex_mobject import MathTexPart
 
 from nncore import MLP, get_trace
-from scenehelp import TINY, on_screen, render_small, shown_texts
-from scenes.ch2_network import ForwardPass, ParameterCount, Training, UniversalApproximation
+from scenehelp import TINY, on_screen, render_small, shown_rows, shown_texts
+from scenes.ch2_network import ForwardPass, ParameterCount
 from scenes.kit.fmt import tex_num
 from scenes.kit.network import NetworkDiagram, shown_indices
 
-
-FAST_TRAINING = {"snapshots": 5, "map_cells": 5}
 
 
 @pytest.fixture(scope="module")
 def media(tmp_path_factory):
     return tmp_path_factory.mktemp("ch2_media")
-
-
-def shown_rows(scene) -> list[str]:
-    """The rows of multi-line MathTex on screen (each row is a part with its own tex_string)."""
-    return [f.tex_string for m in scene.mobjects for f in m.get_family() if isinstance(f, MathTexPart)]
 
 
 def tally(scene):
@@ -88,34 +80,6 @@ def test_forward_pass_with_another_seed_computes_other_numbers(media):
         assert f"= {tex_num(tr['zs'][0][0])}" in first and f"= {tex_num(tr['output'][0])}" in out
         blocks[seed] = (first, out)
     assert blocks[0][0] != blocks[1][0] and blocks[0][1] != blocks[1][1]
-
-
-def test_training_ends_on_the_trace_cost_which_is_below_the_first(media):
-    tr = get_trace("training", **FAST_TRAINING)
-    scene = render_small(Training, media, **FAST_TRAINING)
-    first, last = tr["costs"][0], tr["costs"][-1]
-    assert last < first
-    assert on_screen(scene, f"C = {tex_num(last)}")
-    assert on_screen(scene, rf"{tex_num(first)} \;\longrightarrow\; {tex_num(last)}")
-
-
-def test_training_length_does_not_grow_with_epochs(media):
-    short = render_small(Training, media, epochs=300, **FAST_TRAINING)
-    long = render_small(Training, media, epochs=3000, **FAST_TRAINING)
-    # Keyframes are sampled, so only reading time differs: a caption that says "3,000"
-    # instead of "300" may hold a fraction of a second longer.
-    assert abs(short.renderer.time - long.renderer.time) < 0.5
-    assert on_screen(long, f"C = {tex_num(get_trace('training', epochs=3000)['costs'][-1])}")
-
-
-def test_universal_approximation_shows_every_error_and_parameter_count(media):
-    tr = get_trace("approximation", widths=(1, 3))
-    scene = render_small(UniversalApproximation, media, widths=(1, 3))
-    rows = shown_rows(scene)
-    for f in tr["fits"]:
-        assert f["parameters"] == 3 * f["hidden"] + 1  # 1-h-1: h weights in, h biases, h weights out, 1 bias
-        for value in (f["hidden"], f["parameters"], f["error"]):
-            assert any(r.startswith(f"{tex_num(value)}&") for r in rows)
 
 
 def test_network_diagram_draws_a_wide_layer_compact_with_its_real_size():

@@ -3,8 +3,8 @@ MLP([1, 1, 1]) computes on the same parameters, and other inputs put other numbe
 import pytest
 
 from nncore import MLP, get_trace
-from scenehelp import render_small, shown_texts
-from scenes.ch4_backprop import BackpropHiddenLayer, BackpropOutputLayer, ComputationGraph, WeightUpdate
+from scenehelp import on_screen, render_small, shown_texts
+from scenes.ch4_backprop import BackpropHiddenLayer, BackpropOutputLayer, ComputationGraph, Training, WeightUpdate
 from scenes.kit.fmt import tex_num
 
 DEFAULT = dict(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4)
@@ -113,3 +113,25 @@ def test_weight_update_shows_the_step_and_the_falling_error(tmp_path, lr, epochs
     assert len(errors) == epochs + 1 and errors[-1] < errors[1] < errors[0]
     assert rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}" in end
     assert f"after {epochs} epochs" in end
+
+
+# Training runs with fewer snapshots and a coarser map to stay fast.
+FAST_TRAINING = {"snapshots": 5, "map_cells": 5}
+
+
+def test_training_ends_on_the_trace_cost_which_is_below_the_first(tmp_path):
+    tr = get_trace("training", **FAST_TRAINING)
+    scene = render_small(Training, tmp_path, **FAST_TRAINING)
+    first, last = tr["costs"][0], tr["costs"][-1]
+    assert last < first
+    assert on_screen(scene, f"C = {tex_num(last)}")
+    assert on_screen(scene, rf"{tex_num(first)} \;\longrightarrow\; {tex_num(last)}")
+
+
+def test_training_length_does_not_grow_with_epochs(tmp_path):
+    short = render_small(Training, tmp_path, epochs=300, **FAST_TRAINING)
+    long = render_small(Training, tmp_path, epochs=3000, **FAST_TRAINING)
+    # Keyframes are sampled, so only reading time differs: a caption that says "3,000"
+    # instead of "300" may hold a fraction of a second longer.
+    assert abs(short.renderer.time - long.renderer.time) < 0.5
+    assert on_screen(long, f"C = {tex_num(get_trace('training', epochs=3000)['costs'][-1])}")

@@ -283,3 +283,12 @@ class NetworkDiagram(VGroup):
                                    color=palette.BACKGROUND if lit else palette.TEXT)
             labels.add(number.move_to(node))
         return labels
+
+
+def shape_of(layers) -> str:
+    """Layer sizes as the text names them: 2-4-1."""
+    return "-".join(str(int(n)) for n in layers)
+
+
+def tex_shape(layers) -> str:
+    return r"\text{-}".join(str(int(n)) for n in layers)

@@ -1,0 +1,95 @@
+"""Chapter 5, can a network solve any problem: universal approximation, and what it does not promise."""
+from __future__ import annotations
+
+import math
+
+from manim import LEFT, RIGHT, UP, Create, Dot, FadeIn, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup
+
+from scenes.formulas import TEX
+from scenes.kit import palette
+from scenes.kit.base import ExplainerScene
+from scenes.kit.fmt import num, tex_lines, tex_num
+from scenes.kit.parts import CurvePlot, note
+
+
+# -- UniversalApproximation ---------------------------------------------------------------
+class UniversalApproximation(ExplainerScene):
+    """Section 9: 1, 2, 4, 8, 16 hidden neurons fit a curve better and better; what the theorem promises."""
+
+    def construct(self):
+        self.title_card()
+        tr = self.trace
+        xs, fits = tr["xs"], tr["fits"]
+        every_y = tr["target_ys"] + [v for f in fits for v in f["ys"]]
+        plot = CurvePlot((math.floor(min(xs)), math.ceil(max(xs)), 1),
+                         (math.floor(min(every_y)), math.ceil(max(every_y)), 1),
+                         width=6.0, height=3.6, x_label="x", y_label="y").move_to(3.35 * LEFT + 0.55 * UP)
+        target = plot.curve(xs, tr["target_ys"], color=palette.TEXT, stroke_width=6, clip=False)
+        samples = VGroup(*[Dot(plot.p(x, y), radius=0.045, color=palette.DIM) for x, y in zip(xs, tr["target_ys"])])
+        with self.beat("target", "approx.cap.target", n=len(xs)):
+            self.play(FadeIn(plot), Create(target), run_time=1.5)
+            self.play(LaggedStart(*[FadeIn(d) for d in samples], lag_ratio=0.03))
+            self.wait(0.8)
+
+        table = self.fit_table(fits).move_to(3.85 * RIGHT).align_to(plot, UP)
+        self.play(FadeIn(table.head))
+        shown = None
+        for k, f in enumerate(fits):
+            curve = plot.curve(xs, f["ys"], color=palette.POSITIVE, stroke_width=5, clip=False)
+            sticks = VGroup(*[Line(plot.p(x, a), plot.p(x, b), color=palette.COST, stroke_width=2.5)
+                              for x, a, b in zip(xs, f["ys"], tr["target_ys"])])
+            name = MathTex(rf"1\text{{-}}{f['hidden']}\text{{-}}1", font_size=palette.MATH_SIZE - 4, color=palette.POSITIVE)
+            name.next_to(plot.axes, UP, buff=0.1).align_to(plot.axes, LEFT).shift(0.6 * RIGHT)
+            row = VGroup(*[column[k] for column in table.columns])
+            key = "approx.cap.first" if k == 0 else "approx.cap.more"
+            with self.beat(f"fit{f['hidden']}", key, hidden=f["hidden"], params=f["parameters"], error=num(f["error"])):
+                if shown is None:
+                    self.play(Create(curve), FadeIn(sticks), FadeIn(name), FadeIn(row, shift=0.2 * LEFT), run_time=1.5)
+                else:
+                    self.play(*[ReplacementTransform(a, b) for a, b in zip(shown, (curve, sticks, name))],
+                              FadeIn(row, shift=0.2 * LEFT), run_time=1.5)
+                self.wait(1.5 if k == 0 else 1.0)
+            shown = (curve, sticks, name)
+        self.theorem(table)
+
+    def fit_table(self, fits):
+        """Neurons, parameters and error of each fit: three right-aligned columns, one LaTeX run each,
+        one part per row (so rows can appear one at a time), under their headings."""
+        columns = VGroup(*[MathTex(*tex_lines(f"{tex_num(f[key])}&" for f in fits), font_size=palette.MATH_SIZE - 6,
+                                   color=color)
+                           for key, color in (("hidden", palette.POSITIVE), ("parameters", palette.TEXT), ("error", palette.COST))])
+        head = VGroup(*[self.label(k, palette.SMALL_SIZE, palette.DIM) for k in ("approx.neurons", "approx.parameters",
+                                                                      "approx.error")])
+        head.arrange(RIGHT, buff=0.45)
+        right, top = 0.0, min(h.get_bottom()[1] for h in head) - 0.25
+        for h, column in zip(head, columns):  # as wide as the heading or the widest number, right-aligned
+            right += max(h.width, column.width)
+            h.set_x(right - h.width / 2)
+            column.set_x(right - column.width / 2)
+            column.shift((top - column.get_top()[1]) * UP)  # the tops level, so the rows are
+            right += 0.45
+        table = VGroup(head, columns)
+        if table.width > 5.6:
+            table.scale_to_fit_width(5.6)
+        table.head, table.columns = head, columns
+        return table
+
+    def theorem(self, table):
+        yes = VGroup(self.label("approx.promised", palette.SMALL_SIZE, palette.FIRE),
+                     MathTex(TEX["approximation"], font_size=palette.MATH_SIZE - 8),
+                     self.label("approx.exists", palette.SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        no = VGroup(self.label("approx.not_promised", palette.SMALL_SIZE, palette.COST),
+                    self.label("approx.finds", palette.SMALL_SIZE), self.label("approx.generalises", palette.SMALL_SIZE))
+        no.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        body = VGroup(yes, no).arrange(RIGHT, aligned_edge=UP, buff=0.9)
+        remark = note(body, color=palette.FIRE).to_edge(DOWN, buff=0.2)
+        with self.beat("promise", "approx.cap.promise"):
+            self.play(FadeIn(remark[0]), FadeIn(yes))
+            self.wait(2.0)
+        with self.beat("limits", "approx.cap.limits"):
+            self.play(FadeIn(no, shift=0.2 * UP))
+            self.wait(2.5)
+        params = table.columns[1]
+        with self.beat("summary", "approx.cap.summary"):
+            self.play(Indicate(params, color=palette.FIRE), run_time=1.5)
+            self.wait(2.0)

@@ -1,0 +1,15 @@
+"""Chapter 5 scene: universal approximation shows every fit's numbers from its trace."""
+from nncore import get_trace
+from scenehelp import render_small, shown_rows
+from scenes.ch5_approximation import UniversalApproximation
+from scenes.kit.fmt import tex_num
+
+
+def test_universal_approximation_shows_every_error_and_parameter_count(tmp_path):
+    tr = get_trace("approximation", widths=(1, 3))
+    scene = render_small(UniversalApproximation, tmp_path, widths=(1, 3))
+    rows = shown_rows(scene)
+    for f in tr["fits"]:
+        assert f["parameters"] == 3 * f["hidden"] + 1  # 1-h-1: h weights in, h biases, h weights out, 1 bias
+        for value in (f["hidden"], f["parameters"], f["error"]):
+            assert any(r.startswith(f"{tex_num(value)}&") for r in rows)
