@@ -12,7 +12,7 @@ from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumb
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import decimals_for, num, tex_factor, tex_linear, tex_num
+from scenes.kit.fmt import decimals_for, num, stated, tex_factor, tex_linear, tex_num, tex_stated
 from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_line, edge, edge_width, glyph, note
 
 
@@ -50,7 +50,7 @@ class NeuronFiring(ExplainerScene):
         frame = Rectangle(width=0.7, height=height, color=palette.DIM, stroke_width=3)
         level = frame.get_bottom() + UP * height * threshold / top
         mark = Line(level + 0.55 * LEFT, level + 0.55 * RIGHT, color=palette.COST, stroke_width=6)
-        label = self.label("firing.threshold", palette.SMALL_SIZE, palette.COST, threshold=num(threshold))
+        label = self.label("firing.threshold", palette.SMALL_SIZE, palette.COST, threshold=stated(threshold))
         label.next_to(mark, LEFT, buff=0.15)
         gauge = VGroup(frame, mark, label)
         gauge.frame, gauge.height_units = frame, height
@@ -62,7 +62,7 @@ class NeuronFiring(ExplainerScene):
         a, b = case["inputs"]
         total, threshold, fired = case["total"], case["threshold"], case["fired"]
         parts = self.case_parts(n, a, b)
-        with self.beat(f"case{n}-inputs", "firing.cap.inputs", a=num(a), b=num(b)):
+        with self.beat(f"case{n}-inputs", "firing.cap.inputs", a=stated(a), b=stated(b)):
             if numbered:
                 self.play(FadeIn(parts.label))
             self.play(FadeIn(parts.inputs), Write(parts.values), FadeIn(parts.names), Create(parts.neuron),
@@ -71,7 +71,7 @@ class NeuronFiring(ExplainerScene):
         counter, fill = self.add_up(n, case, parts, gauge, top)
         verdict_key, verdict = self.decide(n, case, parts, gauge, fill)
         comparison = ">" if fired else r"\le"
-        line = MathTex(rf"{num(a)} + {num(b)} = {num(total)} {comparison} {num(threshold)}",
+        line = MathTex(rf"{tex_stated(a)} + {tex_stated(b)} = {tex_stated(total)} {comparison} {tex_stated(threshold)}",
                        font_size=palette.MATH_SIZE, color=palette.FIRE if fired else palette.TEXT)
         self.play(*[FadeOut(m) for m in (parts.inputs, parts.values, parts.names, parts.arrows, parts.neuron,
                                          parts.sigma, counter, fill, verdict, parts.label)]
@@ -82,14 +82,14 @@ class NeuronFiring(ExplainerScene):
         neuron = NeuronNode(radius=0.75).move_to(1.6 * LEFT + 0.3 * DOWN)
         sigma = MathTex(r"\Sigma", font_size=60, color=palette.TEXT).move_to(neuron)
         inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=palette.POSITIVE).move_to(pos)
-                          for pos in (5.2 * LEFT + 1.3 * UP, 5.2 * LEFT + 1.9 * DOWN)])
-        values = VGroup(*[MathTex(num(v), font_size=palette.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
+                          for pos in (5.0 * LEFT + 1.3 * UP, 5.0 * LEFT + 1.9 * DOWN)])
+        values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
         names = VGroup(*[MathTex(f"x_{i}", font_size=palette.MATH_SIZE - 4, color=palette.DIM).next_to(node, LEFT, buff=0.2)
                          for i, node in enumerate(inputs, start=1)])
         arrows = VGroup(*[Arrow(node.get_right(), neuron.get_left(), buff=0.1, color=palette.DIM, stroke_width=4)
                           for node in inputs])
         out_arrow = Arrow(neuron.get_right(), neuron.get_right() + 2.6 * RIGHT, buff=0.1, color=palette.DIM, stroke_width=5)
-        label = self.label("firing.case", palette.BODY_SIZE, palette.DIM, n=n).to_corner(UP + LEFT).shift(0.9 * DOWN)
+        label = self.label("firing.case", palette.BODY_SIZE, palette.DIM, n=n).to_corner(UP + LEFT, buff=0.9).shift(0.5 * DOWN)
         return CaseParts(neuron, sigma, inputs, values, names, arrows, out_arrow, label)
 
     def add_up(self, n, case, parts, gauge, top):
@@ -100,7 +100,7 @@ class NeuronFiring(ExplainerScene):
         counter = DecimalNumber(0, num_decimal_places=places, font_size=palette.MATH_SIZE, color=palette.TEXT)
         counter.next_to(parts.neuron, DOWN, buff=0.3)
         fill = self.gauge_fill(gauge, 0.0, top)
-        with self.beat(f"case{n}-sum", "firing.cap.sum", total=num(total), threshold=num(case["threshold"])):
+        with self.beat(f"case{n}-sum", "firing.cap.sum", total=stated(total), threshold=stated(case["threshold"])):
             pulses = [Dot(color=palette.POSITIVE, radius=0.12).move_to(ar.get_start()) for ar in parts.arrows]
             self.add(counter, fill)
             self.play(*[MoveAlongPath(d, Line(ar.get_start(), ar.get_end())) for d, ar in zip(pulses, parts.arrows)],
@@ -120,7 +120,7 @@ class NeuronFiring(ExplainerScene):
         verdict = self.label(verdict_key, palette.BODY_SIZE, palette.FIRE if fired else palette.DIM)
         verdict.next_to(out_arrow, UP, buff=0.2).align_to(out_arrow, LEFT).shift(0.25 * RIGHT)
         with self.beat(f"case{n}-verdict", "firing.cap.fire" if fired else "firing.cap.nofire",
-                       total=num(case["total"]), threshold=num(case["threshold"])):
+                       total=stated(case["total"]), threshold=stated(case["threshold"])):
             if fired:
                 pulse = Dot(color=palette.FIRE, radius=0.16).move_to(out_arrow.get_start())
                 self.play(parts.neuron.animate.set_activation(1.0), fill.animate.set_fill(palette.FIRE),
@@ -184,18 +184,18 @@ class Perceptron(ExplainerScene):
                 diagram.neuron.animate.set_activation(sig["output"]), run_time=1.5)
             self.wait(1.5)
         with self.beat("summary", "perceptron.cap.summary"):
-            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4,
-                              color=palette.FIRE).to_edge(DOWN, buff=0.35)
-            self.play(Write(formula))
+            worked = VGroup(*panel.products, panel.total)   # the general formula takes the worked rows' place
+            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE).move_to(worked)
+            self.play(FadeOut(worked), Write(formula))
             self.wait(2)
 
     def diagram(self, case):
         d = VGroup()
         n = len(case["inputs"])
-        d.neuron = NeuronNode(radius=0.6).move_to(3.0 * LEFT + 0.2 * UP)
+        d.neuron = NeuronNode(radius=0.6).move_to(2.9 * LEFT + 0.2 * UP)
         ys = np.linspace(1.9, -1.5, n)
-        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-6.3, y, 0]) for y in ys])
-        d.values = VGroup(*[MathTex(num(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-5.6, y, 0]) for y in ys])
+        d.values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
         d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
                            for j, c in enumerate(d.inputs, start=1)])
         largest = max(abs(w) for w in case["weights"])
@@ -223,7 +223,7 @@ class Perceptron(ExplainerScene):
 
     def panel(self, case):
         p = VGroup()
-        size = palette.MATH_SIZE - 6
+        size = palette.MATH_SIZE - 10
         p.products = VGroup(*[
             MathTex(rf"x_{j} w_{j} = {tex_num(x)}\cdot{tex_factor(w)} = {tex_num(q)}", font_size=size)
             for j, (x, w, q) in enumerate(zip(case["inputs"], case["weights"], case["products"]), start=1)])
@@ -233,7 +233,7 @@ class Perceptron(ExplainerScene):
         fn = r"\mathrm{step}" if case["activation"] == "step" else r"\sigma"
         p.out = MathTex(rf"a = {fn}({tex_num(case['z'])}) = {tex_num(case['output'])}", font_size=size, color=palette.FIRE)
         p.add(*p.products, p.total, p.z, p.out)
-        p.arrange(DOWN, aligned_edge=LEFT, buff=0.28).to_edge(RIGHT, buff=0.45).shift(0.15 * DOWN)
+        p.arrange(DOWN, aligned_edge=LEFT, buff=0.28).to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
         return p
 
 
@@ -260,8 +260,8 @@ class ActivationFunctions(ExplainerScene):
         act = self.trace[name]
         formula, d_formula, yr, dyr = ACTIVATION_VIEWS[name]
         zr = (act["z"][0], act["z"][-1], 1)
-        left = CurvePlot(zr, yr, width=5.6, height=3.0, y_label=r"a").move_to(3.4 * LEFT + 0.5 * DOWN)
-        right = CurvePlot(zr, dyr, width=5.6, height=3.0, y_label=r"da/dz").move_to(3.4 * RIGHT + 0.5 * DOWN)
+        left = CurvePlot(zr, yr, width=5.0, height=2.8, y_label=r"a").move_to(3.3 * LEFT + 0.2 * DOWN)
+        right = CurvePlot(zr, dyr, width=5.0, height=2.8, y_label=r"da/dz").move_to(3.1 * RIGHT + 0.2 * DOWN)
         curve = left.curve(act["z"], act["a"], color=palette.POSITIVE)
         d_curve = right.curve(act["z"], act["da"], color=palette.GRADIENT, clip=False)
         if name == "relu":  # the derivative jumps at 0: draw the two pieces apart
@@ -329,7 +329,7 @@ class ActivationFunctions(ExplainerScene):
         step_curve = left.curve(step["z"], step["a"], color=palette.DIM, stroke_width=4)
         remark = note(VGroup(self.label("act.not_binary", palette.SMALL_SIZE, palette.FIRE),
                              self.label("act.step_binary", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
-        remark.move_to(3.4 * RIGHT + 0.5 * DOWN)
+        remark.move_to(3.1 * RIGHT + 0.2 * DOWN)
         with self.beat("not-binary", "act.cap.correct"):
             self.play(FadeIn(remark), Create(step_curve))
             self.wait(2.5)
@@ -340,14 +340,14 @@ class ActivationFunctions(ExplainerScene):
         for name in ("sigmoid", "tanh", "relu"):
             act = self.trace[name]
             _, _, yr, _ = ACTIVATION_VIEWS[name]
-            plot = CurvePlot((act["z"][0], act["z"][-1], 5), yr, width=3.6, height=2.2, x_label="", y_label="")
+            plot = CurvePlot((act["z"][0], act["z"][-1], 5), yr, width=3.1, height=2.0, x_label="", y_label="")
             card = VGroup(self.plain(name if name != "relu" else "ReLU", palette.BODY_SIZE, palette.POSITIVE), plot,
                           plot.curve(act["z"], act["a"]),
                           MathTex(RANGES_TEX[name], font_size=palette.MATH_SIZE, color=palette.FIRE))
             card[0].next_to(plot, UP, buff=0.2)
             card[3].next_to(plot, DOWN, buff=0.3)
             cards.add(card)
-        cards.arrange(RIGHT, buff=0.7).move_to(0.3 * DOWN)
+        cards.arrange(RIGHT, buff=0.8, aligned_edge=UP).move_to(0.3 * UP)
         with self.beat("ranges", "act.cap.summary"):
             self.play(LaggedStart(*[FadeIn(c, shift=0.3 * UP) for c in cards], lag_ratio=0.3))
             self.wait(2.5)
@@ -359,8 +359,8 @@ class Bias(ExplainerScene):
     def construct(self):
         self.title_card()
         tr = self.trace
-        plot = CurvePlot((-3, 3, 1), (-3, 3, 1), width=5.4, height=4.6, x_label="x", y_label="y")
-        plot.move_to(3.3 * LEFT + 0.45 * DOWN)
+        plot = CurvePlot((-3, 3, 1), (-3, 3, 1), width=4.8, height=4.0, x_label="x", y_label="y")
+        plot.move_to(3.3 * LEFT + 0.1 * DOWN)
         lines = [plot.line_through(*l["points"]) for l in tr["lines"]]
         w_labels = [MathTex(rf"y = {tex_linear(l['w'])}", font_size=palette.MATH_SIZE, color=palette.POSITIVE) for l in tr["lines"]]
         for lab in w_labels:
@@ -384,8 +384,8 @@ class Bias(ExplainerScene):
                                                (origin, intercepts[0]))])
             self.step_through(zip(shifted, b_labels, intercepts))
 
-        sig_plot = CurvePlot((-6, 6, 2), (0, 1, 0.5), width=5.4, height=3.4, x_label="x", y_label=r"\sigma")
-        sig_plot.move_to(3.4 * RIGHT + 0.8 * DOWN)
+        sig_plot = CurvePlot((-6, 6, 2), (0, 1, 0.5), width=4.8, height=3.0, x_label="x", y_label=r"\sigma")
+        sig_plot.move_to(3.2 * RIGHT + 0.1 * UP)
         curves = [sig_plot.curve(s["x"], s["a"], color=palette.BIAS) for s in tr["sigmoids"]]
         mids = [sig_plot.dot_at(s["midpoint"], 0.5, color=palette.FIRE) for s in tr["sigmoids"]]
         formulas = [MathTex(rf"\sigma({tex_linear(tr['w'], s['b'])})",
@@ -398,6 +398,6 @@ class Bias(ExplainerScene):
         label = b_labels[-1]
         with self.beat("summary", "bias.cap.summary"):
             formula = MathTex(TEX["line"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE)
-            formula.move_to(sig_plot).align_to(label, UP).shift(0.3 * DOWN + 0 * RIGHT)
-            self.play(FadeOut(formulas[-1]), FadeIn(formula))
+            formula.move_to(label)   # the line panel's own formula, in general
+            self.play(FadeOut(label), FadeIn(formula))
             self.wait(2)

@@ -29,8 +29,8 @@ class ParameterCount(Chapter2Scene):
     def construct(self):
         self.title_card()
         tr = self.trace
-        net = NetworkDiagram(tr["layers"], names=self.layer_names(tr["layers"]), width=4.6, height=4.2)
-        net.move_to(3.5 * LEFT + 0.45 * DOWN)
+        net = NetworkDiagram(tr["layers"], names=self.layer_names(tr["layers"]), width=4.4, height=3.6)
+        net.move_to(3.4 * LEFT + 0.1 * DOWN)
         self.build(net, tr)
         panel = self.tally(net, tr)
         self.formula(net, panel, tr)
@@ -115,9 +115,9 @@ class ParameterCount(Chapter2Scene):
 
     def examples(self, tr):
         big = max(tr["examples"], key=lambda e: e["count"])
-        net = NetworkDiagram(big["layers"], names=self.layer_names(big["layers"]), width=4.6, height=4.0,
+        net = NetworkDiagram(big["layers"], names=self.layer_names(big["layers"]), width=4.4, height=3.4,
                              show_biases=False)
-        net.move_to(3.5 * LEFT + 0.45 * DOWN)
+        net.move_to(3.4 * LEFT + 0.1 * DOWN)
         # two columns, one LaTeX run each: shapes left-aligned, counts right-aligned, rows level
         shapes = MathTex(*tex_lines(f"&{tex_shape(e['layers'])}" for e in tr["examples"]), font_size=palette.MATH_SIZE - 6)
         counts = MathTex(*tex_lines(f"{tex_num(e['count'])}&" for e in tr["examples"]), font_size=palette.MATH_SIZE - 6)
@@ -160,7 +160,7 @@ class ParameterCount(Chapter2Scene):
                           font_size=palette.MATH_SIZE - 4, color=palette.TEXT)
         remark = note(VGroup(self.label("params.not_exp", palette.SMALL_SIZE, palette.FIRE),
                              self.label("params.growth", palette.SMALL_SIZE, palette.FIRE)).arrange(RIGHT, buff=0.2))
-        VGroup(formula, remark).arrange(DOWN, buff=0.3).to_edge(DOWN, buff=0.25)
+        VGroup(formula, remark).arrange(DOWN, buff=0.3).to_edge(DOWN, buff=1.3)
         with self.beat("correct", "params.cap.correct"):
             self.play(Write(formula), run_time=1.5)
             self.play(FadeIn(remark, shift=0.2 * UP))
@@ -169,7 +169,7 @@ class ParameterCount(Chapter2Scene):
     def growth_plot(self, xs, ys, var):
         _, x_end, x_step = nice_range(0, max(xs), 4)
         y_range = nice_range(0, max(ys), 4)
-        plot = CurvePlot((0, x_end, x_step), y_range, width=5.0, height=3.2, x_label=var, y_label="N")
+        plot = CurvePlot((0, x_end, x_step), y_range, width=4.3, height=2.8, x_label=var, y_label="N")
         pts = [plot.p(x, y) for x, y in zip(xs, ys)]
         g = VGroup(plot)
         g.plot, g.xs, g.ys = plot, xs, ys
@@ -196,8 +196,8 @@ class ForwardPass(Chapter2Scene):
         tr = self.trace
         layers = tr["layers"]
         net = NetworkDiagram(layers, tr["weights"], tr["biases"], names=self.layer_names(layers),
-                             width=4.8, height=4.6)
-        net.move_to(3.75 * LEFT + 0.45 * DOWN)
+                             width=4.3, height=3.8)
+        net.move_to(3.3 * LEFT + 0.05 * UP)
         with self.beat("network", "forward.cap.network", shape=shape_of(layers), seed=tr["seed"]):
             self.play(FadeIn(net, lag_ratio=0.02), run_time=1.5)
             self.wait(1.5)
@@ -232,11 +232,11 @@ class ForwardPass(Chapter2Scene):
         x = tr["activations"][l - 1]
         comma = "," if max(n_in, tr["layers"][l]) > 9 else ""
         zj, bj = f"z{self.sub(l, j)}", f"b{self.sub(l, j)}"
-        wi = lambda i: f"w_{{{i + 1}{comma}{j + 1}}}"
+        wi = lambda i: f"w_{{{j + 1}{comma}{i + 1}}}"   # row j, column i of W in z = W a + b
         if n_in <= 3:
             symbolic = " + ".join(f"{wi(i)}\\,{prev}_{{{i + 1}}}" for i in range(n_in))
         else:
-            symbolic = rf"\textstyle\sum_i w_{{i{comma}{j + 1}}}\,{prev}_i"
+            symbolic = rf"\textstyle\sum_i w_{{{j + 1}{comma}i}}\,{prev}_i"
         rows = [rf"{zj} &= {symbolic} + {bj}"]
         if n_in <= 2:  # the weights and inputs themselves, signs pulled out front
             prods = "".join(("" if i == 0 else " - " if w[i] < 0 else " + ")
@@ -256,8 +256,10 @@ class ForwardPass(Chapter2Scene):
         # one LaTeX run for the whole block; each row stays its own part for the animation
         block = MathTex(*tex_lines(rows), font_size=palette.MATH_SIZE - 8)
         block[-1].set_color(palette.FIRE)
-        if block.width > 6.4:
-            block.scale_to_fit_width(6.4)
+        if block.width > 5.8:
+            block.scale_to_fit_width(5.8)
+        if block.height > 2.4:
+            block.scale_to_fit_height(2.4)
         return block
 
     def compute_layer(self, net, l, table):
@@ -275,12 +277,12 @@ class ForwardPass(Chapter2Scene):
         block = VGroup()
         for k, j in enumerate(shown):
             z, a = tr["zs"][l - 1][j], tr["activations"][l][j]
-            previous, block = block, self.computation(l, j).next_to(header, DOWN, buff=0.35).set_x(3.3)
+            previous, block = block, self.computation(l, j).next_to(header, DOWN, buff=0.35).set_x(3.4)
             key = "forward.cap.output" if last else "forward.cap.first" if k == 0 else "forward.cap.neuron"
             slow = k == 0
             row = MathTex(rf"z{self.sub(l, j)} = {tex_num(z)},\quad {self.sym(l)}{self.sub(l, j)} = {tex_num(a)}",
                           font_size=palette.MATH_SIZE - 10, color=palette.TEXT)
-            row.move_to([3.3, -1.15 - 0.52 * len(table), 0])
+            row.move_to([3.4, -0.75 - 0.44 * len(table), 0])
             if table:
                 row.align_to(table[0], LEFT)
             with self.beat(f"layer{l}-neuron{j + 1}", key, j=j + 1, z=num(z), a=num(a)):

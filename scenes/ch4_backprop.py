@@ -628,9 +628,9 @@ class Training(ExplainerScene):
         net = NetworkDiagram(tr["sizes"], shots[0]["weights"], shots[0]["biases"], width=2.8, height=3.2,
                              largest=max(largest_weight(s["weights"]) for s in shots),
                              largest_bias=max(largest_weight(s["biases"]) for s in shots))
-        net.move_to(5.2 * LEFT + 0.1 * DOWN)
+        net.move_to(4.6 * LEFT + 0.1 * DOWN)
         plot = CurvePlot((0, *nice_range(0, tr["epochs"], 3)[1:]), nice_range(0, max(tr["costs"]), 3),
-                         width=4.0, height=3.2, x_label="", y_label="C").move_to(4.4 * RIGHT + 0.05 * DOWN)
+                         width=3.6, height=3.0, x_label="", y_label="C").move_to(3.9 * RIGHT + 0.05 * DOWN)
         epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.5)
         epochs_word.align_to(plot.axes.x_axis, RIGHT)
 
@@ -650,9 +650,9 @@ class Training(ExplainerScene):
             self.play(FadeIn(net), FadeIn(readouts[0][0]))
             self.play(dmap.update_to(first["map"]), FadeIn(readouts[0][1]))
             self.wait(1.5)
-        remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.FIRE, n=n)).to_edge(DOWN, buff=0.2)
+        remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.FIRE, n=n)).to_edge(DOWN, buff=1.25)
         with self.beat("epoch", "training.cap.epoch", n=n):
-            self.play(FadeIn(remark))
+            self.play(FadeOut(legend), FadeIn(remark))
             for l in range(len(net.edges)):
                 self.play(net.signal(l), run_time=1.0)
             for l in reversed(range(len(net.edges))):
@@ -699,7 +699,7 @@ class Training(ExplainerScene):
     def summary(self, tr, remark, last):
         first, final = tr["snapshots"][0], tr["snapshots"][-1]
         line = MathTex(rf"C:\ {tex_num(first['cost'])} \;\longrightarrow\; {tex_num(final['cost'])}",
-                       font_size=palette.MATH_SIZE, color=palette.COST).to_edge(DOWN, buff=0.3)
+                       font_size=palette.MATH_SIZE, color=palette.COST).to_edge(DOWN, buff=1.3)
         with self.beat("summary", "training.cap.summary", epochs=num(tr["epochs"]), first=num(first["cost"]),
                        last=num(final["cost"]), correct=final["correct"], n=len(tr["y"])):
             self.play(FadeOut(remark), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=palette.COST))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from manim import LEFT, RIGHT, UP, Create, Dot, FadeIn, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup
 
 from scenes.formulas import TEX
 from scenes.kit import palette
@@ -23,7 +23,7 @@ class UniversalApproximation(ExplainerScene):
         every_y = tr["target_ys"] + [v for f in fits for v in f["ys"]]
         plot = CurvePlot((math.floor(min(xs)), math.ceil(max(xs)), 1),
                          (math.floor(min(every_y)), math.ceil(max(every_y)), 1),
-                         width=6.0, height=3.6, x_label="x", y_label="y").move_to(3.35 * LEFT + 0.55 * UP)
+                         width=5.4, height=2.8, x_label="x", y_label="y").move_to(3.2 * LEFT + 1.05 * UP)
         target = plot.curve(xs, tr["target_ys"], color=palette.TEXT, stroke_width=6, clip=False)
         samples = VGroup(*[Dot(plot.p(x, y), radius=0.045, color=palette.DIM) for x, y in zip(xs, tr["target_ys"])])
         with self.beat("target", "approx.cap.target", n=len(xs)):
@@ -31,7 +31,7 @@ class UniversalApproximation(ExplainerScene):
             self.play(LaggedStart(*[FadeIn(d) for d in samples], lag_ratio=0.03))
             self.wait(0.8)
 
-        table = self.fit_table(fits).move_to(3.85 * RIGHT).align_to(plot, UP)
+        table = self.fit_table(fits).move_to(3.5 * RIGHT).align_to(plot, UP)
         self.play(FadeIn(table.head))
         shown = None
         for k, f in enumerate(fits):
@@ -69,8 +69,8 @@ class UniversalApproximation(ExplainerScene):
             column.shift((top - column.get_top()[1]) * UP)  # the tops level, so the rows are
             right += 0.45
         table = VGroup(head, columns)
-        if table.width > 5.6:
-            table.scale_to_fit_width(5.6)
+        if table.width > 5.0:
+            table.scale_to_fit_width(5.0)
         table.head, table.columns = head, columns
         return table
 
@@ -82,7 +82,10 @@ class UniversalApproximation(ExplainerScene):
                     self.label("approx.finds", palette.SMALL_SIZE), self.label("approx.generalises", palette.SMALL_SIZE))
         no.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         body = VGroup(yes, no).arrange(RIGHT, aligned_edge=UP, buff=0.9)
-        remark = note(body, color=palette.FIRE).to_edge(DOWN, buff=0.2)
+        remark = note(body, color=palette.FIRE)
+        if remark.width > 11.5:
+            remark.scale_to_fit_width(11.5)
+        remark.to_edge(DOWN, buff=1.25)
         with self.beat("promise", "approx.cap.promise"):
             self.play(FadeIn(remark[0]), FadeIn(yes))
             self.wait(2.0)

@@ -48,11 +48,6 @@ class EdgePlot(CurvePlot):
         self.y_label.shift(dx * RIGHT)
         ax.x_axis.shift(dy * UP)
         self.x_label.shift(dy * UP)
-        # Axes leave out the 0 labels where the axes cross; they no longer cross there.
-        if abs(dx) > 1e-6 and x_range[0] < 0 < x_range[1]:
-            ax.x_axis.add_numbers([0], excluding=[], font_size=26)
-        if abs(dy) > 1e-6 and y_range[0] < 0 < y_range[1]:
-            ax.y_axis.add_numbers([0], excluding=[], font_size=26)
 
     def p(self, x, y):
         return np.array([self.axes.x_axis.n2p(x)[0], self.axes.y_axis.n2p(y)[1], 0.0])
@@ -62,11 +57,11 @@ class EdgePlot(CurvePlot):
 
     @property
     def x_bounds(self):
-        return tuple(self.axes.x_range[:2])
+        return self.x_span
 
     @property
     def y_bounds(self):
-        return tuple(self.axes.y_range[:2])
+        return self.y_span
 
     def inside(self, x, y, pad: float = 1e-9) -> bool:
         (x0, x1), (y0, y1) = self.x_bounds, self.y_bounds

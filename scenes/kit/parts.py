@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, RIGHT, UP, Axes, Circle, Create, Dot, FadeOut, Line, MathTex, ReplacementTransform,
+from manim import (DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, Dot, FadeOut, Line, MathTex, ReplacementTransform,
                    RoundedRectangle, Text, UpdateFromAlphaFunc, UpdateFromFunc, VGroup, VMobject)
 
 from scenes.kit import palette
@@ -29,32 +29,41 @@ class NeuronNode(VGroup):
 
 
 class CurvePlot(VGroup):
-    """Axes with labels, ready for curves drawn from sampled points."""
+    """Axes with labels, ready for curves drawn from sampled points.
+
+    The axes run a little past the data's range (`pad`, a share of each span), so no curve reaches an
+    arrowhead; tick labels sit outside the plotted box (left of it and under it), so no curve crosses
+    them, and both bounds of each range are labelled."""
 
     def __init__(self, x_range, y_range, width=5.0, height=3.0, x_label="z", y_label="a",
-                 label_size=palette.MATH_SIZE - 8, **kwargs):
+                 label_size=palette.MATH_SIZE - 8, pad: float = 0.08, tick_size: float = 26, **kwargs):
         super().__init__(**kwargs)
-        self.axes = Axes(x_range=x_range, y_range=y_range, x_length=width, y_length=height,
-                         axis_config={"color": palette.DIM, "include_ticks": True, "tip_length": 0.18,
-                                      "font_size": 26},
-                         x_axis_config={"include_numbers": True},
-                         y_axis_config={"include_numbers": True})
+        (x0, x1, xs), (y0, y1, ys) = (tuple(x_range) + (1,))[:3], (tuple(y_range) + (1,))[:3]
+        self.x_span, self.y_span = (x0, x1), (y0, y1)
+        self.axes = Axes(x_range=(x0, x1 + pad * (x1 - x0), xs), y_range=(y0, y1 + pad * (y1 - y0), ys),
+                         x_length=width, y_length=height,
+                         axis_config={"color": palette.DIM, "include_ticks": True, "tip_length": 0.18})
+        self.ticks = VGroup(
+            *[MathTex(tick_text(x), font_size=tick_size, color=palette.DIM).next_to(self.axes.c2p(x, y0), DOWN, buff=0.15)
+              for x in tick_values(x0, x1, xs)],
+            *[MathTex(tick_text(y), font_size=tick_size, color=palette.DIM).next_to(self.axes.c2p(x0, y), LEFT, buff=0.15)
+              for y in tick_values(y0, y1, ys)])
         self.x_label = MathTex(x_label, font_size=label_size, color=palette.DIM).next_to(self.axes.x_axis, RIGHT, buff=0.15)
         self.y_label = MathTex(y_label, font_size=label_size, color=palette.DIM).next_to(self.axes.y_axis, UP, buff=0.1)
-        self.add(self.axes, self.x_label, self.y_label)
+        self.add(self.axes, self.ticks, self.x_label, self.y_label)
 
     def p(self, x, y):
         return self.axes.c2p(x, y)
 
     def curve(self, xs, ys, color=palette.POSITIVE, stroke_width=5, clip=True) -> VMobject:
         """A polyline through the samples; points outside the y range are dropped (clip)."""
-        ymin, ymax = self.axes.y_range[:2]
+        ymin, ymax = self.y_span
         pts = [self.p(x, y) for x, y in zip(xs, ys) if not clip or ymin - 1e-9 <= y <= ymax + 1e-9]
         return VMobject(color=color, stroke_width=stroke_width).set_points_as_corners(pts)
 
     def line_through(self, p0, p1, color=palette.POSITIVE, stroke_width=5) -> Line:
         """The infinite line through two (x, y) points, cut to the axes' box."""
-        ends = clip_segment(p0, p1, self.axes.x_range[:2], self.axes.y_range[:2])
+        ends = clip_segment(p0, p1, self.x_span, self.y_span)
         a, b = ends if ends else (p0, p0)
         return Line(self.p(*a), self.p(*b), color=color, stroke_width=stroke_width)
 
@@ -165,7 +174,19 @@ def ticking(number, value, run_time: float, rate: float = 10):
     return UpdateFromAlphaFunc(number, update, run_time=run_time)
 
 
-# -- axis ranges --------------------------------------------------------------------------------
+# -- axis ranges ----
+def tick_values(lo: float, hi: float, step: float) -> list[float]:
+    """lo, lo + step, ... up to hi (both bounds included when hi is on the grid)."""
+    n = int(math.floor((hi - lo) / step + 1e-9))
+    return [lo + k * step for k in range(n + 1)]
+
+
+def tick_text(v: float) -> str:
+    """A tick's value for MathTex, as short as it is exact: 1, 0.5, -2, 2.5."""
+    v = round(float(v), 9)
+    return f"{int(v)}" if v.is_integer() else f"{v:g}"
+
+
 def nice_step(span: float, ticks: int = 4) -> float:
     """A round tick step (1, 2, 2.5, 5 times a power of ten) giving about `ticks` intervals."""
     raw = max(abs(span), 1e-9) / max(ticks, 1)
