@@ -3,6 +3,7 @@
 PY := .venv/bin/python
 QUALITY ?= high
 JOBS ?=
+VOICE ?= none
 
 .PHONY: setup video test bench fresh-check clean
 
@@ -10,7 +11,7 @@ setup:
 	@bash scripts/setup.sh
 
 video: setup
-	$(PY) render.py explainer --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS))
+	$(PY) render.py explainer --quality $(QUALITY) --voice $(VOICE) $(if $(JOBS),--jobs $(JOBS))
 
 test: setup
 	$(PY) -m pytest -q

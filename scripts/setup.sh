@@ -10,10 +10,11 @@ PY=${PYTHON:-python3}
 # from source (a fresh Debian has no compiler: "meson: Unknown compiler(s)");
 # cairo/pango headers + pkg-config: the same builds; latex + dvisvgm render MathTex;
 # fonts: DejaVu for Latin text, Noto CJK for the Chinese edition;
+# espeak-ng: the offline voice (--voice espeak), English and Mandarin;
 # chromium: the lecture page is tested in a real headless browser.
 APT_PACKAGES="gcc libc6-dev libcairo2-dev libpango1.0-dev pkg-config \
 texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm \
-fonts-dejavu-core fonts-noto-cjk \
+fonts-dejavu-core fonts-noto-cjk espeak-ng \
 chromium"
 # Debian's python3 keeps its headers in python3-dev; a Python built elsewhere (pyenv) has its own.
 if [ ! -f "$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h" ]; then

@@ -176,15 +176,44 @@ def output_options(fn):
     return fn
 
 
+def look_options(fn):
+    """How the videos look and sound: shared by every command that renders."""
+    fn = click.option("--speed", type=click.IntRange(80, 300), default=165, show_default=True,
+                      help="espeak's speaking rate in words per minute, 80 to 300")(fn)
+    fn = click.option("--voice", default="none", show_default=True, metavar="ENGINE",
+                      help="narration: none, espeak, espeak:VOICE (e.g. espeak:en-us+f3) or recorded:DIR "
+                           "(DIR/SCENE/BEAT.wav|.flac|.ogg|.mp3; `render.py script` lists the beats)")(fn)
+    fn = click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True,
+                      help="light: dark text on white, for clips laid on white slides")(fn)
+    fn = click.option("--burn-captions", is_flag=True,
+                      help="draw the captions into the picture too (for places where .srt files get lost)")(fn)
+    return fn
+
+
+def check_voice(text: str, speed: int, specs):
+    from studio import narration
+
+    try:
+        voice = narration.parse(text, speed)
+        if voice.engine == "recorded":
+            for s in specs:
+                narration.check_recordings(voice.folder, s.id)
+    except narration.VoiceError as e:
+        raise BadInput(str(e)) from None
+    return voice
+
+
 def make_request(targets, values: dict, quality, out, jobs, force, verbose, scheduler, lang,
-                 fmt="mp4", transparent=False) -> RenderRequest:
+                 fmt="mp4", transparent=False, burn_captions=False, theme="dark", voice="none",
+                 speed=165) -> RenderRequest:
     """Every check, in the order a user would fix them; nothing has started yet."""
     specs = resolve_targets(targets)
     per_scene = check_params(specs, options.given(values))
     check_tools()
     check_font(lang)
     return RenderRequest(specs, per_scene, quality, check_out(out), fmt, transparent, lang,
-                         jobs or os.cpu_count() or 1, force, verbose, scheduler)
+                         jobs or os.cpu_count() or 1, force, verbose, scheduler, burn_captions, theme,
+                         check_voice(voice, speed, specs))
 
 
 def render_all(req: RenderRequest):
@@ -199,6 +228,9 @@ def render_all(req: RenderRequest):
                         executor=executor)
     if report.stopped:
         raise report.stopped
+    for r in report.results:
+        for note in r.entry.notes if r.ok and r.entry else []:
+            click.echo(f"note: {note}", err=True)
     for r in report.failed:
         click.echo(f"FAILED {r.scene}: {r.error}", err=True)
         if req.verbose:
@@ -254,8 +286,10 @@ def _show(v):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="mp4", show_default=True,
               help="png = the last frame only, as a poster")
 @click.option("--transparent", is_flag=True, help="alpha channel (with --format mov or webm), for slides")
+@look_options
 @options.scene_options
-def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transparent, lang, **values):
+def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transparent, burn_captions, theme, voice,
+           speed, lang, **values):
     """Render scenes or chapters (none = the whole series).
 
     TARGETS are scene names (see `list`) or chapters (1, ch2, chapter-3).
@@ -263,7 +297,8 @@ def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transpar
     """
     if transparent and fmt not in ("mov", "webm"):
         raise BadInput("--transparent needs --format mov or webm (mp4 has no alpha channel)")
-    render_all(make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang, fmt, transparent))
+    render_all(make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang, fmt, transparent,
+                            burn_captions, theme, voice, speed))
 
 
 @cli.command(help="Print the numbers behind a scene: the nncore trace NAME, as JSON.\n\nNAME is one of: "
@@ -280,14 +315,37 @@ def trace(name, as_json, lang, **values):
     click.echo(json.dumps(_trace(name, values), indent=None if as_json else 2, allow_nan=False))
 
 
+@cli.command()
+@click.argument("targets", nargs=-1)
+@click.option("--out", type=OutDir(), default=DEFAULT_OUT, show_default="media/", help="output folder")
+@click.option("--quality", "-q", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
+              help="frame size used to lay out the scenes (timings do not depend on it)")
+@options.scene_options
+def script(targets, out, quality, lang, **values):
+    """The narration script to record from: each beat's text and the seconds its picture needs,
+    as OUT/narration-script.LANG.md (to read) and .csv (for tools). TARGETS as for `render`."""
+    from studio import script as writer
+    from studio import worker
+
+    req = make_request(targets, values, quality, out, 1, False, False, None, lang)
+    plans = {}
+    for job in req.render_jobs():
+        plans[job.scene] = worker.plan_beats(job)
+    md, table = writer.write(req.out, lang, plans)
+    click.echo(f"narration script: {md} and {table} ({sum(len(p) for p in plans.values())} beats)")
+
+
 def _series_command(build):
     """`explainer` and `lecture`: render what is not up to date (mp4), then `build` from the entries."""
 
     @click.argument("targets", nargs=-1)
     @output_options
+    @look_options
     @options.scene_options
-    def command(targets, quality, out, jobs, force, verbose, scheduler, lang, **values):
-        req = make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang)
+    def command(targets, quality, out, jobs, force, verbose, scheduler, burn_captions, theme, voice, speed, lang,
+                **values):
+        req = make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang,
+                           burn_captions=burn_captions, theme=theme, voice=voice, speed=speed)
         report = render_all(req)
         entries = {r.entry.scene: r.entry for r in report.results}
         build(req, [entries[s.id] for s in req.specs])

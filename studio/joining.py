@@ -5,6 +5,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+import numpy as np
 
 from studio import atomic
 
@@ -48,18 +49,33 @@ def remux(src: Path, dest: Path) -> None:
 def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str]] = ()) -> float:
     """Write `paths` one after another into `dest` (whole or not at all); returns the total seconds.
 
-    All inputs must share codec, size and frame rate (renders of one quality do)."""
-    offset = Fraction(0)
+    All inputs must share codec, size and frame rate (renders of one quality do). The pictures
+    are stream-copied; if every input is narrated, their voices are laid at the same offsets on one
+    track and encoded once (copying AAC packets would carry each file's encoder delay along)."""
+    from studio import narration
+
+    voiced = bool(paths) and all(narration.has_audio(p) for p in paths)
+    offset, starts = Fraction(0), []
     with atomic.temporary(Path(dest)) as tmp:
         with av.open(str(tmp), "w", format="mp4", container_options=FASTSTART) as out:
-            ostream = None
+            with av.open(str(paths[0])) as first:  # every stream exists before the first packet
+                ostream = out.add_stream_from_template(first.streams.video[0])
+            if voiced:
+                aout = out.add_stream("aac", rate=narration.RATE, layout="mono")
+                aout.bit_rate = 96_000
             for path in paths:
                 with av.open(str(path)) as inp:
                     s = inp.streams.video[0]
-                    if ostream is None:
-                        ostream = out.add_stream_from_template(s)
+                    starts.append(offset)
                     end = _copy_packets(inp, out, ostream, int(round(offset / s.time_base)))
                     offset += end * s.time_base
+            if voiced:
+                track = np.zeros(int(round(offset * narration.RATE)), np.float32)
+                for path, start in zip(paths, starts):
+                    pcm = narration.decode(path)
+                    a = int(round(start * narration.RATE))
+                    track[a:a + pcm.size] = pcm[:track.size - a]
+                narration.encode_audio(out, aout, track)
             if chapters:
                 ms = Fraction(1, 1000)
                 out.set_chapters([{"id": i, "start": int(a * 1000), "end": int(b * 1000), "time_base": ms,

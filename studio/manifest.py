@@ -60,6 +60,8 @@ class Entry:
     height: int | None = None
     sections: list[dict] = field(default_factory=list)
     render_seconds: float | None = None
+    voice: dict = field(default_factory=dict)     # engine, voice, speed ("none": silent)
+    notes: list[str] = field(default_factory=list)  # e.g. beats without a recording
 
     def file(self, kind: str) -> FileRecord | None:
         return next((f for f in self.files if f.kind == kind), None)

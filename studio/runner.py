@@ -42,7 +42,7 @@ def _versions() -> dict:
 # on the frames (encoder patch, LaTeX batching, Manim compatibility, remux/GIF), the toolkit,
 # the strings and nncore.
 PIXEL_SOURCES = ("studio/worker.py", "studio/speed.py", "studio/latex.py", "studio/compat.py",
-                 "studio/joining.py", "studio/captions.py")
+                 "studio/joining.py", "studio/captions.py", "studio/narration.py", "studio/speech.py")
 
 
 def source_files(spec) -> list[Path]:
@@ -59,7 +59,9 @@ def job_key(job: RenderJob) -> str:
         "sources": {str(p.relative_to(ROOT)): _file_hash(p) for p in source_files(spec)},
         "versions": _versions(),
         "scene": job.scene, "params": job.params, "quality": job.quality, "format": job.format,
-        "transparent": job.transparent, "lang": job.lang,
+        "transparent": job.transparent, "lang": job.lang, "burn_captions": job.burn_captions, "theme": job.theme,
+        "voice": job.voice.describe(),
+        "recordings": {beat: hashlib.sha256(data).hexdigest() for beat, data in sorted(job.recordings.items())},
     }
     return hashlib.sha256(json.dumps(blob, sort_keys=True, default=str).encode()).hexdigest()
 

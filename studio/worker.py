@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 
 from scenes import catalog
-from studio import captions, latex, manifest, speed, stopping
+from studio import captions, latex, manifest, narration, speed, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
@@ -95,23 +95,96 @@ def _render(job: RenderJob) -> Entry:
     speed.install_frame_reuse()
     speed.warm_caches(shared, media)
     try:
-        scene_class, kwargs, settings = spec.load(), {"lang": job.lang, **job.params}, _config(job, media)
+        scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
         latex.prefetch(scene_class, kwargs, settings)
+        voices, notes = {}, []
+        if job.voice.on:
+            plan = storyboard(scene_class, kwargs, settings)
+            voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
+            kwargs["voice"] = {b: v.size / narration.RATE for b, v in voices.items()}
+            notes = voice_notes(job, plan, voices)
         with tempconfig(settings):
             scene = scene_class(**kwargs)
+            marks = section_clock(scene)
             scene.render()
             writer = scene.renderer.file_writer
             frame = scene.renderer.get_frame()
             movie = Path(writer.movie_file_path) if job.format in VIDEO_FORMATS else None
+            spans = section_spans(marks, scene.time)
         speed.publish_caches(media, shared)
-        return _collect(job, spec, out, stage, movie, frame)
+        track = None
+        if job.voice.on and movie is not None and job.format != "gif":
+            track = narration.normalise(narration.lay(spans, voices, probe(movie)["duration"]))
+        return _collect(job, spec, out, stage, movie, frame, track, notes)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
         # The partial movies are scratch; keep the Tex cache (texts/, Tex/) for the next scene.
         shutil.rmtree(media / "videos", ignore_errors=True)
 
 
-def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, frame) -> Entry:
+def section_clock(scene) -> list:
+    """Note (name, scene time) at each next_section: where each beat starts (the voice goes there)."""
+    marks, original = [], scene.next_section
+
+    def next_section(name="unnamed", *args, **kwargs):
+        marks.append((name, scene.time))
+        return original(name, *args, **kwargs)
+
+    scene.next_section = next_section
+    return marks
+
+
+def section_spans(marks: list, end: float) -> list[tuple[str, float]]:
+    """(name, seconds) of each section from its start marks and the scene's end."""
+    return [(name, (marks[i + 1][1] if i + 1 < len(marks) else end) - t) for i, (name, t) in enumerate(marks)]
+
+
+def storyboard(scene_class, kwargs: dict, settings: dict) -> list[tuple[str, str, float]]:
+    """(beat, caption as displayed, seconds its picture needs) for each captioned beat, from a
+    pass that runs the scene without drawing (Manim skips every animation of a still render)."""
+    import tempfile
+
+    from manim import tempconfig
+
+    with tempfile.TemporaryDirectory(prefix="nn-storyboard-") as tmp, \
+            tempconfig({**settings, "media_dir": tmp, "write_to_movie": False, "save_last_frame": True,
+                        "save_sections": False}):
+        scene = scene_class(**kwargs)
+        marks = section_clock(scene)
+        scene.render()
+        spans = dict(section_spans(marks, scene.time))
+    return [(beat, text, spans.get(beat, 0.0)) for beat, text in scene.spoken]
+
+
+def plan_beats(job: RenderJob) -> list[tuple[str, str, float]]:
+    """The narration script of one scene: storyboard() with the formulas typeset first."""
+    spec = catalog.find(job.scene)
+    media = cache_root() / f"worker-{os.getpid()}"
+    speed.warm_caches(cache_root() / "svg", media)
+    scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
+    latex.prefetch(scene_class, kwargs, settings)
+    plan = storyboard(scene_class, kwargs, settings)
+    speed.publish_caches(media, cache_root() / "svg")
+    return plan
+
+
+def voice_notes(job: RenderJob, plan, voices: dict) -> list[str]:
+    """Lines for the summary: beats without a recording, beats a recording stretches."""
+    notes = []
+    if job.voice.engine == "recorded":
+        missing = [b for b, _, _ in plan if b not in voices]
+        if missing:
+            notes.append(f"{job.scene}: no recording for {', '.join(missing)} (silent, held for reading)")
+    for beat, _, needed in plan:
+        voice = voices.get(beat)
+        if job.voice.engine == "recorded" and voice is not None and voice.size / narration.RATE > needed + 5:
+            notes.append(f"{job.scene}: beat {beat} stretched from {needed:.1f} s to "
+                         f"{voice.size / narration.RATE:.1f} s by its recording")
+    return notes
+
+
+def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, frame, track=None,
+             notes=()) -> Entry:
     """Build every output in `stage` (final names, relative to the quality folder), then publish."""
     from PIL import Image
 
@@ -124,7 +197,9 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
     sections = []
     if movie is not None:
         video = stage / f"{sid}.{fmt}"
-        if fmt == "mp4":
+        if track is not None:
+            narration.mux(movie, track, video, fmt)  # mp4: index in front as below
+        elif fmt == "mp4":
             remux(movie, video)  # index in front: streams from a page
         elif fmt == "gif":
             to_gif(movie, video)
@@ -136,26 +211,32 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
         (stage / f"{sid}.vtt").write_text(captions.to_vtt(cues), encoding="utf-8")
         files[f"{sid}.srt"] = files[f"{sid}.vtt"] = "captions"
         if fmt == "mp4":
-            sections = _collect_sections(movie, stage / sid)
+            sections = _collect_sections(movie, stage / sid, track)
             for s in sections:
                 files[f"{sid}/{s['file']}"] = "section"
-    return _publish(job, spec, out, stage, files, sections)
+    return _publish(job, spec, out, stage, files, sections, list(notes))
 
 
-def _collect_sections(movie: Path, dest: Path) -> list[dict]:
+def _collect_sections(movie: Path, dest: Path, track=None) -> list[dict]:
+    """One clip per beat; with a voice, each clip carries its own slice of the track."""
     index = movie.parent / "sections" / f"{movie.stem}.json"
     if not index.exists():
         return []
     dest.mkdir()
-    sections = []
+    sections, start = [], 0.0
     for i, s in enumerate(json.loads(index.read_text())):
-        name = f"{i:02d}-{s['name']}.mp4"
-        remux(index.parent / s["video"], dest / name)
-        sections.append({"index": i, "name": s["name"], "file": name, "duration": float(s["duration"])})
+        name, duration = f"{i:02d}-{s['name']}.mp4", float(s["duration"])
+        if track is not None:
+            a, b = int(round(start * narration.RATE)), int(round((start + duration) * narration.RATE))
+            narration.mux(index.parent / s["video"], track[a:b], dest / name)
+        else:
+            remux(index.parent / s["video"], dest / name)
+        sections.append({"index": i, "name": s["name"], "file": name, "duration": duration, "start": round(start, 6)})
+        start += duration
     return sections
 
 
-def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections: list) -> Entry:
+def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections: list, notes=()) -> Entry:
     """Describe the staged files, then put them in place as one set (see manifest.publish)."""
     qdir = quality_dir(out, job.quality, job.lang)
     records, moves = [], []
@@ -175,7 +256,8 @@ def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections
         kind="scene", quality=job.quality, lang=job.lang, files=records, scene=spec.id, scene_class=spec.name,
         chapter=spec.chapter, title=spec.title(job.lang), params=job.params, format=job.format,
         transparent=bool(job.transparent), key=job.key, duration=video.duration if video else 0.0,
-        width=video.width if video else None, height=video.height if video else None, sections=sections)
+        width=video.width if video else None, height=video.height if video else None, sections=sections,
+        voice=_voice_record(job), notes=list(notes))
     clips = qdir / spec.id
     new_clips = {final for _, final in moves if final.parent == clips}
     stale = [p for p in clips.glob(f"*.{job.format}") if p not in new_clips] if clips.exists() else []
@@ -185,6 +267,15 @@ def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections
     with stopping.deferred():  # a stop waits until the set is in place
         manifest.publish(out, manifest.entry_id(spec.id, job.quality, job.lang, job.format), entry, moves, stale)
     return entry
+
+
+def _voice_record(job: RenderJob) -> dict:
+    if not job.voice.on:
+        return {}
+    d = job.voice.describe()
+    if job.voice.engine == "espeak":
+        d["voice"] = narration.espeak_name(job.voice, job.lang)
+    return d
 
 
 # -- rendering on another machine (a Dask worker) --------------------------------------------------
@@ -217,7 +308,7 @@ def receive(result: RenderResult, job: RenderJob) -> RenderResult:
             (stage / rel).parent.mkdir(parents=True, exist_ok=True)
             (stage / rel).write_bytes(payload[rec.path])
             files[rel] = rec.kind
-        placed = _publish(job, spec, out, stage, files, entry.sections)
+        placed = _publish(job, spec, out, stage, files, entry.sections, entry.notes)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     placed.render_seconds = entry.render_seconds
