@@ -174,9 +174,11 @@ def tex_words(tex: str, lang: str = "en") -> str:
             return " " + words["hat"].format(a=group().strip()) + " "
         if t in (r"\text", r"\mathrm", r"\operatorname"):
             return " " + group() + " "
-        if t in (r"\begin", r"\end"):
-            group()  # the environment's name
-            return ""
+        if t == r"\begin" and group().strip() == "cases":  # rows of "value & condition", read "value if condition"
+            rows = [r.split(" & ") for r in re.split(r"\s*&\s*&\s*", seq(until=r"\end"))]
+            group()  # \end's {cases}
+            return ("; " if lang == "en" else "；").join(
+                words["case"].format(a=r[0].strip(), b=r[1].strip()) if len(r) == 2 else " ".join(r) for r in rows)
         if t == r"\nabla" and pos < len(tokens) and tokens[pos] == "_":
             pos += 1
             return words["gradient"].format(a=group().strip())
@@ -234,12 +236,7 @@ def tex_words(tex: str, lang: str = "en") -> str:
             out += atom(t)
         return out
 
-    text = seq()
-    if "&" in text:  # cases: "0 & z<0 && 1 & z>0" rows of (value, condition)
-        rows = [r.split(" & ") for r in re.split(r"\s*&\s*&\s*", text)]
-        text = ("; " if lang == "en" else "；").join(
-            words["case"].format(a=r[0].strip(), b=r[1].strip()) if len(r) == 2 else " ".join(r) for r in rows)
-        text = text.replace("&", " ")
+    text = seq().replace("&", " ")  # alignment marks of align*
     text = re.sub(r"(?<=\d)\.(?=\d)", words["dot"].strip(), text)
     return re.sub(r"\s+([,，;；])", r"\1", re.sub(r"\s+", " ", text)).strip()
 

@@ -1,56 +1,377 @@
-"""The lecture page (OUT/QUALITY/index.html) in a real browser: Debian's chromium driven by Playwright."""
+"""The lecture page (OUT/QUALITY/index.html) as a teacher uses it, in a real browser: Debian's chromium
+driven by Playwright, opened from a copy of the folder (a USB stick) with the original gone."""
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from scenes.formulas import FORMULAS, TEX
+from studio.lecture import formula_svgs, tex_words
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is installed by `make setup`")
-def test_lecture_page_loads_in_a_real_browser(rendered):
-    from playwright.sync_api import sync_playwright
-
-    r = run_cli("lecture", "neuron-firing", "bias", "-q", "low", "--out", str(rendered))
-    assert r.returncode == 0, r.stderr
-    page_path = rendered / "low" / "index.html"
-    assert 'src="/' not in page_path.read_text() and "file:" not in page_path.read_text()  # relative only
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        page = browser.new_page()
-        errors = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(page_path.as_uri())
-        page.wait_for_function("() => [...document.querySelectorAll('video')].every(v => v.readyState >= 1)",
-                               timeout=15000)
-        videos = page.evaluate("""() => [...document.querySelectorAll('video')].map(v => ({
-            src: v.currentSrc, poster: v.poster, width: v.videoWidth, duration: v.duration,
-            cues: v.textTracks.length && v.textTracks[0].cues ? v.textTracks[0].cues.length : 0}))""")
-        browser.close()
-    assert errors == []
-    assert len(videos) == 2 + (rendered / "low" / "explainer.mp4").exists()  # scenes (+ the explainer)
-    listed = {f["path"] for f in json.loads((rendered / "manifest.json").read_text())["entries"]["low/en/lecture"]["files"]}
-    assert "low/index.html" in listed and any(p.startswith("low/formulas/") for p in listed)
-    for v in videos:
-        assert v["width"] == 854 and v["duration"] > 5 and v["cues"] > 0
-        assert Path(v["src"].removeprefix("file://")).exists()
-
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+SCENES = ("neuron-firing", "bias")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is installed by `make setup`")
 
 
 def run_cli(*args, timeout=600):
-    return subprocess.run([sys.executable, "render.py", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
+    r = subprocess.run([sys.executable, "render.py", *args], cwd=ROOT, capture_output=True, text=True,
+                       timeout=timeout)
+    assert r.returncode == 0, r.stderr
+    return r
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def site(tmp_path_factory):
+    """Two small scenes in English (with the explainer) and one in Chinese, built, then the quality
+    folder copied elsewhere and the original output folder moved away."""
     out = tmp_path_factory.mktemp("media")
-    r = run_cli("render", "neuron-firing", "bias", "-q", "low", "--out", str(out), "-j", "1")
-    assert r.returncode == 0, r.stderr
-    return out
+    common = ["-q", "low", "--out", str(out), "-j", "1"]
+    run_cli("explainer", *SCENES, *common)
+    run_cli("lecture", *SCENES, *common)
+    run_cli("lecture", "bias", "--lang", "zh", *common)
+    manifest = json.loads((out / "manifest.json").read_text())
+    stick = tmp_path_factory.mktemp("usb-stick") / "lecture"
+    shutil.copytree(out / "low", stick)
+    out.rename(out.with_name(out.name + "-gone"))
+    return {"page": stick / "index.html", "zh": stick / "zh" / "index.html", "manifest": manifest}
+
+
+@pytest.fixture(scope="module")
+def playwright():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is installed by `make setup`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="module")
+def browser(playwright):
+    b = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    yield b
+    b.close()
+
+
+class Page:
+    """A page with its console errors collected; `errors` must stay empty."""
+
+    def __init__(self, browser, path: Path, width=1366, height=768):
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.errors = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('video[id]')].every(v => v.readyState >= 1)", timeout=15000)
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+    def beat(self) -> str:
+        return self.page.evaluate("document.getElementById('presenter').dataset.beat")
+
+    def wait_beat(self, n: int):
+        self.page.wait_for_function(f"() => document.getElementById('presenter').dataset.beat === '{n}'"
+                                    " && document.querySelector('video.beat.on').readyState >= 2", timeout=10000)
+
+    def shown(self) -> dict:
+        return self.page.evaluate("""() => { const v = document.querySelector('video.beat.on');
+            return {src: v.currentSrc, t: v.currentTime, duration: v.duration, paused: v.paused, ended: v.ended,
+                    mode: v.textTracks[0].mode, caption: document.querySelector('#presenter .caption').textContent,
+                    progress: document.querySelector('#presenter .progress').textContent}; }""")
+
+
+@pytest.fixture
+def page(browser, site):
+    p = Page(browser, site["page"])
+    yield p
+    assert p.errors == []
+    p.close()
+
+
+def sections(site, scene):
+    return site["manifest"]["entries"][f"low/en/{scene}.mp4"]["sections"]
+
+
+def srt_cues(path: Path) -> list[tuple[float, str]]:
+    """(start seconds, text) of each cue, read here without the code under test."""
+    cues = []
+    for block in path.read_text().strip().split("\n\n"):
+        _, times, text = block.split("\n", 2)
+        h, m, rest = times.split(" --> ")[0].split(":")
+        cues.append((int(h) * 3600 + int(m) * 60 + float(rest.replace(",", ".")), text))
+    return cues
+
+
+# -- the page and its files --------------------------------------------------------------------------
+def test_page_is_listed_relative_and_every_video_loads_from_the_copy(site, page):
+    listed = {f["path"]: f["kind"] for f in site["manifest"]["entries"]["low/en/lecture"]["files"]}
+    assert listed["low/index.html"] == "page" and listed["low/explainer.png"] == "poster"
+    assert any(p.startswith("low/formulas/") for p in listed)
+    links = re.findall(r'(?:src|href|poster)="([^"]*)"', site["page"].read_text())
+    assert links and not [u for u in links if u.startswith("/") or ("://" in u and not u.startswith("data:"))]
+    clips = [b["clip"] for b in json.loads(re.search(r'id="deck">(.*?)</script>', site["page"].read_text()).group(1))["beats"]]
+    assert len(clips) == 14 and all((site["page"].parent / c).exists() for c in clips)
+    videos = page.evaluate("""() => [...document.querySelectorAll('video[id]')].map(v => ({
+        src: v.currentSrc, poster: v.poster, width: v.videoWidth, duration: v.duration,
+        cues: v.textTracks.length && v.textTracks[0].cues ? v.textTracks[0].cues.length : 0}))""")
+    assert len(videos) == 3  # the explainer and two scenes
+    for v in videos:
+        assert v["width"] == 854 and v["duration"] > 5 and v["cues"] > 0
+        for url in (v["src"], v["poster"]):
+            path = Path(url.removeprefix("file://"))
+            assert path.exists() and site["page"].parent in path.parents
+
+
+def test_beats_are_labelled_by_what_they_say(site, page):
+    labels = page.eval_on_selector_all("#bias .segments button", "bs => bs.map(b => b.textContent)")
+    said = " ".join(text.replace("\n", " ") for _, text in srt_cues(site["page"].with_name("bias.srt")))
+    assert len(labels) == len(sections(site, "bias"))
+    assert labels[0].endswith("Title: The bias: a shift")
+    assert " ".join(label.split(" ", 1)[1] for label in labels[1:]) == said  # every cue, in order, once
+
+
+# -- presenter mode ------------------------------------------------------------------------------------
+def test_keys_advance_one_beat_that_pauses_within_a_frame_of_its_end(site, page):
+    page.click("header .present")
+    page.wait_beat(0)
+    page.wait_for_function("() => document.querySelector('video.beat.on').ended", timeout=10000)
+    # the next beat is loaded and waiting: the presenter did not move on by itself
+    page.wait_for_function("() => [...document.querySelectorAll('video.beat')].every(v => v.readyState >= 2)")
+    first = page.shown()
+    title = sections(site, "neuron-firing")[0]
+    assert page.beat() == "0" and first["paused"]
+    assert first["t"] == pytest.approx(title["duration"], abs=1 / 15)  # 15 fps: within a frame
+    assert first["src"].endswith("neuron-firing/00-title.mp4")
+    for n, key in enumerate(("ArrowRight", "Space", "PageDown"), start=1):
+        page.keyboard.press(key)
+        page.wait_beat(n)
+        now = page.shown()
+        assert now["src"].endswith(sections(site, "neuron-firing")[n]["file"])
+        assert now["progress"].endswith(f"beat {n + 1} of 9") and "A neuron fires past a threshold" in now["progress"]
+    page.wait_for_function("() => document.querySelector('video.beat.on').ended", timeout=10000)
+    assert page.shown()["t"] == pytest.approx(sections(site, "neuron-firing")[3]["duration"], abs=1 / 15)
+
+
+def test_left_replays_the_previous_beat_and_home_end_numbers_jump(site, page):
+    page.click("#bias .present")  # present from the bias scene: beats 9..13 of the deck
+    page.wait_beat(9)
+    page.keyboard.press("ArrowRight")
+    page.wait_beat(10)
+    page.wait_for_function("() => document.querySelector('video.beat.on').currentTime > 0.5")
+    page.keyboard.press("ArrowLeft")
+    page.wait_beat(9)
+    page.wait_for_function("() => !document.querySelector('video.beat.on').paused")
+    again = page.shown()
+    assert again["src"].endswith("bias/00-title.mp4") and again["t"] < 1.0  # from its start
+    page.keyboard.press("PageUp")
+    page.wait_beat(8)
+    assert page.shown()["src"].endswith("neuron-firing/08-summary.mp4")
+    page.keyboard.press("End")
+    page.wait_beat(13)
+    page.keyboard.press("1")  # chapter 1 starts the deck
+    page.wait_beat(0)
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('presenter').open")
+    assert page.evaluate("[...document.querySelectorAll('video.beat')].every(v => v.paused)")
+
+
+def test_c_toggles_the_large_caption(site, page):
+    page.click("header .present")
+    page.keyboard.press("ArrowRight")  # beat 2 speaks from its start
+    page.wait_beat(1)
+    start = sections(site, "neuron-firing")[0]["duration"]
+    spoken = next(text for t, text in srt_cues(site["page"].with_name("neuron-firing.srt")) if t >= start - 1e-3)
+    shown = f"() => document.querySelector('#presenter .caption').innerText === {spoken!r}"
+    page.wait_for_function(shown)
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#presenter .caption')).fontSize)")
+    assert size >= 40  # 5.5 % of a 768 px frame: readable from the back of a room
+    page.keyboard.press("c")
+    off = page.shown()
+    assert off["mode"] == "disabled" and off["caption"] == ""
+    assert page.get_attribute('[data-act="captions"]', "aria-pressed") == "false"
+    page.keyboard.press("C")
+    page.wait_for_function(shown)
+    assert page.shown()["mode"] == "hidden"  # cues drive the page's own caption
+
+
+def test_b_blacks_the_screen_and_f_asks_for_full_screen(page):
+    page.click("header .present")
+    page.wait_beat(0)
+    page.keyboard.press("b")
+    assert page.is_visible("#presenter .blackout") and page.shown()["paused"]
+    page.keyboard.press("b")
+    assert not page.is_visible("#presenter .blackout")
+    page.keyboard.press("f")
+    page.wait_for_function("() => document.fullscreenElement !== null")
+    page.keyboard.press("f")
+    page.wait_for_function("() => document.fullscreenElement === null")
+
+
+# The browser's rule for autoplay (sound only after the user interacted with the page), stated here:
+# Playwright's own calls count as interaction, so the real policy cannot be left to decide.
+BLOCK_SOUND_UNTIL_A_CLICK = """
+const play = HTMLMediaElement.prototype.play;
+let allowed = false;
+addEventListener("pointerdown", () => { allowed = true; }, true);
+addEventListener("keydown", () => { allowed = true; }, true);
+HTMLMediaElement.prototype.play = function () {
+  if (!this.muted && !allowed) return Promise.reject(new DOMException("autoplay blocked", "NotAllowedError"));
+  return play.call(this);
+};
+"""
+
+
+def test_sound_starts_on_the_first_click_where_autoplay_is_blocked(site, browser):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.add_init_script(BLOCK_SOUND_UNTIL_A_CLICK)
+    page.goto(site["page"].as_uri() + "#present")  # straight into the presenter: nobody clicked yet
+    page.wait_for_function("() => document.getElementById('presenter').dataset.beat === '0'")
+    page.wait_for_selector("#presenter .sound", state="visible")
+    assert page.evaluate("document.querySelector('video.beat.on').muted")
+    page.wait_for_function("() => !document.querySelector('video.beat.on').paused")  # the picture plays on
+    page.click("#presenter .sound")
+    assert not page.evaluate("[...document.querySelectorAll('video.beat')].some(v => v.muted)")
+    assert page.is_hidden("#presenter .sound")
+    page.close()
+
+
+# -- the overview ------------------------------------------------------------------------------------
+def test_a_chapter_click_seeks_the_explainer_and_marks_it(site, page):
+    chapters = page.locator("ol[data-video=explainer] button")
+    chapters.nth(1).click()
+    page.wait_for_function("() => !document.getElementById('explainer').paused")
+    t = page.evaluate("document.getElementById('explainer').currentTime")
+    start = float(chapters.nth(1).get_attribute("data-start"))
+    first_scene = site["manifest"]["entries"]["low/en/neuron-firing.mp4"]["duration"]
+    assert start == pytest.approx(first_scene, abs=1 / 15) and start <= t < start + 2
+    assert chapters.nth(1).get_attribute("aria-current") == "true"
+    assert chapters.nth(0).get_attribute("aria-current") == "false"
+
+
+def test_a_beat_click_plays_that_beat_and_stops_on_its_last_frame(site, page):
+    page.click("#bias .segments li:nth-child(1) button")
+    page.wait_for_function("() => document.getElementById('video-bias').paused"
+                           " && document.getElementById('video-bias').currentTime > 1", timeout=10000)
+    t = page.evaluate("document.getElementById('video-bias').currentTime")
+    end = sections(site, "bias")[0]["duration"]
+    assert end - 1 / 15 <= t < end
+
+
+def test_formulas_have_their_own_size_and_words_for_a_screen_reader(page):
+    img = page.evaluate("""() => [...document.querySelectorAll('#neuron-firing .formulas img')].map(i => ({
+        alt: i.alt, width: i.getBoundingClientRect().width, height: i.getBoundingClientRect().height}))""")
+    assert img[0]["alt"] == "x sub 1 plus x sub 2 is greater than threshold, so fire"
+    assert img[0]["width"] > 250 and 12 < img[0]["height"] < 40  # one line of display maths, not squeezed to 2em
+
+
+def test_a_fraction_comes_out_taller_than_a_line(tmp_path):
+    (line, _, line_h), = formula_svgs(tmp_path, "bias")
+    fractions = formula_svgs(tmp_path, "activation-functions")
+    assert max(h for _, _, h in fractions) > 1.8 * line_h
+
+
+@pytest.mark.parametrize("tex, en, zh", [
+    (TEX["sigmoid"], "sigma (z) equals the fraction 1, over 1 plus e to the power minus z, end of fraction",
+     "西格玛 (z) 等于 分数：1 加 e 的 减 z 次方 分之 1，分数结束"),
+    (TEX["training"], "theta becomes theta minus eta the gradient with respect to theta of C",
+     "西塔 更新为 西塔 减 伊塔 对 西塔 的梯度 C"),
+    (TEX["relu'"], "ReLU prime(z) equals 0 if z is less than 0; 1 if z is greater than 0",
+     "ReLU 导数(z) 等于 当 z 小于 0 时为 0；当 z 大于 0 时为 1"),
+    (TEX["approximation"], "the absolute value of f(x) minus f hat (x) is less than epsilon for all x in [a, b]",
+     "f(x) 减 f 帽 (x) 的绝对值 小于 艾普西隆 对所有 x 属于 [a，b]"),
+])
+def test_formulas_read_as_words(tex, en, zh):
+    assert tex_words(tex, "en") == en
+    assert tex_words(tex, "zh") == zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_formula_of_the_series_is_read_as_latex(lang):
+    for tex in {t for texts in FORMULAS.values() for t in texts}:
+        words = tex_words(tex, lang)
+        assert not re.search(r"[\\{}^_&]", words), (tex, words)
+
+
+def test_every_control_is_reachable_by_keyboard(page):
+    wanted = page.evaluate("""() => [...document.querySelectorAll(
+        'main button, main a[href], main summary, main video[controls], header button')].length""")
+    reached = set()
+    for _ in range(8 * wanted):  # a video's own controls take several stops each
+        if len(reached - {-1}) == wanted:
+            break
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("""() => [...document.querySelectorAll(
+            'main button, main a[href], main summary, main video[controls], header button')]
+            .indexOf(document.activeElement)"""))
+    assert reached - {-1} == set(range(wanted))
+    page.focus("header .present")
+    page.keyboard.press("Enter")
+    page.wait_beat(0)
+    tools = set()
+    for _ in range(9):
+        page.keyboard.press("Tab")
+        tools.add(page.evaluate("document.activeElement.dataset.act || document.activeElement.className"))
+    assert {"prev", "replay", "next", "captions", "black", "fullscreen", "leave"} <= tools
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('presenter').open")
+    assert page.evaluate("document.activeElement.matches('header .present')")  # focus goes back
+
+
+def test_axe_finds_no_serious_or_critical_violation(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in axe.run(page.page).response["violations"] if v["impact"] in ("serious", "critical")]
+    page.click("header .present")
+    page.wait_beat(0)
+    bad += [(v["id"], v["impact"]) for v in axe.run(page.page).response["violations"]
+            if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+def test_phone_layout_is_one_column_without_horizontal_overflow(browser, site):
+    page = Page(browser, site["page"], 390, 844)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    columns = page.evaluate("getComputedStyle(document.querySelector('#bias .pair')).gridTemplateColumns")
+    assert len(columns.split()) == 1
+    assert page.errors == []
+    page.close()
+
+
+def test_the_handout_prints_titles_formulas_posters_and_transcripts(site, page, tmp_path):
+    page.emulate_media(media="print")
+    pdf = tmp_path / "handout.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "The bias: a shift" in text and "Inside an activation, the bias slides the curve" in text  # transcript
+    assert "Present" not in text and "Beats" not in text and "0:02" not in text  # no controls on paper
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) - 2 >= 2  # the two posters (formulas stay vector)
+
+
+def test_the_chinese_page_presents_in_chinese(browser, site):
+    page = Page(browser, site["zh"])
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert CJK.search(page.locator(".formulas img").first.get_attribute("alt"))
+    page.click("header .present")
+    page.wait_beat(0)
+    page.keyboard.press("ArrowRight")
+    page.wait_beat(1)
+    page.wait_for_function("() => document.querySelector('#presenter .caption').textContent.length > 0")
+    now = page.shown()
+    assert now["src"].endswith("zh/bias/01-no-bias.mp4") and CJK.search(now["caption"])
+    assert "第 2 段，共 5 段" in now["progress"]
+    assert page.errors == []
+    page.close()

@@ -64,14 +64,15 @@
   }
 
   function showCaption() {
-    caption.replaceChildren();
+    const box = document.createElement("div");  // one block: the caption band itself is a flex box
     const cues = captionsOn && current.track.activeCues ? [...current.track.activeCues] : [];
-    cues.forEach((cue) => cue.text.split("\n").forEach((line, i) => {
-      if (i || caption.childNodes.length) caption.append(document.createElement("br"));
+    cues.forEach((cue) => cue.text.split("\n").forEach((line) => {
+      if (box.childNodes.length) box.append(document.createElement("br"));
       const span = document.createElement("span");
       span.textContent = line;
-      caption.append(span);
+      box.append(span);
     }));
+    caption.replaceChildren(...(box.childNodes.length ? [box] : []));
   }
 
   // The caption sits in the frame's own caption band (its bottom 15 %), wherever letterboxing puts the frame.
@@ -192,9 +193,8 @@
     players.forEach((v) => v.pause());
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
   });
-  document.querySelectorAll("[data-present]").forEach((b) => b.addEventListener("click", () => {
-    dialog.showModal();
-    setBlack(false);
-    go(Number(b.dataset.present));
-  }));
+  const present = (k) => { dialog.showModal(); setBlack(false); go(k); };
+  document.querySelectorAll("[data-present]").forEach((b) => b.addEventListener("click",
+    () => present(Number(b.dataset.present))));
+  if (location.hash === "#present") present(0);  // index.html#present opens straight into the presenter
 })();
