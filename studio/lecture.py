@@ -30,7 +30,7 @@ PX_PER_PT = 2.5  # formula size: TeX's 10 pt type comes out 25 px, display size 
 UI = {
     "en": {"present": "Present", "present_here": "Present from here", "whole": "The whole series",
            "contents": "Contents", "beats": "Beats", "transcript": "Transcript", "formulas": "Key formulas",
-           "chapters": "Chapters", "title_beat": "Title", "presenter": "Presenter",
+           "chapters": "Chapters", "title_beat": "Title: ", "presenter": "Presenter",
            "prev": "Previous beat", "replay": "Replay this beat", "next": "Next beat", "captions": "Captions",
            "fullscreen": "Full screen", "black": "Black screen", "leave": "Leave",
            "sound": "Click for sound", "beat_of": "beat {n} of {total}", "seconds": "{s:.0f} s",
@@ -38,7 +38,7 @@ UI = {
                    "1–9 chapter · F full screen · B black · C captions · Esc leave"},
     "zh": {"present": "演示", "present_here": "从这里演示", "whole": "整个系列",
            "contents": "目录", "beats": "片段", "transcript": "文字稿", "formulas": "关键公式",
-           "chapters": "章节", "title_beat": "标题", "presenter": "演示模式",
+           "chapters": "章节", "title_beat": "标题：", "presenter": "演示模式",
            "prev": "上一段", "replay": "重播本段", "next": "下一段", "captions": "字幕",
            "fullscreen": "全屏", "black": "黑屏", "leave": "退出",
            "sound": "点击开启声音", "beat_of": "第 {n} 段，共 {total} 段", "seconds": "{s:.0f} 秒",
@@ -75,13 +75,18 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     result, t = [], 0.0
     for name, length in sections:
         mine = [c for c in cues if t <= (c.start + c.end) / 2 < t + length]
-        text = " ".join(c.text.replace("\n", " ") for c in mine)
+        text = one_line((c.text for c in mine), lang)
         if not text:
-            text = UI[lang]["title_beat"] + ": " + catalog.find(entry.scene).title(lang) if name == "title" else name
+            text = UI[lang]["title_beat"] + catalog.find(entry.scene).title(lang) if name == "title" else name
         result.append(Beat(entry.scene, name, t, t + length, clips[name], text,
                            [[round(c.start - t, 3), round(c.end - t, 3), c.text] for c in mine]))
         t += length
     return result
+
+
+def one_line(texts, lang: str) -> str:
+    """Caption lines run together: Chinese needs no space between them."""
+    return ("" if lang == "zh" else " ").join(line for t in texts for line in t.split("\n"))
 
 
 # -- formulas: LaTeX to SVG at its own size, and to words for a screen reader ---------------------
@@ -394,7 +399,7 @@ def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
             f"<img src=\"{_e(src)}\" width=\"{w}\" height=\"{h}\" alt=\"{_e(tex_words(tex, lang))}\">"
             for (src, w, h), tex in zip(svgs, FORMULAS[spec.id])) + "</div>")
     out.append(f"<details class=\"transcript\"><summary>{_e(ui['transcript'])}</summary>"
-               + "".join(f"<p>{_e(text.replace(chr(10), ' '))}</p>" for b in scene_beats for _, _, text in b.cues)
+               + "".join(f"<p>{_e(one_line([text], lang))}</p>" for b in scene_beats for _, _, text in b.cues)
                + "</details>")
     out.append("</article>")
     return "\n".join(out)
