@@ -19,7 +19,8 @@ def mlp_gradients(x, y, w_i, b_i, w_o, b_o):
 
 
 def captions(scene) -> str:
-    return " ".join(s.content for s in scene.renderer.file_writer.subcaptions)
+    """What the beats said, as one text (cue line breaks read as spaces)."""
+    return " ".join(text for _, text in scene.spoken)
 
 
 def shows_gradient(texts, value) -> bool:
