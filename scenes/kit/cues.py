@@ -34,13 +34,18 @@ def _tokens(text: str, lang: str) -> list[str]:
 def wrap(text: str, lang: str = "en") -> list[str]:
     """Lines of at most the language's width, broken between words (English) or characters,
     balanced: as many lines as the width needs, as even as they can be (no one-word last line)."""
-    lines = _greedy(text, lang, _width(lang))
-    for width in range(max(map(len, lines), default=0) - 1, 0, -1):
-        tighter = _greedy(text, lang, width)
-        if len(tighter) > len(lines):
+    return _balanced(lambda width: _greedy(text, lang, width), _width(lang))
+
+
+def _balanced(split, widest: int) -> list[str]:
+    """`split(width)` at the narrowest width that gives no more pieces than at `widest`."""
+    best = split(widest)
+    for width in range(max(map(len, best), default=0) - 1, 0, -1):
+        tighter = split(width)
+        if len(tighter) > len(best):
             break
-        lines = tighter
-    return lines
+        best = tighter
+    return best
 
 
 def _greedy(text: str, lang: str, width: int) -> list[str]:
@@ -75,13 +80,7 @@ def _clauses(text: str, lang: str) -> list[str]:
 def _halves(clause: str, lang: str) -> list[str]:
     """A clause too long for one cue, cut between words (characters in Chinese) into as few pieces
     as fit, of about even length (no one-word last cue)."""
-    best = _pack(clause, lang, len(clause))
-    for budget in range(len(clause) - 1, 0, -1):
-        tighter = _pack(clause, lang, budget)
-        if len(tighter) > len(best):
-            break
-        best = tighter
-    return best
+    return _balanced(lambda budget: _pack(clause, lang, budget), len(clause))
 
 
 def _pack(clause: str, lang: str, budget: int) -> list[str]:
