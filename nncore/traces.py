@@ -102,13 +102,21 @@ def parameter_count(layers=(2, 4, 1)):
     breakdown = [{"n_in": a, "n_out": b, "weights": w, "biases": bb, "total": w + bb}
                  for (a, b), (w, bb) in zip(zip(layers, layers[1:]), net.parameter_breakdown())]
     widths = [1, 2, 4, 8, 16, 32]
+    ws = np.linspace(widths[0], widths[-1], 125)
     return {
         "layers": layers,
         "breakdown": breakdown,
         "total": net.parameter_count(),
         "examples": [{"layers": l, "count": count_parameters(l)} for l in GROWTH_EXAMPLES],
         # 2-w-w-1 grows like w^2 in width; 2-8-...-8-1 grows linearly in depth.
-        "by_width": [{"width": w, "count": count_parameters([2, w, w, 1])} for w in widths],
+        "by_width": [{"width": w, "count": count_parameters([2, w, w, 1]),
+                      # the w x w weights between the two hidden layers: where w^2 comes from
+                      "hidden_to_hidden": w * w} for w in widths],
+        # count(2w) / count(w) between neighbouring widths: tends to 4 as w^2 takes over
+        "width_ratios": [count_parameters([2, 2 * w, 2 * w, 1]) / count_parameters([2, w, w, 1]) for w in widths[:-1]],
+        # the count as a smooth function of w (the same formula between the integers), and 2^w beside it
+        "width_curve": {"w": ws.tolist(), "count": (3 * ws + (ws * ws + ws) + (ws + 1)).tolist(),  # 2-w-w-1
+                        "exponential": (2.0 ** ws).tolist()},
         "by_depth": [{"hidden_layers": d, "count": count_parameters([2] + [8] * d + [1])}
                      for d in range(1, 7)],
         # what one more 8-wide hidden layer adds: 8 * 8 weights + 8 biases, the same every time
@@ -163,6 +171,9 @@ def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapsho
         shot["map"] = probe.predict(grid)[:, 0].tolist()
         shot["correct"] = int(np.sum((np.asarray(shot["predictions"])[:, 0] > 0.5) == (y > 0.5)))
     out["map"] = {"lo": lo, "hi": hi, "cells": cells, "centres": centres.tolist()}
+    start = np.asarray(out["snapshots"][0]["predictions"])[:, 0]
+    out["start_outputs"] = {"lo": float(start.min()), "hi": float(start.max())}  # the untrained guesses
+    out["rises"] = int(np.sum(np.diff(out["costs"]) > 0))  # epochs after which the cost went up (momentum)
     return out
 
 
