@@ -383,6 +383,21 @@ def lecture(req, entries):
     click.echo(f"lecture page: {page}")
 
 
+@_series_command
+def slides(req, entries):
+    """Slides for PowerPoint and Impress: OUT/QUALITY/slides.pptx.
+
+    A title slide, a divider per chapter, one slide per beat with its clip full-slide
+    (poster frame until it plays) and the beat's caption in the speaker notes.
+    Renders what is not up to date first. TARGETS as for `render` (none = the whole series).
+    """
+    from studio import slides as deck
+
+    with stopping.deferred():
+        dest = deck.build(req.out, req.quality, req.lang, entries)
+    click.echo(f"slides: {dest}")
+
+
 def main():
     stopping.install()
     cli(prog_name="render.py")

@@ -64,8 +64,11 @@ def _sketcher(wanted: dict, scratch: Path):
     return sketch
 
 
-def prefetch(scene_class, kwargs: dict, config_overrides: dict) -> int:
-    """Typeset, in one batch, the formulas the scene will need that are not cached yet."""
+def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | None = None) -> int:
+    """Typeset, in one batch, the formulas the scene will need that are not cached yet.
+
+    The sketch also meets every beat's caption: with a `spoken` list, it receives the scene's
+    (beat, caption) pairs if the sketch ran to the end (narration needs no pass of its own)."""
     from manim import config, tempconfig
 
     wanted: dict[str, str] = {}
@@ -83,6 +86,8 @@ def prefetch(scene_class, kwargs: dict, config_overrides: dict) -> int:
                 # an animation leaves things, and skipping play makes the sketch ~10x cheaper.
                 compat.skip_animations(scene)
                 scene.render()
+                if spoken is not None:
+                    spoken.extend(scene.spoken)
             except Exception:  # noqa: BLE001 - a stand-in tripped the scene; keep what was seen
                 pass
         return typeset(wanted, config.get_dir("tex_dir"))

@@ -3,24 +3,19 @@
 A title slide, a divider per chapter, then one slide per beat: the beat's section clip full-slide
 (its poster frame shows until it plays) and what the beat says in the speaker notes.
 
-This module imports studio.cli (the options every command shares); studio.cli registers `slides`
-at its end, so import studio.cli first (render.py does).
+`render.py slides` (studio/cli.py) renders what is not up to date, then calls `build`.
 """
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-import click
-
 from scenes import catalog
 from scenes.strings import text_for
-from studio import atomic, stopping
-from studio.cli import make_request, output_options, render_all
+from studio import atomic
 from studio.explainer import record
 from studio.layout import QUALITIES, quality_dir
 from studio.lecture import beats, grab_frame
-from studio.params import scene_options
 
 WIDE = (12192000, 6858000)  # 16:9 in EMU (13.333 x 7.5 in), PowerPoint's default widescreen
 TITLE, SECTION, BLANK = 0, 2, 6  # layouts of python-pptx's default template
@@ -61,22 +56,3 @@ def build(out: Path, quality: str, lang: str, entries: list) -> Path:
             deck.save(str(tmp))
     record(out, quality, lang, "slides", {dest: "slides"})
     return dest
-
-
-@click.command("slides")
-@click.argument("targets", nargs=-1)
-@output_options
-@scene_options
-def slides(targets, quality, out, jobs, force, verbose, scheduler, lang, **values):
-    """Slides for PowerPoint and Impress: OUT/QUALITY/slides.pptx.
-
-    A title slide, a divider per chapter, one slide per beat with its clip full-slide
-    (poster frame until it plays) and the beat's caption in the speaker notes.
-    Renders what is not up to date first. TARGETS as for `render` (none = the whole series).
-    """
-    req = make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang)
-    report = render_all(req)
-    found = {r.entry.scene: r.entry for r in report.results}
-    with stopping.deferred():
-        dest = build(req.out, req.quality, req.lang, [found[s.id] for s in req.specs])
-    click.echo(f"slides: {dest}")

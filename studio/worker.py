@@ -96,10 +96,14 @@ def _render(job: RenderJob) -> Entry:
     speed.warm_caches(shared, media)
     try:
         scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
-        latex.prefetch(scene_class, kwargs, settings)
+        spoken: list = []
+        latex.prefetch(scene_class, kwargs, settings, spoken)
         voices, notes = {}, []
         if job.voice.on:
-            plan = storyboard(scene_class, kwargs, settings)
+            # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
+            # needs only the texts, which the LaTeX sketch already met (unless it tripped).
+            plan = storyboard(scene_class, kwargs, settings) if job.voice.engine == "recorded" or not spoken \
+                else [(b, text, 0.0) for b, text in spoken]
             voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
             kwargs["voice"] = {b: v.size / narration.RATE for b, v in voices.items()}
             notes = voice_notes(job, plan, voices)
@@ -142,13 +146,11 @@ def section_spans(marks: list, end: float) -> list[tuple[str, float]]:
 def storyboard(scene_class, kwargs: dict, settings: dict) -> list[tuple[str, str, float]]:
     """(beat, caption as displayed, seconds its picture needs) for each captioned beat, from a
     pass that runs the scene without drawing (Manim skips every animation of a still render)."""
-    import tempfile
-
     from manim import tempconfig
 
-    with tempfile.TemporaryDirectory(prefix="nn-storyboard-") as tmp, \
-            tempconfig({**settings, "media_dir": tmp, "write_to_movie": False, "save_last_frame": True,
-                        "save_sections": False}):
+    # Same media folder as the render: its Tex cache holds the formulas (the still image it
+    # writes there is scratch, removed with the folder).
+    with tempconfig({**settings, "write_to_movie": False, "save_last_frame": True, "save_sections": False}):
         scene = scene_class(**kwargs)
         marks = section_clock(scene)
         scene.render()

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import studio.cli  # noqa: F401  (first: studio.cli registers `slides` at its end)
-from studio.slides import slides
+from studio.cli import slides
 
 SCENES = ("neuron-firing", "bias")
 
