@@ -104,6 +104,22 @@ def by_hand(specs, quality, repeats, workdir, fmt="mp4") -> dict:
     return {"wall": median(totals), "walls": totals, "scenes": {k: median(v) for k, v in per_scene.items()}}
 
 
+def narrated(specs, quality, repeats, workdir) -> dict:
+    """The whole series silent and with --voice espeak, in the same run, each cold (empty output
+    folder, empty LaTeX and voice caches), alternating; then each again, up to date."""
+    walls = {"none": [], "espeak": []}
+    upd = {"none": [], "espeak": []}
+    for i in range(repeats):
+        for voice in walls:
+            out, cache = workdir / f"voice-{voice}-{quality}-{i}", workdir / f"cache-voice-{voice}-{quality}-{i}"
+            cmd = [PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--voice", voice, "--out", str(out)]
+            walls[voice].append(timed(cmd, **cold(cache))[0])
+            upd[voice].append(timed(cmd, **cold(cache))[0])
+    silent, voiced = median(walls["none"]), median(walls["espeak"])
+    return {"silent_wall": silent, "narrated_wall": voiced, "added": voiced / silent - 1,
+            "silent_up_to_date": median(upd["none"]), "narrated_up_to_date": median(upd["espeak"])}
+
+
 def traces(repeats=3) -> dict:
     from nncore import TRACES, get_trace
     out = {}
@@ -191,6 +207,12 @@ def table(res) -> str:
     if res.get("growth"):
         lines += ["", "| growth (low) | video | wall |", "|---|---|---|"]
         lines += [f"| {g['scene']} {g['option']} | {g['duration']:.1f} s | {g['wall']:.1f} s |" for g in res["growth"]]
+    if res.get("narration"):
+        lines += ["", "| narration (--voice espeak) | silent | narrated | added | up to date: silent / narrated |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {q} | {n['silent_wall']:.1f} s | {n['narrated_wall']:.1f} s | {100 * n['added']:+.1f} % | "
+                  f"{n['silent_up_to_date']:.2f} s / {n['narrated_up_to_date']:.2f} s |"
+                  for q, n in res["narration"].items()]
     lines += ["", "nncore traces (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in res["traces_ms"].items())]
     return "\n".join(lines + [""] + targets(res))
 
@@ -207,6 +229,10 @@ def targets(res) -> list[str]:
             checks.append((f"ours / by hand at {q} <= 0.6", r["wall"] / hand[q]["wall"], 0.6))
         checks.append((f"up to date at {q} <= 3 s", r["up_to_date_wall"], 3.0))
     checks.append(("slowest nncore trace <= 50 ms", max(res["traces_ms"].values()), 50.0))
+    for q, n in res.get("narration", {}).items():
+        checks.append((f"narration adds at {q} <= 10 %", 100 * n["added"], 10.0))
+        checks.append((f"narrated up to date at {q} <= silent + 0.5 s", n["narrated_up_to_date"],
+                       n["silent_up_to_date"] + 0.5))
     return [f"- {name}: {value:.3g} {'met' if value <= limit else 'NOT met'}" for name, value, limit in checks]
 
 
@@ -217,8 +243,12 @@ def main():
                     help="repeats of the by-hand baseline (default: --repeats; at 1080p60 one takes ~17 min)")
     ap.add_argument("--qualities", default="low,high")
     ap.add_argument("--scenes", default="", help="comma-separated scene ids (default: the whole series)")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: hand,draw,growth,encoders")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: hand,draw,growth,encoders,voice")
+    ap.add_argument("--only-voice", action="store_true",
+                    help="only the narration rows, merged into bench/results.json (the rest stays as measured)")
     a = ap.parse_args()
+    if a.only_voice:
+        return only_voice(a)
     specs = [catalog.find(s) for s in a.scenes.split(",")] if a.scenes else list(catalog.SCENES)
     skip = set(a.skip.split(",")) - {""}
     workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
@@ -241,6 +271,11 @@ def main():
                 res["draw_only"][q] = by_hand(specs, q, 1, workdir, fmt="none")
             shutil.rmtree(workdir, ignore_errors=True)
             workdir.mkdir()
+        if "voice" not in skip:
+            res["narration"] = {}
+            for q in a.qualities.split(","):
+                print(f"[bench] narration {q} ...", flush=True)
+                res["narration"][q] = narrated(specs, q, a.repeats, workdir)
         if "growth" not in skip:
             print("[bench] growth ...", flush=True)
             res["growth"] = growth(workdir, a.repeats)
@@ -252,6 +287,23 @@ def main():
     for q in res["series"].values():
         q.pop("out", None)
     (ROOT / "bench" / "results.json").write_text(json.dumps(res, indent=1, default=str) + "\n")
+    print(table(res))
+
+
+def only_voice(a):
+    specs = [catalog.find(s) for s in a.scenes.split(",")] if a.scenes else list(catalog.SCENES)
+    path = ROOT / "bench" / "results.json"
+    res = json.loads(path.read_text())
+    workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
+    try:
+        res.setdefault("narration", {})
+        for q in a.qualities.split(","):
+            print(f"[bench] narration {q} ...", flush=True)
+            res["narration"][q] = narrated(specs, q, a.repeats, workdir)
+            res["narration"][q]["date"] = time.strftime("%Y-%m-%d")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    path.write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(table(res))
 
 

@@ -269,3 +269,26 @@ def test_the_lecture_page_plays_the_voice_after_a_click(narrated):
         page.wait_for_function("el => el.currentTime > 4 && el.webkitAudioDecodedByteCount > 0",
                                arg=video.element_handle(), timeout=30000)
         browser.close()
+
+
+@pytest.mark.parametrize("fmt, codec, pix, audio", [("mp4", "libx264", "yuv420p", "aac"),
+                                                    ("webm", "libvpx-vp9", "yuva420p", "opus"),
+                                                    ("mov", "qtrle", "argb", "aac")])
+def test_every_container_gets_the_voice(tmp_path, fmt, codec, pix, audio):
+    src, dest = tmp_path / f"in.{fmt}", tmp_path / f"out.{fmt}"
+    with av.open(str(src), "w") as c:  # 2 s of picture, as Manim writes each format
+        s = c.add_stream(codec, rate=15)
+        s.width, s.height, s.pix_fmt = 64, 48, pix
+        for i in range(30):
+            rgba = np.full((48, 64, 4), i * 8, np.uint8)
+            for pkt in s.encode(av.VideoFrame.from_ndarray(rgba, format="rgba")):
+                c.mux(pkt)
+        for pkt in s.encode(None):
+            c.mux(pkt)
+    narration.mux(src, sine(0.3, 2.0), dest, fmt)
+    with av.open(str(dest)) as c:
+        assert [st.codec_context.name for st in c.streams] == [c.streams.video[0].codec_context.name, audio]
+        frames = sum(1 for _ in c.decode(video=0))
+    heard = narration.decode(dest)
+    assert frames == 30 and abs(heard.size / R - 2.0) < 0.03
+    assert narration.loudness(heard) == pytest.approx(20 * np.log10(0.3) - 3.01, abs=0.3)  # the codec keeps the level
