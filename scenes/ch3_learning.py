@@ -12,7 +12,8 @@ from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.descent import (ContourMap, CostCurve, EdgePlot, ScatterPlot, glide, keyframe_indices, nice_range,
                                 readout, set_number)
-from scenes.kit.fmt import num, tex_factor, tex_num
+from scenes.kit.frame import keep_inside
+from scenes.kit.fmt import num, rel, tex_factor, tex_num
 from scenes.kit.parts import following, legend_row, note, swap
 
 SIZE = palette.MATH_SIZE - 8   # formulas in side panels
@@ -46,9 +47,9 @@ class CostFunction(Chapter3Scene):
         self.title_card()
         tr = self.trace
         lines, n = tr["lines"], tr["n"]
-        plot = ScatterPlot(tr["x"], tr["y"], max_width=5.2, max_height=5.8,
+        plot = ScatterPlot(tr["x"], tr["y"], max_width=5.2, max_height=4.9,
                            extra_y=[l["predictions"] for l in lines])
-        plot.move_to(3.9 * LEFT + 0.4 * DOWN)
+        keep_inside(plot.move_to(3.9 * LEFT + 0.2 * UP))
         model = MathTex(r"\hat y = \theta_0 + \theta_1 x", font_size=SIZE + 4)
         formula = MathTex(TEX["cost"],
                           font_size=SIZE)
@@ -128,7 +129,7 @@ class CostFunction(Chapter3Scene):
             group.arrange(DOWN, buff=0.2)
         remark[1].arrange(DOWN, buff=0.4)
         remark = note(remark[1])
-        remark.move_to([rows.get_x(), (3.1 + rows.get_top()[1]) / 2, 0])
+        keep_inside(remark.move_to([rows.get_x(), (3.1 + rows.get_top()[1]) / 2, 0]))
         with self.beat("summary", "cost.cap.note"):
             self.play(FadeOut(half), FadeOut(top), FadeIn(remark))
             self.wait(3)
@@ -148,7 +149,7 @@ class CostFunction(Chapter3Scene):
         right = max(r[0].get_right()[0] for r in rows) + 0.5
         for row in rows:   # the costs in one column
             row[1].set_x(right, direction=LEFT)
-        return rows.move_to(3.2 * RIGHT + 2.25 * DOWN)
+        return keep_inside(rows.move_to(3.2 * RIGHT + 1.55 * DOWN))
 
 
 @dataclass
@@ -180,7 +181,7 @@ class GradientDescent(Chapter3Scene):
         self.title_card()
         tr = self.trace
         self.keyframes = [[] for _ in tr["runs"]]   # where the ball was seen after each step (theta)
-        plot = CostCurve(tr["curve"], width=6.6, height=4.7, ticks=(8, 5)).move_to(3.2 * LEFT + 0.45 * DOWN)
+        plot = CostCurve(tr["curve"], width=6.0, height=4.3, ticks=(8, 5)).move_to(3.0 * LEFT + 0.15 * UP)
         self.plot = plot
         m = plot.minimum
         floor = plot.p(m, plot.y_bounds[0])
@@ -236,7 +237,8 @@ class GradientDescent(Chapter3Scene):
             MathTex(rf"\frac{{dC}}{{d\theta}} = {tex_num(slopes[k])}", font_size=SIZE, color=palette.GRADIENT),
             MathTex(rf"\theta := {tex_num(ts[k])} - {tex_num(lr)}\cdot{tex_factor(slopes[k])}"
                     rf" = {tex_num(ts[k + 1])}", font_size=SIZE))
-        return rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([3.95, self.panel_top, 0], aligned_edge=UP)
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([3.95, self.panel_top, 0], aligned_edge=UP)
+        return keep_inside(rows)
 
     def explain_step(self, rolling, k):
         """A step worked out with numbers: the first in two beats (slope, update), later ones in one."""
@@ -318,10 +320,10 @@ class GradientDescent(Chapter3Scene):
         runs = self.trace["runs"]
         ball, leftovers = self.last
         rows = VGroup(*[self.label("gd.steps", palette.SMALL_SIZE, palette.FIRE, name=f"P{i + 1}", steps=r["steps"],
-                                   theta=num(r["thetas"][-1]))
+                                   theta=num(r["thetas"][-1]), rel=rel(r["thetas"][-1]))
                         for i, r in enumerate(runs)]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.move_to([4.2, self.panel_top - 1.0, 0])
-        rows.shift(min(0.0, 6.8 - rows.get_right()[0]) * RIGHT)   # long numbers: keep inside the frame
+        keep_inside(rows)   # long numbers
         key = "gd.cap.summary_diverged" if any(r["diverged"] for r in runs) else "gd.cap.summary"
         with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=num(self.trace["lr"])):
             self.play(*[FadeOut(m) for m in leftovers], FadeIn(rows, shift=0.2 * UP))
@@ -344,8 +346,8 @@ class LearningRates(Chapter3Scene):
         tr = self.trace
         runs = tr["runs"]
         self.keyframes = [[] for _ in runs]
-        panels = VGroup(*[CostCurve(tr["curve"], width=3.35, height=3.2, ticks=(4, 3)) for _ in runs])
-        panels.arrange(RIGHT, buff=0.55).move_to(0.05 * DOWN)
+        panels = VGroup(*[CostCurve(tr["curve"], width=3.05, height=2.8, ticks=(4, 3)) for _ in runs])
+        panels.arrange(RIGHT, buff=0.65).move_to(0.6 * UP)
         heads = [MathTex(rf"\eta = {tex_num(r['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(p, UP, buff=0.3)
                  for r, p in zip(runs, panels)]
         balls = [p.ball(r["thetas"][0], r["costs"][0]) for r, p in zip(runs, panels)]
@@ -364,7 +366,7 @@ class LearningRates(Chapter3Scene):
         verdicts = []
         for i, (run, plot, ball) in enumerate(zip(runs, panels, balls)):
             verdict = self.label(f"lr.verdict.{run['verdict']}", palette.BODY_SIZE, VERDICT_COLORS[run["verdict"]])
-            verdict.next_to(VGroup(counters[i], costs[i]), DOWN, buff=0.3)
+            verdict.next_to(VGroup(counters[i], costs[i]), DOWN, buff=0.25)
             verdicts.append(verdict)
             with self.beat(f"eta{i + 1}", f"lr.cap.{run['verdict']}", eta=num(run["lr"]), steps=run["steps"],
                            theta=num(run["thetas"][-1]), c=num(run["costs"][-1])):
@@ -417,7 +419,7 @@ class MomentumAndSchedules(Chapter3Scene):
     def momentum_part(self):
         tr = self.trace
         plain, mom = tr["plain"], tr["momentum"]
-        plot = CostCurve(tr["curve"], width=10.4, height=4.2, ticks=(8, 3)).move_to(0.2 * RIGHT + 0.75 * DOWN)
+        plot = CostCurve(tr["curve"], width=10.4, height=3.9, ticks=(8, 3)).move_to(0.2 * RIGHT + 0.4 * DOWN)
         self.plot = plot
         rules = VGroup(MathTex(TEX["velocity"], font_size=SIZE),
                        MathTex(TEX["momentum-step"], font_size=SIZE),
@@ -498,12 +500,12 @@ class MomentumAndSchedules(Chapter3Scene):
         sc = self.trace["schedule"]
         lrs, run, const = sc["lrs"], sc["run"], sc["constant"]
         T = len(lrs) - 1
-        rates = EdgePlot(nice_range(0, T, 6), nice_range(0, max(lrs), 4), width=4.6, height=3.2, x_label="t",
-                         y_label=r"\eta_t").move_to(3.55 * LEFT + 0.75 * DOWN)
+        rates = EdgePlot(nice_range(0, T, 6), nice_range(0, max(lrs), 4), width=4.6, height=2.8, x_label="t",
+                         y_label=r"\eta_t").move_to(3.55 * LEFT + 0.15 * DOWN)
         rate_dots = VGroup(*[Dot(rates.p(t, e), radius=0.06, color=palette.FIRE) for t, e in enumerate(lrs)])
         rate_line = rates.curve(list(range(len(lrs))), lrs, color=palette.FIRE, stroke_width=3)
         cursor = Dot(rates.p(0, lrs[0]), radius=0.13, color=palette.FIRE).set_z_index(3)
-        bowl = CostCurve(sc["curve"], width=5.2, height=3.2, ticks=(4, 3)).move_to(3.3 * RIGHT + 0.75 * DOWN)
+        bowl = CostCurve(sc["curve"], width=5.2, height=2.8, ticks=(4, 3)).move_to(3.3 * RIGHT + 0.15 * DOWN)
         formula = MathTex(TEX["cosine"], font_size=SIZE).move_to(2.5 * UP)
         values = MathTex(rf"\eta_{{\max}} = {tex_num(sc['eta_max'])},\ \eta_{{\min}} = {tex_num(sc['eta_min'])},"
                          rf"\ T = {T}", font_size=SIZE - 4, color=palette.DIM).next_to(formula, DOWN, buff=0.2)
@@ -551,8 +553,8 @@ class CostSurface(Chapter3Scene):
         self.title_card()
         tr = self.trace
         path = tr["path"]
-        cmap = ContourMap(tr["theta0s"], tr["theta1s"], tr["grid"], width=5.6, height=4.6, ticks=(4, 6))
-        cmap.move_to(3.45 * LEFT + 0.5 * DOWN)
+        cmap = ContourMap(tr["theta0s"], tr["theta1s"], tr["grid"], width=5.6, height=4.3, ticks=(4, 6))
+        keep_inside(cmap.move_to(3.3 * LEFT + 0.15 * UP))
         self.show_map(cmap, *tr["best"])
         rules = self.show_rules(path["lr"])
         scatter, line, point, numbers = self.start(cmap, rules)
@@ -588,8 +590,8 @@ class CostSurface(Chapter3Scene):
         path = tr["path"]
         t0s, t1s, costs = path["theta0s"], path["theta1s"], path["costs"]
         b0, b1 = tr["best"]
-        scatter = ScatterPlot(tr["x"], tr["y"], max_width=4.4, max_height=3.5)
-        scatter.move_to(3.6 * RIGHT + 0.15 * UP)
+        scatter = ScatterPlot(tr["x"], tr["y"], max_width=4.4, max_height=3.3)
+        keep_inside(scatter.move_to(3.6 * RIGHT + 0.6 * UP))
         best_line = scatter.line(b0, b1, color=palette.DIM, stroke_width=3)
         line = scatter.line(t0s[0], t1s[0], color=palette.FIRE)
         point = Dot(cmap.p(t0s[0], t1s[0]), radius=0.11, color=palette.FIRE).set_z_index(3)

@@ -11,7 +11,7 @@ import numpy as np
 from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, AnimationGroup, Arrow, Create, Dot, FadeIn, FadeOut, Indicate,
                    LaggedStart, MathTex, Square, SurroundingRectangle, TransformFromCopy, VGroup, Write, rate_functions)
 
-from scenes.kit import palette
+from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
@@ -20,14 +20,16 @@ from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, legend_row, nice
 
 # -- the chain, laid out once ---------------------------------------------------------------------
 Y0, ROW = 1.05, 1.5          # the main line, and how far above / below it the parameters sit
-BAND = -2.5                   # centre of the band under the graph where formulas are written
+BAND = -2.15                  # centre of the band under the graph where formulas are written
 MATH = 36                     # formula size in the band
 
 SYMBOL = {"x": "x", "y": "y", "w_i": "w_i", "b_i": "b_i", "w_o": "w_o", "b_o": "b_o",
           "mu1": r"\mu_1", "h": "h", "mu2": r"\mu_2", "O": "O", "E": "E"}
-LAYOUT = {"x": (-6.25, Y0), "w_i": (-5.75, Y0 + ROW), "b_i": (-5.75, Y0 - ROW), "mu1": (-4.25, Y0),
-          "h": (-1.7, Y0), "w_o": (-0.85, Y0 + ROW), "b_o": (-0.85, Y0 - ROW), "mu2": (0.85, Y0),
-          "O": (3.4, Y0), "E": (5.95, Y0), "y": (5.95, Y0 + ROW)}
+SPREAD = 0.9                  # across: the outermost nodes stay inside the side margins
+LAYOUT = {n: (SPREAD * x, y) for n, (x, y) in {
+    "x": (-6.25, Y0), "w_i": (-5.75, Y0 + ROW), "b_i": (-5.75, Y0 - ROW), "mu1": (-4.25, Y0),
+    "h": (-1.7, Y0), "w_o": (-0.85, Y0 + ROW), "b_o": (-0.85, Y0 - ROW), "mu2": (0.85, Y0),
+    "O": (3.4, Y0), "E": (5.95, Y0), "y": (5.95, Y0 + ROW)}.items()}
 LEAVES = ("x", "y", "w_i", "b_i", "w_o", "b_o")
 FORWARD = ("mu1", "h", "mu2", "O", "E")   # the computed nodes, in the order the forward pass fills them
 
@@ -100,10 +102,12 @@ def full_graph(trace):
 
 
 def in_band(mob, y: float = BAND):
-    return mob.move_to([0, y, 0])
+    """Centred at height y, lifted if its bottom would reach the caption band."""
+    mob.move_to([0, y, 0])
+    return mob.shift(max(0.0, frame.safe_box()[2] + 0.15 - mob.get_bottom()[1]) * UP)   # room for a frame
 
 
-def side_by_side(left, right, gap: float = 1.0, room: float = 13.4):
+def side_by_side(left, right, gap: float = 1.0, room: float = 12.5):
     """Two products in the band, tops level, the pair centred. Long numbers (negative factors are
     written in parentheses) may make the pair wider than the frame: then the gap shrinks, and if
     that is not enough the pair is scaled down just enough to fit."""
@@ -130,7 +134,7 @@ class Chapter4Scene(ExplainerScene):
         boxed = note(formula, color=palette.FIRE, pad=0.12)
         words = self.label(words_key, palette.SMALL_SIZE, palette.FIRE)
         tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.3, 0])
-        return tag.align_to([1.4, 0, 0], LEFT)   # under O and E, clear of b_o's edge
+        return frame.keep_inside(tag.align_to([1.4, 0, 0], LEFT))   # under O and E, clear of b_o's edge
 
     def chain_product(self, param: str) -> ChainProduct:
         """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
@@ -500,7 +504,8 @@ class WeightUpdate(Chapter4Scene):
         rows = VGroup(*[tex(rf"{SYMBOL[p]} := {tex_num(step['nodes'][p])} - {tex_num(lr)}\cdot"
                                 rf"{tex_factor(step['gradients'][p]['gradient'])} = {tex_num(new[p])}",
                                 size=MATH + 2) for p in ("w_o", "b_o", "w_i", "b_i")])
-        rows.arrange_in_grid(rows=2, buff=(1.2, 0.3))
+        rows.arrange_in_grid(rows=2, buff=(0.8, 0.3))
+        rows.scale(min(1.0, 12.4 / rows.width))   # long numbers: the grid fits between the side margins
         in_band(VGroup(rule, rows).arrange(DOWN, buff=0.35))
         with self.beat("rule", "update.cap.rule", lr=tex_num(lr)):
             self.play(FadeOut(grid), Write(rule))
@@ -539,8 +544,8 @@ class WeightUpdate(Chapter4Scene):
         n = len(errors) - 1
         x_range = with_margin(nice_range(0, n, 5))
         y_range = with_margin(nice_range(0, max(errors), 4))
-        plot = CurvePlot(x_range, y_range, width=7.4, height=4.4, x_label="", y_label="E")
-        plot.move_to([-2.4, -0.45, 0])
+        plot = CurvePlot(x_range, y_range, width=7.4, height=3.9, x_label="", y_label="E")
+        plot.move_to([-2.4, 0.3, 0])
         axis_name = self.label("update.epoch", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.45)
         axis_name.align_to(plot.axes.x_axis, RIGHT)
         curve = plot.curve(range(n + 1), errors, color=palette.COST)
@@ -645,11 +650,7 @@ class Training(ExplainerScene):
             self.play(FadeIn(dmap.frame), FadeIn(dmap.axis_names),
                       LaggedStart(*[FadeIn(p, scale=2) for p in dmap.samples], lag_ratio=0.05), FadeIn(legend))
             self.wait(1.5)
-        first = shots[0]
-        with self.beat("network", "training.cap.network", shape=shape_of(tr["sizes"]), correct=first["correct"], n=n):
-            self.play(FadeIn(net), FadeIn(readouts[0][0]))
-            self.play(dmap.update_to(first["map"]), FadeIn(readouts[0][1]))
-            self.wait(1.5)
+        self.untrained(tr, net, dmap, readouts[0])
         remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.FIRE, n=n)).to_edge(DOWN, buff=1.25)
         with self.beat("epoch", "training.cap.epoch", n=n):
             self.play(FadeOut(legend), FadeIn(remark))
@@ -657,10 +658,37 @@ class Training(ExplainerScene):
                 self.play(net.signal(l), run_time=1.0)
             for l in reversed(range(len(net.edges))):
                 self.play(net.signal(l, color=palette.GRADIENT, backward=True), run_time=1.0)
-            self.play(FadeIn(plot), FadeIn(epochs_word), FadeIn(readouts[0][2]))
             self.wait(0.5)
+        rule = self.rule(tr, plot, epochs_word, readouts[0][2], remark)
         self.train(tr, net, dmap, plot, readouts)
-        self.summary(tr, remark, readouts[-1])
+        self.summary(tr, rule, readouts[-1])
+
+    def untrained(self, tr, net, dmap, readouts):
+        """The random network: every output near the same value under 0.5, so every point is called 0."""
+        first, start = tr["snapshots"][0], tr["start_outputs"]
+        with self.beat("network", "training.cap.network", shape=shape_of(tr["sizes"]), correct=first["correct"],
+                       n=len(tr["y"]), lo=num(start["lo"]), hi=num(start["hi"])):
+            self.play(FadeIn(net), FadeIn(readouts[0]))
+            self.play(dmap.update_to(first["map"]), FadeIn(readouts[1]))
+            self.wait(1.5)
+
+    def rule(self, tr, plot, epochs_word, cost, remark) -> VGroup:
+        """What is plotted (C over the points) and how each epoch steps (with momentum, so C may rise)."""
+        size = palette.MATH_SIZE - 10
+        formula = MathTex(r"C = \frac{1}{2n}\sum_{i=1}^{n}(\hat y_i - y_i)^2", font_size=size, color=palette.COST)
+        step = MathTex(r"v \leftarrow \beta v + \nabla C,\quad \theta \leftarrow \theta - \eta\, v", font_size=size)
+        values = MathTex(rf"\beta = {tex_num(tr['momentum'])},\ \eta = {tex_num(tr['lr'])}", font_size=size,
+                         color=palette.FIRE)
+        rule = note(VGroup(formula, step, values).arrange(RIGHT, buff=0.5), pad=0.15)
+        if rule.width > 12.0:
+            rule.scale_to_fit_width(12.0)
+        rule.to_edge(DOWN, buff=1.25)
+        with self.beat("rule", "training.cap.rule", n=len(tr["y"]), beta=num(tr["momentum"]), eta=num(tr["lr"])):
+            self.play(FadeOut(remark), FadeIn(rule[0]), Write(formula), FadeIn(plot), FadeIn(epochs_word),
+                      FadeIn(cost), run_time=1.5)
+            self.play(Write(step), FadeIn(values), run_time=1.5)
+            self.wait(1.0)
+        return rule
 
     def readouts(self, shot, net, dmap, plot, n):
         epoch = self.label("training.epoch", palette.BODY_SIZE, palette.TEXT, n=num(shot["epoch"])).next_to(net, UP, buff=0.45)
@@ -685,7 +713,7 @@ class Training(ExplainerScene):
         shots = tr["snapshots"]
         pieces = self.cost_pieces(tr, plot)
         dot = Dot(plot.p(0, shots[0]["cost"]), radius=0.08, color=palette.COST)
-        with self.beat("train", "training.cap.train"):
+        with self.beat("train", "training.cap.train", rises=num(tr["rises"]), epochs=num(tr["epochs"])):
             self.play(FadeIn(dot, scale=2), run_time=0.4)
             for k in range(1, len(shots)):
                 shot = shots[k]
@@ -696,11 +724,11 @@ class Training(ExplainerScene):
                           run_time=1.1, rate_func=rate_functions.linear)
                 self.wait(0.25)
 
-    def summary(self, tr, remark, last):
+    def summary(self, tr, rule, last):
         first, final = tr["snapshots"][0], tr["snapshots"][-1]
         line = MathTex(rf"C:\ {tex_num(first['cost'])} \;\longrightarrow\; {tex_num(final['cost'])}",
                        font_size=palette.MATH_SIZE, color=palette.COST).to_edge(DOWN, buff=1.3)
         with self.beat("summary", "training.cap.summary", epochs=num(tr["epochs"]), first=num(first["cost"]),
                        last=num(final["cost"]), correct=final["correct"], n=len(tr["y"])):
-            self.play(FadeOut(remark), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=palette.COST))
+            self.play(FadeOut(rule), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=palette.COST))
             self.wait(2.5)

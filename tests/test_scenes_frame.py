@@ -4,7 +4,7 @@ the light theme and the voice's timing."""
 import pytest
 from manim import Square, Text, tempconfig
 
-from scenehelp import LAYOUT_PENDING, TINY, skim
+from scenehelp import TINY, skim
 from scenes import catalog
 from scenes.kit import cues, frame
 from scenes.kit.base import ExplainerScene, LayoutError, VOICE_PAUSE
@@ -12,13 +12,7 @@ from scenes.kit.theme import light_rgb
 from studio import compat
 
 
-def _marks(spec):
-    if spec.id in LAYOUT_PENDING:   # issue 14 fixes their layout; strict: a fixed one must leave the list
-        return [pytest.mark.xfail(raises=LayoutError, strict=True, reason="layout of chapters 3-4: issue 14")]
-    return []
-
-
-@pytest.mark.parametrize("spec", [pytest.param(s, id=s.id, marks=_marks(s)) for s in catalog.SCENES])
+@pytest.mark.parametrize("spec", catalog.SCENES, ids=lambda s: s.id)
 def test_every_beat_ends_inside_the_safe_area(spec, tmp_path):
     scene = skim(spec.load(), tmp_path)
     assert scene.spoken and not scene.layout_problems

@@ -75,3 +75,12 @@ def outside(mobjects, skip=()) -> list[str]:
                                 f"y {bottom:.2f}..{top_y:.2f}")
                 break
     return problems
+
+
+def keep_inside(mob, pad: float = 0.05):
+    """Shift `mob` (no scaling) so its bounding box lies in the safe area, for layouts whose size
+    depends on a scene's parameters (a long number, more rows)."""
+    left, right, bottom, top = safe_box()
+    dx = max(0.0, left + pad - mob.get_left()[0]) - max(0.0, mob.get_right()[0] - (right - pad))
+    dy = max(0.0, bottom + pad - mob.get_bottom()[1]) - max(0.0, mob.get_top()[1] - (top - pad))
+    return mob.shift([dx, dy, 0])

@@ -39,7 +39,7 @@ EN = {
                                "large to settle.",
     "gd.minimum": "minimum",
     "gd.step": "step",
-    "gd.steps": "{name}: θ = {theta} after {steps} steps",
+    "gd.steps": "{name}: θ {rel} {theta} after {steps} steps",
 
     # LearningRates
     "lr.title": "The learning rate",
@@ -139,7 +139,7 @@ ZH = {
     "gd.cap.summary_diverged": "η = {eta} 时同一条规则每一步都冲得更远：这个学习率太大，停不下来。",
     "gd.minimum": "最低点",
     "gd.step": "步数",
-    "gd.steps": "{name}：{steps} 步后 θ = {theta}",
+    "gd.steps": "{name}：{steps} 步后 θ {rel} {theta}",
 
     # LearningRates
     "lr.title": "学习率",
