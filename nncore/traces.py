@@ -76,8 +76,11 @@ def activations(z_min=-5.0, z_max=5.0, samples=101, stops=(-3.0, -1.0, 0.0, 1.0,
     return out
 
 
-def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0), x_min=-6.0, x_max=6.0, samples=61):
-    """y = w x through the origin for several w; y = w x + b and sigma(w x + b) for several b."""
+def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0), x_min=-6.0, x_max=6.0, samples=61,
+         threshold=40.0):
+    """y = w x through the origin for several w; y = w x + b and sigma(w x + b) for several b.
+
+    `threshold` is the firing neuron's (chapter 1): x1 + x2 > threshold is x1 + x2 + b > 0 with b = -threshold."""
     if w == 0:
         raise ValueError("w must not be 0 (the sigmoid's midpoint -b/w would not exist)")
     sig = ACTIVATIONS["sigmoid"].fn
@@ -89,6 +92,7 @@ def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0), x_min=-6.0, x_
                      "crosses_zero_at": -float(b) / w} for b in biases],
         "sigmoids": [{"b": float(b), "midpoint": -float(b) / w, "x": xs.tolist(), "a": sig(w * xs + b).tolist()}
                      for b in biases],
+        "threshold": {"threshold": float(threshold), "bias": -float(threshold)},
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumber, Dot, FadeIn, FadeOut,
+from manim import (DOWN, DR, LEFT, RIGHT, UP, UR, Arrow, Circle, Create, DashedLine, DecimalNumber, Dot, FadeIn, FadeOut,
                    GrowArrow, Indicate, LaggedStart, Line, MathTex, MoveAlongPath, Rectangle, ReplacementTransform,
                    Transform,
                    ValueTracker, VGroup, Write, rate_functions)
@@ -12,7 +12,8 @@ from manim import (DOWN, DR, LEFT, RIGHT, UP, Arrow, Circle, Create, DecimalNumb
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import decimals_for, num, stated, tex_factor, tex_linear, tex_num, tex_stated
+from scenes.kit.fmt import (decimals_for, num, stated, tex_factor, tex_linear, tex_lines, tex_num,
+                             tex_stated)
 from scenes.kit.parts import CurvePlot, NeuronNode, following, ticking, beside_line, edge, edge_width, glyph, note
 
 
@@ -38,12 +39,18 @@ class NeuronFiring(ExplainerScene):
         cases = self.trace["cases"]
         top = max([threshold] + [c["total"] for c in cases]) * 1.25
         gauge = self.make_gauge(threshold, top).to_edge(RIGHT, buff=1.0).shift(0.3 * DOWN)
+        neuron = self.intro(gauge)
+        lines = [self.play_case(n, case, neuron, gauge, top, len(cases) > 1) for n, case in enumerate(cases, start=1)]
+        self.summary(lines, neuron, gauge)
+
+    def intro(self, gauge) -> VGroup:
+        """The neuron and its threshold gauge, drawn while the caption names them; they stay for every case."""
+        node = NeuronNode(radius=0.75).move_to(1.6 * LEFT + 0.3 * DOWN)
+        neuron = VGroup(node, MathTex(r"\Sigma", font_size=60, color=palette.TEXT).move_to(node))
+        neuron.node = node
         with self.beat("intro", "firing.cap.intro"):
-            self.play(FadeIn(gauge))
-        lines = []
-        for n, case in enumerate(cases, start=1):
-            lines.append(self.play_case(n, case, gauge, top, len(cases) > 1))
-        self.summary(lines, gauge)
+            self.play(Create(node), Write(neuron[1]), FadeIn(gauge))
+        return neuron
 
     # -- parts used only here -----------------------------------------------------
     def make_gauge(self, threshold, top, height=4.2):
@@ -56,31 +63,30 @@ class NeuronFiring(ExplainerScene):
         gauge.frame, gauge.height_units = frame, height
         return gauge
 
-    def play_case(self, n, case, gauge, top, numbered):
+    def play_case(self, n, case, neuron, gauge, top, numbered):
         """One case: the inputs arrive, their sum fills the gauge, the neuron fires or not.
         Returns the case's line for the summary and its verdict's key."""
         a, b = case["inputs"]
         total, threshold, fired = case["total"], case["threshold"], case["fired"]
-        parts = self.case_parts(n, a, b)
+        parts = self.case_parts(n, a, b, neuron)
         with self.beat(f"case{n}-inputs", "firing.cap.inputs", a=stated(a), b=stated(b)):
             if numbered:
                 self.play(FadeIn(parts.label))
-            self.play(FadeIn(parts.inputs), Write(parts.values), FadeIn(parts.names), Create(parts.neuron),
-                      Write(parts.sigma))
+            self.play(FadeIn(parts.inputs), Write(parts.values), FadeIn(parts.names))
             self.play(*[GrowArrow(ar) for ar in parts.arrows])
         counter, fill = self.add_up(n, case, parts, gauge, top)
         verdict_key, verdict = self.decide(n, case, parts, gauge, fill)
         comparison = ">" if fired else r"\le"
         line = MathTex(rf"{tex_stated(a)} + {tex_stated(b)} = {tex_stated(total)} {comparison} {tex_stated(threshold)}",
                        font_size=palette.MATH_SIZE, color=palette.FIRE if fired else palette.TEXT)
-        self.play(*[FadeOut(m) for m in (parts.inputs, parts.values, parts.names, parts.arrows, parts.neuron,
-                                         parts.sigma, counter, fill, verdict, parts.label)]
-                  + ([FadeOut(parts.out_arrow)] if fired else []), run_time=0.6)
+        self.play(*[FadeOut(m) for m in (parts.inputs, parts.values, parts.names, parts.arrows,
+                                         counter, fill, verdict, parts.label)]
+                  + ([FadeOut(parts.out_arrow)] if fired else []), parts.neuron.animate.set_activation(0.0),
+                  run_time=0.6)
         return line, verdict_key
 
-    def case_parts(self, n, a, b) -> CaseParts:
-        neuron = NeuronNode(radius=0.75).move_to(1.6 * LEFT + 0.3 * DOWN)
-        sigma = MathTex(r"\Sigma", font_size=60, color=palette.TEXT).move_to(neuron)
+    def case_parts(self, n, a, b, shown) -> CaseParts:
+        neuron, sigma = shown.node, shown[1]
         inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=palette.POSITIVE).move_to(pos)
                           for pos in (5.0 * LEFT + 1.3 * UP, 5.0 * LEFT + 1.9 * DOWN)])
         values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
@@ -118,7 +124,8 @@ class NeuronFiring(ExplainerScene):
         fired, out_arrow = case["fired"], parts.out_arrow
         verdict_key = "firing.fires" if fired else "firing.silent"
         verdict = self.label(verdict_key, palette.BODY_SIZE, palette.FIRE if fired else palette.DIM)
-        verdict.next_to(out_arrow, UP, buff=0.2).align_to(out_arrow, LEFT).shift(0.25 * RIGHT)
+        # under the arrow: above it the verdict would run into the gauge's threshold label
+        verdict.next_to(out_arrow, DOWN, buff=0.2).align_to(out_arrow, LEFT).shift(0.25 * RIGHT)
         with self.beat(f"case{n}-verdict", "firing.cap.fire" if fired else "firing.cap.nofire",
                        total=stated(case["total"]), threshold=stated(case["threshold"])):
             if fired:
@@ -139,14 +146,23 @@ class NeuronFiring(ExplainerScene):
         return Rectangle(width=frame.width - 0.1, height=h, stroke_width=0).set_fill(palette.POSITIVE, 0.8).align_to(
             frame, DOWN).shift(0.05 * UP).set_x(frame.get_x())
 
-    def summary(self, lines, gauge):
+    def summary(self, lines, neuron, gauge):
         rows = VGroup()
         for line, key in lines:
             verdict = self.label(key, palette.BODY_SIZE, palette.FIRE if key == "firing.fires" else palette.DIM)
             rows.add(VGroup(line, verdict).arrange(RIGHT, buff=0.5))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.5).move_to(0.3 * DOWN)
-        with self.beat("summary", "firing.cap.summary"):
-            self.play(FadeOut(gauge), FadeIn(rows, shift=0.3 * UP))
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.5).move_to(0.6 * UP)
+        t = tex_stated(self.trace["threshold"])
+        # the threshold moved to the left side: -threshold is the bias of the next scene
+        rule = MathTex(rf"x_1 + x_2 > {t}", r"\iff", rf"x_1 + x_2 - {t} > 0", font_size=palette.MATH_SIZE + 4)
+        rule[2].set_color(palette.FIRE)
+        rule.next_to(rows, DOWN, buff=0.8)
+        with self.beat("cases", "firing.cap.summary"):
+            self.play(FadeOut(gauge), FadeOut(neuron), FadeIn(rows, shift=0.3 * UP))
+            self.wait(1)
+        with self.beat("rule", "firing.cap.rule", threshold=stated(self.trace["threshold"])):
+            self.play(Write(rule[0]), run_time=1.2)
+            self.play(FadeIn(rule[1]), Write(rule[2]), run_time=1.5)
             self.wait(2)
 
 
@@ -161,13 +177,17 @@ class Perceptron(ExplainerScene):
         with self.beat("inputs", "perceptron.cap.inputs"):
             self.play(FadeIn(diagram.inputs), FadeIn(diagram.values), FadeIn(diagram.names))
             self.play(*[Create(e) for e in diagram.edges], FadeIn(diagram.weights), Create(diagram.neuron))
+        # the equations are written slowly enough to read along, a pause after each
         with self.beat("products", "perceptron.cap.products"):
             for row in panel.products:
-                self.play(Write(row), run_time=0.9)
+                self.play(Write(row), run_time=1.5)
+                self.wait(0.6)
         with self.beat("sum", "perceptron.cap.sum", weighted_sum=num(step["weighted_sum"])):
-            self.play(Write(panel.total))
+            self.play(Write(panel.total), run_time=2.0)
+            self.wait(1.5)
         with self.beat("bias", "perceptron.cap.bias", bias=num(step["bias"]), z=num(step["z"])):
-            self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z))
+            self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z), run_time=2.0)
+            self.wait(1.0)
         with self.beat("step", "perceptron.cap.step", output=num(step["output"])):
             self.play(GrowArrow(diagram.arrow), FadeIn(diagram.act_box), FadeIn(diagram.act_name))
             self.play(diagram.neuron.animate.set_activation(step["output"]), GrowArrow(diagram.out_arrow),
@@ -238,13 +258,14 @@ class Perceptron(ExplainerScene):
 
 
 ACTIVATION_VIEWS = {
-    # name: (formula, derivative formula, y range of the curve, y range of the derivative)
-    "sigmoid": (TEX["sigmoid"], TEX["sigmoid'"], (0, 1, 0.5), (0, 0.3, 0.1)),
-    "tanh": (TEX["tanh"], TEX["tanh'"], (-1, 1, 1), (0, 1.2, 0.5)),
-    "relu": (TEX["relu"], TEX["relu'"],
-             (0, 5, 1), (0, 1.2, 0.5)),
+    # name: (formula, derivative formula, y range of the curve, y range of the derivative, the range's
+    # bounds the curve approaches but never reaches: drawn dashed)
+    "sigmoid": (TEX["sigmoid"], TEX["sigmoid'"], (0, 1, 0.5), (0, 0.3, 0.1), (0, 1)),
+    "tanh": (TEX["tanh"], TEX["tanh'"], (-1, 1, 1), (0, 1.2, 0.5), (-1, 1)),
+    "relu": (TEX["relu"], TEX["relu'"], (0, 5, 1), (0, 1.2, 0.5), ()),
 }
 RANGES_TEX = {"sigmoid": r"(0,\,1)", "tanh": r"(-1,\,1)", "relu": r"[0,\,\infty)"}
+TANGENT_LENGTH = 1.6   # the tangent at the moving dot, in frame units
 
 
 class ActivationFunctions(ExplainerScene):
@@ -258,19 +279,28 @@ class ActivationFunctions(ExplainerScene):
 
     def plots(self, name):
         act = self.trace[name]
-        formula, d_formula, yr, dyr = ACTIVATION_VIEWS[name]
+        formula, d_formula, yr, dyr, bounds = ACTIVATION_VIEWS[name]
         zr = (act["z"][0], act["z"][-1], 1)
-        left = CurvePlot(zr, yr, width=5.0, height=2.8, y_label=r"a").move_to(3.3 * LEFT + 0.2 * DOWN)
-        right = CurvePlot(zr, dyr, width=5.0, height=2.8, y_label=r"da/dz").move_to(3.1 * RIGHT + 0.2 * DOWN)
+        left = CurvePlot(zr, yr, width=5.0, height=2.8, y_label=r"a").move_to(3.3 * LEFT + 0.2 * UP)
+        right = CurvePlot(zr, dyr, width=5.0, height=2.8, y_label=r"da/dz").move_to(3.1 * RIGHT + 0.2 * UP)
         curve = left.curve(act["z"], act["a"], color=palette.POSITIVE)
+        curve.add(*[DashedLine(left.p(zr[0], y), left.p(zr[1], y), color=palette.FIRE, stroke_width=2,
+                               stroke_opacity=0.7) for y in bounds])
         d_curve = right.curve(act["z"], act["da"], color=palette.GRADIENT, clip=False)
         if name == "relu":  # the derivative jumps at 0: draw the two pieces apart
             z = np.array(act["z"])
             d_curve = VGroup(right.curve(z[z < 0], np.array(act["da"])[z < 0], color=palette.GRADIENT),
                              right.curve(z[z > 0], np.array(act["da"])[z > 0], color=palette.GRADIENT))
-        f = MathTex(formula, font_size=palette.MATH_SIZE - 6, color=palette.POSITIVE).next_to(left, UP, buff=0.25)
-        df = MathTex(d_formula, font_size=palette.MATH_SIZE - 6, color=palette.GRADIENT).next_to(right, UP, buff=0.25)
+        f = MathTex(formula, font_size=palette.MATH_SIZE - 6, color=palette.POSITIVE).next_to(left, UP, buff=0.2)
+        df = MathTex(d_formula, font_size=palette.MATH_SIZE - 6, color=palette.GRADIENT).next_to(right, UP, buff=0.2)
         return left, right, curve, d_curve, f, df
+
+    def tangent(self, plot, z, a, slope) -> Line:
+        """The tangent at (z, a): its slope on screen is the derivative, scaled like the axes."""
+        at = plot.p(z, a)
+        direction = plot.p(z + 1, a + slope) - at
+        direction = direction / np.linalg.norm(direction) * TANGENT_LENGTH / 2
+        return Line(at - direction, at + direction, color=palette.GRADIENT, stroke_width=4)
 
     def show_activation(self, name):
         act = self.trace[name]
@@ -287,13 +317,19 @@ class ActivationFunctions(ExplainerScene):
         readout[2].shift(0.35 * RIGHT)
         readout[3].shift(0.35 * RIGHT)
         readout.next_to(left, DOWN, buff=0.3)
+        slope = VGroup(MathTex("da/dz=", font_size=size, color=palette.GRADIENT),
+                       DecimalNumber(at("da"), 3, font_size=size, color=palette.GRADIENT)).arrange(RIGHT, buff=0.15)
+        slope.next_to(right, DOWN, buff=0.3)
+        self.slope_readout = slope
 
-        def sweep(to, run_time, dots):
-            """Move z to `to`: dots ride the curves, the readout ticks along."""
+        def sweep(to, run_time, dots, tangent=None):
+            """Move z to `to`: dots ride the curves, the readouts tick along, the tangent turns."""
+            extra = [following(tangent, lambda m: m.become(self.tangent(left, z.get_value(), at("a"), at("da")))),
+                     ticking(slope[1], lambda: at("da"), run_time)] if tangent is not None else []
             self.play(z.animate.set_value(to),
                       *[following(d, lambda m, p=p, k=k: m.move_to(p.p(z.get_value(), at(k)))) for d, p, k in dots],
                       ticking(readout[1], z.get_value, run_time), ticking(readout[3], lambda: at("a"), run_time),
-                      run_time=run_time)
+                      *extra, run_time=run_time)
 
         with self.beat(f"{name}", f"act.cap.{name}"):
             self.play(FadeIn(left), Write(f))
@@ -305,22 +341,42 @@ class ActivationFunctions(ExplainerScene):
         if name == "sigmoid":
             self.correct_the_article(left)
         d_dot.move_to(right.p(z.get_value(), at("da")))
+        tangent = self.tangent(left, z.get_value(), at("a"), at("da"))
+        slope[1].set_value(at("da"))
         with self.beat(f"{name}-derivative", f"act.cap.{name}_d"):
             self.play(FadeIn(right), Write(df))
             self.play(Create(d_curve), run_time=1.2)
-            self.play(FadeIn(d_dot), run_time=0.4)
+            self.play(FadeIn(d_dot), Create(tangent), FadeIn(slope), run_time=0.6)
             for stop in reversed(act["stops"][:-1]):
-                sweep(stop["z"], 0.6, [(dot, left, "a"), (d_dot, right, "da")])
+                sweep(stop["z"], 1.0, [(dot, left, "a"), (d_dot, right, "da")], tangent)
+                self.wait(0.3)
             extra = self.derivative_note(name, right)
-        self.play(*[FadeOut(m) for m in (left, right, curve, d_curve, f, df, dot, d_dot, readout, *extra)])
+        self.play(*[FadeOut(m) for m in (left, right, curve, d_curve, f, df, dot, d_dot, readout, slope, tangent,
+                                         *extra) if m in self.mobjects])   # ReLU's note took the slope's place
 
     def derivative_note(self, name, right):
+        """sigmoid: the largest slope (1/4, at z = 0); ReLU: no slope at 0, and the value used there."""
+        act = self.trace[name]
+        if name == "sigmoid":
+            k = int(np.argmax(act["da"]))
+            top = act["da"][k]
+            peak = DashedLine(right.p(act["z"][0], top), right.p(act["z"][-1], top), color=palette.FIRE, stroke_width=2)
+            text = MathTex(rf"\max\sigma' = {tex_num(top)} = \tfrac14", font_size=palette.MATH_SIZE - 12,
+                           color=palette.FIRE)
+            text.next_to(right.p(act["z"][k] + 0.6, top), UR, buff=0.06)   # above the line, right of the peak
+            self.play(Create(peak), FadeIn(text))
+            self.wait(1.5)
+            return [peak, text]
         if name != "relu":
             return []
         hole = Circle(radius=0.08, color=palette.GRADIENT, stroke_width=3).move_to(right.p(0, 1))
         solid = Dot(right.p(0, 0), radius=0.08, color=palette.GRADIENT)
-        text = self.label("act.undefined", palette.SMALL_SIZE, palette.GRADIENT).next_to(right.p(0.3, 0.5), RIGHT, buff=0.1)
-        self.play(FadeIn(hole), FadeIn(solid), FadeIn(text))
+        text = VGroup(self.label("act.undefined", palette.SMALL_SIZE, palette.GRADIENT),
+                      self.label("act.convention", palette.SMALL_SIZE, palette.GRADIENT)).arrange(DOWN, aligned_edge=LEFT,
+                                                                                                   buff=0.1)
+        slope = self.slope_readout
+        text.next_to(slope, DOWN, buff=0.1).align_to(slope, UP)   # in the readout's place: 0 there anyway
+        self.play(FadeIn(hole), FadeIn(solid), FadeOut(slope), FadeIn(text))
         self.wait(1.5)
         return [hole, solid, text]
 
@@ -329,42 +385,65 @@ class ActivationFunctions(ExplainerScene):
         step_curve = left.curve(step["z"], step["a"], color=palette.DIM, stroke_width=4)
         remark = note(VGroup(self.label("act.not_binary", palette.SMALL_SIZE, palette.FIRE),
                              self.label("act.step_binary", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
-        remark.move_to(3.1 * RIGHT + 0.2 * DOWN)
+        remark.move_to(3.1 * RIGHT + 0.2 * UP)
         with self.beat("not-binary", "act.cap.correct"):
             self.play(FadeIn(remark), Create(step_curve))
             self.wait(2.5)
         self.play(FadeOut(remark), FadeOut(step_curve))
 
     def show_ranges(self):
-        cards = VGroup()
-        for name in ("sigmoid", "tanh", "relu"):
+        """Three equal panels side by side; names, ranges and uses each on one level across them."""
+        names = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}
+        plots, curves = VGroup(), VGroup()
+        for name in names:
             act = self.trace[name]
-            _, _, yr, _ = ACTIVATION_VIEWS[name]
-            plot = CurvePlot((act["z"][0], act["z"][-1], 5), yr, width=3.1, height=2.0, x_label="", y_label="")
-            card = VGroup(self.plain(name if name != "relu" else "ReLU", palette.BODY_SIZE, palette.POSITIVE), plot,
-                          plot.curve(act["z"], act["a"]),
-                          MathTex(RANGES_TEX[name], font_size=palette.MATH_SIZE, color=palette.FIRE))
-            card[0].next_to(plot, UP, buff=0.2)
-            card[3].next_to(plot, DOWN, buff=0.3)
-            cards.add(card)
-        cards.arrange(RIGHT, buff=0.8, aligned_edge=UP).move_to(0.3 * UP)
+            plot = CurvePlot((act["z"][0], act["z"][-1], 5), ACTIVATION_VIEWS[name][2], width=3.1, height=2.0,
+                             x_label="", y_label="")
+            plots.add(plot)
+            curves.add(plot.curve(act["z"], act["a"]))
+        for plot, curve in zip(plots, curves):   # move each curve with its axes
+            plot.add(curve)
+        plots.arrange(RIGHT, buff=0.9).move_to(0.5 * UP)
+        for plot in plots:   # the axes themselves level (tick labels differ in width)
+            plot.shift((plots[0].axes.get_bottom()[1] - plot.axes.get_bottom()[1]) * UP)
+        top = max(p.get_top()[1] for p in plots) + 0.2
+        bottom = min(p.get_bottom()[1] for p in plots) - 0.3
+        cards = VGroup()
+        for plot, name in zip(plots, names):
+            title = self.plain(names[name], palette.BODY_SIZE, palette.POSITIVE)
+            title.move_to([plot.axes.get_x(), top + title.height / 2, 0])
+            rng = MathTex(RANGES_TEX[name], font_size=palette.MATH_SIZE, color=palette.FIRE)
+            rng.move_to([plot.axes.get_x(), bottom - 0.35, 0])
+            use = self.label(f"act.use_{name}", palette.SMALL_SIZE, palette.TEXT)
+            use.move_to([plot.axes.get_x(), bottom - 1.05, 0])
+            cards.add(VGroup(title, plot, rng, use))
         with self.beat("ranges", "act.cap.summary"):
-            self.play(LaggedStart(*[FadeIn(c, shift=0.3 * UP) for c in cards], lag_ratio=0.3))
+            self.play(LaggedStart(*[FadeIn(c[:3], shift=0.3 * UP) for c in cards], lag_ratio=0.3))
+            self.wait(1.0)
+        with self.beat("uses", "act.cap.uses"):
+            self.play(LaggedStart(*[FadeIn(c[3]) for c in cards], lag_ratio=0.4))
             self.wait(2.5)
 
 
 class Bias(ExplainerScene):
-    """Without a bias a line must pass through the origin; the bias shifts lines and curves."""
+    """Without a bias a line must pass through the origin; the bias shifts lines and curves; the
+    firing neuron's threshold is a bias."""
 
     def construct(self):
         self.title_card()
-        tr = self.trace
         plot = CurvePlot((-3, 3, 1), (-3, 3, 1), width=4.8, height=4.0, x_label="x", y_label="y")
         plot.move_to(3.3 * LEFT + 0.1 * DOWN)
+        line, label = self.no_bias(plot)
+        label = self.shift(plot, line, label)
+        sigmoid = self.sigmoid()
+        self.summary(label)
+        self.threshold(sigmoid)
+
+    def no_bias(self, plot):
+        tr = self.trace
         lines = [plot.line_through(*l["points"]) for l in tr["lines"]]
-        w_labels = [MathTex(rf"y = {tex_linear(l['w'])}", font_size=palette.MATH_SIZE, color=palette.POSITIVE) for l in tr["lines"]]
-        for lab in w_labels:
-            lab.next_to(plot, UP, buff=0.15)
+        w_labels = [MathTex(rf"y = {tex_linear(l['w'])}", font_size=palette.MATH_SIZE, color=palette.POSITIVE)
+                    .next_to(plot, UP, buff=0.15) for l in tr["lines"]]
         origin = Dot(plot.p(0, 0), radius=0.11, color=palette.FIRE)
         origin_note = self.label("bias.origin", palette.SMALL_SIZE, palette.FIRE).next_to(plot.p(0, 0), DR, buff=0.25)
         origin_note.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
@@ -372,18 +451,34 @@ class Bias(ExplainerScene):
             self.play(FadeIn(plot), Create(lines[0]), Write(w_labels[0]))
             self.play(FadeIn(origin, scale=2), FadeIn(origin_note))
             self.step_through(zip(lines, w_labels))
+            self.wait(0.5)
+        self.play(FadeOut(origin_note), FadeOut(origin), run_time=0.5)
+        return lines[-1], w_labels[-1]
 
-        shifted = [plot.line_through(*s["points"], color=palette.BIAS) for s in tr["shifted"]]
-        b_labels = [MathTex(rf"y = {tex_linear(tr['w'], s['b'])}",
-                            font_size=palette.MATH_SIZE, color=palette.BIAS).next_to(plot, UP, buff=0.15) for s in tr["shifted"]]
-        intercepts = [Dot(plot.p(0, s["b"]), radius=0.11, color=palette.BIAS)  # y = b where x = 0
-                      for s in tr["shifted"]]
+    def shift(self, plot, line, label):
+        """Each shifted line with b marked on it: the jump from the origin up to where it crosses x = 0."""
+        tr = self.trace
+        states = []
+        for s in tr["shifted"]:
+            new_line = plot.line_through(*s["points"], color=palette.BIAS)
+            new_label = MathTex(rf"y = {tex_linear(tr['w'], s['b'])}", font_size=palette.MATH_SIZE,
+                                color=palette.BIAS).next_to(plot, UP, buff=0.15)
+            dot = Dot(plot.p(0, s["b"]), radius=0.11, color=palette.BIAS)   # y = b where x = 0
+            rise = Line(plot.p(0, 0), plot.p(0, s["b"]), color=palette.FIRE, stroke_width=7)
+            b = MathTex(rf"b = {tex_stated(s['b'])}", font_size=palette.MATH_SIZE - 8, color=palette.FIRE)
+            b.next_to(plot.p(0, s["b"] / 2 if s["b"] else 0), LEFT, buff=0.2)
+            b.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
+            states.append((new_line, new_label, dot, rise, b))
         with self.beat("shift", "bias.cap.bias"):
-            self.play(FadeOut(origin_note), *[ReplacementTransform(a, b) for a, b in
-                                              ((lines[-1], shifted[0]), (w_labels[-1], b_labels[0]),
-                                               (origin, intercepts[0]))])
-            self.step_through(zip(shifted, b_labels, intercepts))
+            first = states[0]
+            self.play(ReplacementTransform(line, first[0]), ReplacementTransform(label, first[1]),
+                      FadeIn(first[2], scale=2), Create(first[3]), FadeIn(first[4]))
+            self.step_through(states)
+            self.wait(0.5)
+        return states[-1][1]
 
+    def sigmoid(self) -> VGroup:
+        tr = self.trace
         sig_plot = CurvePlot((-6, 6, 2), (0, 1, 0.5), width=4.8, height=3.0, x_label="x", y_label=r"\sigma")
         sig_plot.move_to(3.2 * RIGHT + 0.1 * UP)
         curves = [sig_plot.curve(s["x"], s["a"], color=palette.BIAS) for s in tr["sigmoids"]]
@@ -395,9 +490,26 @@ class Bias(ExplainerScene):
         with self.beat("sigmoid", "bias.cap.sigmoid"):
             self.play(FadeIn(sig_plot), Create(curves[0]), Write(formulas[0]), FadeIn(mids[0]), FadeIn(mid_texts[0]))
             self.step_through(zip(curves, mids, formulas, mid_texts), run_time=1.4)
-        label = b_labels[-1]
+        return VGroup(sig_plot, curves[-1], mids[-1], formulas[-1], mid_texts[-1])
+
+    def summary(self, label):
         with self.beat("summary", "bias.cap.summary"):
             formula = MathTex(TEX["line"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE)
             formula.move_to(label)   # the line panel's own formula, in general
             self.play(FadeOut(label), FadeIn(formula))
+            self.wait(2)
+
+    def threshold(self, sigmoid):
+        """The first scene's neuron again: its threshold, moved to the left side, is a bias."""
+        t = self.trace["threshold"]
+        rows = MathTex(*tex_lines([rf"&x_1 + x_2 > {tex_stated(t['threshold'])}",
+                                   rf"&x_1 + x_2 - {tex_stated(t['threshold'])} > 0",
+                                   rf"&b = {tex_stated(t['bias'])}"]), font_size=palette.MATH_SIZE)
+        rows[2].set_color(palette.BIAS)
+        rows.move_to(sigmoid[0])
+        with self.beat("threshold", "bias.cap.threshold", threshold=stated(t["threshold"]), b=stated(t["bias"])):
+            self.play(FadeOut(sigmoid))
+            self.play(Write(rows[0]), run_time=1.0)
+            self.play(Write(rows[1]), run_time=1.2)
+            self.play(Write(rows[2]), run_time=1.0)
             self.wait(2)

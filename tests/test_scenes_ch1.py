@@ -3,7 +3,7 @@ import pytest
 from manim import DecimalNumber, Dot
 
 from nncore import get_trace
-from scenehelp import on_screen, render_small, shown_texts
+from scenehelp import on_screen, render_small, shown_rows, shown_texts
 from scenes.ch1_neuron import ActivationFunctions, Bias, NeuronFiring, Perceptron
 from scenes.kit.fmt import num, tex_num
 
@@ -58,9 +58,29 @@ def test_activation_scene_follows_the_sweep_stops(tmp_path):
 
 @pytest.mark.parametrize("w", [1.0, 2.0])
 def test_bias_midpoint_follows_w(tmp_path, w):
-    scene = render_small(Bias, tmp_path, w=w)
+    seen = set()
+
+    class Watching(Bias):
+        def play(self, *args, **kwargs):
+            super().play(*args, **kwargs)
+            seen.update(shown_texts(self))
+
+    render_small(Watching, tmp_path, w=w)
     last_b = get_trace("bias", w=w)["sigmoids"][-1]
-    assert on_screen(scene, f"midpoint at x = {num(last_b['midpoint'])}")
+    assert f"midpoint at x = {num(last_b['midpoint'])}" in seen
+
+
+@pytest.mark.parametrize("threshold", [40, 25])
+def test_bias_ends_on_the_firing_threshold_as_a_bias(tmp_path, threshold):
+    scene = render_small(Bias, tmp_path, threshold=threshold)
+    rows = shown_rows(scene)   # written row by row: each row is a part of its own
+    assert any(f"x_1 + x_2 - {threshold} > 0" in r for r in rows) and any(f"b = -{threshold}" in r for r in rows)
+
+
+def test_neuron_firing_ends_on_the_rule_with_the_threshold_moved_over(tmp_path):
+    scene = render_small(NeuronFiring, tmp_path, threshold=35)
+    rows = shown_rows(scene)
+    assert "x_1 + x_2 > 35" in rows and "x_1 + x_2 - 35 > 0" in rows
 
 
 def test_neuron_firing_renders_in_chinese(tmp_path):

@@ -44,3 +44,8 @@ def test_approximation_errors_are_measured_against_the_target():
     assert longer["hidden"] == 4 and longer["epochs"] > four["epochs"]
     assert longer["mse"] < four["mse"] / 2 and longer["max_error"] < four["max_error"] / 2
     assert get_trace("approximation", widths=(1, 3))["longer"] is None
+
+
+def test_bias_trace_turns_the_firing_threshold_into_a_bias():
+    assert get_trace("bias")["threshold"] == {"threshold": 40.0, "bias": -40.0}   # the article's threshold 40
+    assert get_trace("bias", threshold=25)["threshold"]["bias"] == -25.0
