@@ -13,7 +13,7 @@ from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, AnimationGroup, Arrow, Cre
 
 from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import num, tex_factor, tex_num
+from scenes.kit.fmt import num, product_approx, tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
 from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
 from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, legend_row, nice_range, note
@@ -446,7 +446,8 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.wait(0.5)
         v = gr["values"]
         with self.beat("numbers", "case2.cap.numbers", shared=tex_num(tr["shared"]["value"]), w_o=tex_num(v[2]),
-                       dh=tex_num(v[3]), x=tex_num(v[4]), g=tex_num(gr["gradient"])):
+                       dh=tex_num(v[3]), x=tex_num(v[4]), g=tex_num(gr["gradient"]),
+                       rel="≈" if product_approx([tr["shared"]["value"]] + v[2:], gr["gradient"]) else "="):
             self.write_row(product.numbers, [stored_number] + [tags[e][-1] for e in path[2:]])
             box = self.conclude(product)
             self.wait(1.2)
@@ -619,6 +620,9 @@ class DecisionMap(VGroup):
                                 for cell, v in zip(self.shading, values)], group=self.shading, **kwargs)
 
 
+from scenes.kit.fmt import stated, tex_stated  # noqa: E402 - the training scene's stated inputs (beta, eta)
+
+
 class Training(ExplainerScene):
     """Epoch by epoch: the cost curve falls while the network's weights and predictions change."""
 
@@ -677,13 +681,13 @@ class Training(ExplainerScene):
         size = palette.MATH_SIZE - 10
         formula = MathTex(r"C = \frac{1}{2n}\sum_{i=1}^{n}(\hat y_i - y_i)^2", font_size=size, color=palette.COST)
         step = MathTex(r"v \leftarrow \beta v + \nabla C,\quad \theta \leftarrow \theta - \eta\, v", font_size=size)
-        values = MathTex(rf"\beta = {tex_num(tr['momentum'])},\ \eta = {tex_num(tr['lr'])}", font_size=size,
+        values = MathTex(rf"\beta = {tex_stated(tr['momentum'])},\ \eta = {tex_stated(tr['lr'])}", font_size=size,
                          color=palette.FIRE)
         rule = note(VGroup(formula, step, values).arrange(RIGHT, buff=0.5), pad=0.15)
         if rule.width > 12.0:
             rule.scale_to_fit_width(12.0)
         rule.to_edge(DOWN, buff=1.25)
-        with self.beat("rule", "training.cap.rule", n=len(tr["y"]), beta=num(tr["momentum"]), eta=num(tr["lr"])):
+        with self.beat("rule", "training.cap.rule", n=len(tr["y"]), beta=stated(tr["momentum"]), eta=stated(tr["lr"])):
             self.play(FadeOut(remark), FadeIn(rule[0]), Write(formula), FadeIn(plot), FadeIn(epochs_word),
                       FadeIn(cost), run_time=1.5)
             self.play(Write(step), FadeIn(values), run_time=1.5)

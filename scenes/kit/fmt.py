@@ -59,6 +59,17 @@ def tex_rel(value: float, digits: int = 3) -> str:
     return r"\approx" if approx(value, digits) else "="
 
 
+def shown(value: float, digits: int = 3) -> float:
+    """The number a viewer reads from `num(value)`."""
+    return float(num(value, digits).replace(",", "").replace(MINUS, "-"))
+
+
+def product_approx(factors, result: float, digits: int = 3) -> bool:
+    """Whether the factors as shown do not multiply to the result as shown (0.564 x 0.180 x 0.646 =
+    0.06558, yet the exact product shows 0.0657): then '≈', not '=', belongs before the result."""
+    return num(float(np.prod([shown(f, digits) for f in factors])), digits) != num(result, digits)
+
+
 def tex_num(value: float, digits: int = 3) -> str:
     """The same, safe inside MathTex (braces around thousands separators; TeX draws its own minus)."""
     return num(value, digits).replace(MINUS, "-").replace(",", "{,}")

@@ -27,7 +27,7 @@ from manim import (DOWN, UP, AnimationGroup, Arrow, Circle, FadeIn, GrowArrow, L
                    ReplacementTransform, RoundedRectangle, ShowPassingFlash, Succession, TransformFromCopy, VGroup, Write)
 
 from scenes.kit import palette
-from scenes.kit.fmt import tex_factor, tex_num
+from scenes.kit.fmt import product_approx, tex_factor, tex_num
 from scenes.kit.parts import lean
 
 NODE_TEX = 36   # symbols and values inside nodes
@@ -213,7 +213,7 @@ class ProductRow(MathTex):
     (the first '='), `lead` and `result` (or None)."""
 
     def __init__(self, factors: Sequence[str], lead: str | None = None, sep: str = r"\,",
-                 result: str | None = None, result_color=palette.GRADIENT, **kwargs):
+                 result: str | None = None, result_color=palette.GRADIENT, result_rel: str = "=", **kwargs):
         parts = ([lead] if lead else []) + ["="]
         index = []
         for i, f in enumerate(factors):
@@ -222,7 +222,7 @@ class ProductRow(MathTex):
             index.append(len(parts))
             parts.append(f)
         if result is not None:
-            parts += ["=", result]
+            parts += [result_rel, result]
         super().__init__(*parts, **kwargs)
         lean(self)
         self.factors = [self[i] for i in index]
@@ -247,7 +247,8 @@ class ChainProduct(VGroup):
 
         dE/dw = dE/dO  dO/dmu  dmu/dw        (symbols)
               = (O - y) O(1 - O) h            (formulas)
-              = 0.564 . 0.180 . 0.646 = 0.0657  (numbers, then the product)
+              = 0.564 . 0.180 . 0.646 ≈ 0.0657  (numbers, then the product: ≈ where the
+                                                  factors as shown do not reproduce it)
 
     `symbols`, `formulas`, `numbers` are ProductRows; `numbers.result` is the gradient."""
 
@@ -256,8 +257,9 @@ class ChainProduct(VGroup):
         super().__init__(**kwargs)
         self.symbols = ProductRow(symbols, lead=lhs, font_size=size, color=color)
         self.formulas = ProductRow(formulas, font_size=size, color=color)
+        rel = r"\approx" if product_approx(values, result) else "="   # the factors as shown must reproduce it
         self.numbers = ProductRow([tex_factor(v) for v in values], sep=r"\cdot", result=tex_num(result),
-                                  font_size=size, color=color)
+                                  result_rel=rel, font_size=size, color=color)
         self.add(self.symbols, self.formulas, self.numbers)
         self.formulas.next_to(self.symbols, DOWN, buff=buff)
         self.numbers.next_to(self.formulas, DOWN, buff=buff)

@@ -57,7 +57,7 @@ EN = {
     "case2.cap.reuse": "The first two factors are exactly the product from Case 1. Reuse it instead of computing "
                        "it again: that reuse is backpropagation.",
     "case2.cap.formulas": "The other factors are w_o, h(1 − h) and x.",
-    "case2.cap.numbers": "{shared} times {w_o} times {dh} times {x}: ∂E/∂w_i = {g}.",
+    "case2.cap.numbers": "{shared} times {w_o} times {dh} times {x}: ∂E/∂w_i {rel} {g}.",
     "case2.cap.bias_path": "For b_i the path is the same as far as μ1, then takes the edge to b_i.",
     "case2.cap.bias": "Its local derivative is 1, so ∂E/∂b_i = {g}.",
     "case2.cap.summary": "One backward pass, and all four gradients are known.",
@@ -128,7 +128,7 @@ ZH = {
     "case2.cap.symbols": "五个局部导数，沿路径相乘。",
     "case2.cap.reuse": "前两个因子正是情形 1 的乘积。直接复用，不必重算：这种复用就是反向传播。",
     "case2.cap.formulas": "其余的因子是 w_o、h(1 − h) 和 x。",
-    "case2.cap.numbers": "{shared} 乘 {w_o} 乘 {dh} 乘 {x}：∂E/∂w_i = {g}。",
+    "case2.cap.numbers": "{shared} 乘 {w_o} 乘 {dh} 乘 {x}：∂E/∂w_i {rel} {g}。",
     "case2.cap.bias_path": "对 b_i，路径直到 μ1 都相同，然后走向 b_i 的那条边。",
     "case2.cap.bias": "它的局部导数是 1，所以 ∂E/∂b_i = {g}。",
     "case2.cap.summary": "一次反向传播，四个梯度就都知道了。",
