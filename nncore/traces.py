@@ -203,10 +203,11 @@ def cost(seed=0, points=12):
             "best": {"theta0": best[0], "theta1": best[1]}}
 
 
-def _curve_samples(name, samples=121):
+def _curve_samples(name, samples=121, domain=None):
     c = descent.curve(name)
-    ts = np.linspace(*c.domain, samples)
-    return {"name": c.name, "domain": list(c.domain), "minimum": c.minimum,
+    domain = domain or c.domain
+    ts = np.linspace(*domain, samples)
+    return {"name": c.name, "domain": [float(d) for d in domain], "minimum": c.minimum,
             "theta": ts.tolist(), "cost": [c.cost(t) for t in ts]}
 
 
@@ -234,10 +235,23 @@ def learning_rates(lr=0.5, start=0.0, steps=15):
     """One rate ten times too small, the given rate, and one five times too large."""
     lr = _positive("lr", lr)
     runs = []
+    c = descent.curve("parabola")
+    curvature = c.slope(c.minimum + 1.0) - c.slope(c.minimum)   # C'' (constant on a parabola)
     for eta in (lr / 10, lr, lr * 5):
         run = _plain(descent.descend("parabola", start, eta, steps))
         run["lr"] = eta
         run["verdict"] = classify_run(run)
+        # each step multiplies the distance to the minimum by this (|factor| > 1: every jump lands further out)
+        run["factor"] = 1.0 - eta * curvature
+        # a run that leaves the usual range gets a wider one around the minimum, wide enough for its
+        # first 4 points, so its first jumps are seen (and whether they land on alternate sides)
+        reach = max(abs(t - c.minimum) for t in run["thetas"][:4])
+        lo, hi = c.domain
+        if c.minimum - reach < lo or c.minimum + reach > hi:
+            half = math.ceil(1.1 * reach)
+            run["curve"] = _curve_samples("parabola", domain=(c.minimum - half, c.minimum + half))
+        else:
+            run["curve"] = None
         runs.append(run)
     return {"curve": _curve_samples("parabola"), "start": float(start), "steps": int(steps), "runs": runs}
 

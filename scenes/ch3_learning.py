@@ -346,8 +346,10 @@ class LearningRates(Chapter3Scene):
         tr = self.trace
         runs = tr["runs"]
         self.keyframes = [[] for _ in runs]
-        panels = VGroup(*[CostCurve(tr["curve"], width=3.05, height=2.8, ticks=(4, 3)) for _ in runs])
-        panels.arrange(RIGHT, buff=0.65).move_to(0.6 * UP)
+        # a run that leaves the usual range has a wider panel of its own (its jumps stay in sight)
+        panels = VGroup(*[CostCurve(r["curve"] or tr["curve"], width=3.05, height=2.45, ticks=(4, 3)) for r in runs])
+        panels.arrange(RIGHT, buff=0.65).move_to(0.8 * UP)
+        panels.scale(min(1.0, 12.5 / panels.width))   # long tick labels of a huge rate's wide panel
         heads = [MathTex(rf"\eta = {tex_num(r['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(p, UP, buff=0.3)
                  for r, p in zip(runs, panels)]
         balls = [p.ball(r["thetas"][0], r["costs"][0]) for r, p in zip(runs, panels)]
@@ -373,8 +375,27 @@ class LearningRates(Chapter3Scene):
                 self.run(i, run, plot, ball, counters[i], costs[i])
                 self.play(FadeIn(verdict, shift=0.2 * UP))
                 self.wait(1.8)
+        self.factors(runs, counters, costs, verdicts)
         with self.beat("summary", "lr.cap.summary"):
             self.play(*[Indicate(v, color=v.get_color()) for v in verdicts])
+            self.wait(2)
+
+    def factors(self, runs, counters, costs, verdicts):
+        """The one line behind all three panels: each step multiplies the distance to the minimum by
+        1 - eta (the trace's factor). The verdicts move up in place of the counters, each panel's factor
+        goes under its verdict and the rule under them all."""
+        m = self.trace["curve"]["minimum"]
+        rule = MathTex(rf"\theta_{{k+1}} - {tex_num(m)} = (1 - \eta)\,(\theta_k - {tex_num(m)})", font_size=SIZE,
+                       color=palette.GRADIENT)
+        rows = VGroup(*[MathTex(rf"1 - \eta = {tex_num(r['factor'])}", font_size=SIZE, color=palette.GRADIENT)
+                        .move_to(v) for r, v in zip(runs, verdicts)])
+        keep_inside(rule.next_to(rows, DOWN, buff=0.3))
+        fields = {f"f{i + 1}": num(r["factor"]) for i, r in enumerate(runs)}
+        with self.beat("factor", "lr.cap.factor", **fields):
+            self.play(*[FadeOut(VGroup(c, v)) for c, v in zip(counters, costs)],
+                      *[v.animate.move_to(VGroup(c, n)) for v, c, n in zip(verdicts, counters, costs)])
+            self.play(FadeIn(rows, shift=0.2 * UP))
+            self.play(Write(rule))
             self.wait(2)
 
     def run(self, i, run, plot, ball, counter, cost):

@@ -88,8 +88,27 @@ def test_learning_rates_show_the_verdicts_and_the_ball_stops_at_the_trace_thetas
         assert run["verdict"] in texts
         assert seen == pytest.approx(run["thetas"][1:1 + len(seen)], abs=1e-6)
     assert len(scene.keyframes[-1]) < tr["runs"][-1]["steps"] and "off the chart" in texts
-    assert all(r["steps"] in numbers_shown(scene) for r in tr["runs"])
+    said = dict(scene.spoken)   # the counters gave way to the factors: each run's beat says its steps
+    assert all(f"{r['steps']} steps" in said[f"eta{i + 1}"] for i, r in enumerate(tr["runs"]))
+    # each step multiplies the distance to the minimum by 1 - eta: 0.95, 0.5, -1.5 for the article's rates
+    for eta, factor in ((0.05, 0.95), (0.5, 0.5), (2.5, -1.5)):
+        assert on_screen(scene, rf"1 - \eta = {tex_num(factor)}")
     assert inside_frame(scene)
+
+
+def test_learning_rate_trace_factor_and_the_wide_panel():
+    tr = get_trace("learning-rates")
+    for run in tr["runs"]:
+        assert run["factor"] == pytest.approx(1 - run["lr"])   # C = (theta - 3)^2 / 2 + 1/2: C'' = 1
+        d = [t - 3.0 for t in run["thetas"]]
+        assert d[1] == pytest.approx(run["factor"] * d[0]) and d[2] == pytest.approx(run["factor"] * d[1])
+    small, right, large = tr["runs"]
+    assert small["curve"] is None and right["curve"] is None
+    lo, hi = large["curve"]["domain"]
+    assert all(lo <= t <= hi for t in large["thetas"][:4])   # 0, 7.5, -3.75, 13.1: three jumps in sight
+    assert not lo <= large["thetas"][4] <= hi
+    for t, c in zip(large["curve"]["theta"], large["curve"]["cost"]):
+        assert c == pytest.approx(0.5 * (t - 3) ** 2 + 0.5)
 
 
 def test_learning_rates_follow_lr_and_a_huge_rate_renders(media):
@@ -97,7 +116,8 @@ def test_learning_rates_follow_lr_and_a_huge_rate_renders(media):
     tr, default = get_trace("learning-rates", lr=4.0), get_trace("learning-rates")
     counts = [r["steps"] for r in tr["runs"]]
     assert counts != [r["steps"] for r in default["runs"]]
-    assert all(c in numbers_shown(scene) for c in counts)
+    said = dict(scene.spoken)
+    assert all(f"{c} steps" in said[f"eta{i + 1}"] for i, c in enumerate(counts))
     assert tr["runs"][-1]["diverged"] and "diverges" in shown_texts(scene)
     assert inside_frame(scene)
 

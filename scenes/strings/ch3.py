@@ -49,8 +49,11 @@ EN = {
     "lr.cap.converges": "eta = {eta} is about right: {steps} steps reach the minimum, cost {c}.",
     "lr.cap.oscillates": "eta = {eta} overshoots: theta jumps back and forth across the minimum, cost {c} "
                          "after {steps} steps.",
-    "lr.cap.diverges": "eta = {eta} is too large: every jump lands further out; after {steps} steps the cost is "
+    "lr.cap.diverges": "eta = {eta} is too large: the ball jumps across the minimum and every jump lands further "
+                       "out (this panel's range is wider); after {steps} steps the cost is "
                        "{c} and the ball has left the chart.",
+    "lr.cap.factor": "Why: each step multiplies the distance to the minimum by 1 - eta: {f1}, {f2} and {f3}. "
+                     "Between 0 and 1 it shrinks; below -1 it flips side and grows. eta = 1 lands in one step.",
     "lr.cap.summary": "Too small crawls, too large overshoots or blows up. A good rate lies in between.",
     "lr.verdict.crawls": "crawls",
     "lr.verdict.converges": "converges",
@@ -148,7 +151,8 @@ ZH = {
     "lr.cap.crawls": "η = {eta} 太小：{steps} 步之后 θ 才爬到 {theta}，代价 {c}。",
     "lr.cap.converges": "η = {eta} 正合适：{steps} 步到达最低点，代价 {c}。",
     "lr.cap.oscillates": "η = {eta} 越过了头：θ 在最低点两侧来回跳，{steps} 步之后代价 {c}。",
-    "lr.cap.diverges": "η = {eta} 太大：每一跳都落得更远；{steps} 步之后代价是 {c}，小球已经飞出图外。",
+    "lr.cap.diverges": "η = {eta} 太大：小球跳过最低点，每一跳都落得更远（这一格的范围更宽）；{steps} 步之后代价是 {c}，小球已经飞出图外。",
+    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 - η：{f1}、{f2} 和 {f3}。在 0 和 1 之间就缩小；小于 -1 就换边并变大。η = 1 一步就到。",
     "lr.cap.summary": "太小就爬行，太大就越过头甚至爆炸。好的学习率在两者之间。",
     "lr.verdict.crawls": "爬行",
     "lr.verdict.converges": "收敛",
