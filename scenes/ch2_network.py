@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, DecimalNumber, Dot, FadeIn, FadeOut, Indicate,
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, DashedVMobject, DecimalNumber, Dot, FadeIn, FadeOut, Indicate,
                    LaggedStart, Line, MathTex, ReplacementTransform, Square, VGroup, Write, rate_functions)
 
 from scenes.formulas import TEX
@@ -16,10 +16,13 @@ from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
 class Chapter2Scene(ExplainerScene):
     """What the chapter's scenes share."""
 
-    def layer_names(self, layers, size=palette.SMALL_SIZE):
+    @staticmethod
+    def layer_keys(layers):
         last = len(layers) - 1
-        keys = ["net.input" if l == 0 else "net.output" if l == last else "net.hidden" for l in range(last + 1)]
-        return [self.label(k, size, palette.DIM) for k in keys]
+        return ["net.input" if l == 0 else "net.output" if l == last else "net.hidden" for l in range(last + 1)]
+
+    def layer_names(self, layers, size=palette.SMALL_SIZE):
+        return [self.label(k, size, palette.DIM) for k in self.layer_keys(layers)]
 
 
 # -- ParameterCount ---------------------------------------------------------------------
@@ -54,17 +57,21 @@ class ParameterCount(Chapter2Scene):
             rows += [rf"&{b['n_in']} \times {b['n_out']} = {tex_num(b['weights'])}", rf"&{{+}}\,{tex_num(b['biases'])}"]
         math = MathTex(*tex_lines(rows), font_size=palette.MATH_SIZE - 6)
         labels = VGroup()
+        names = [self.words(k) for k in self.layer_keys(tr["layers"])]
         for k, part in enumerate(math):
-            bias = k % 2 == 1
+            bias, l = k % 2 == 1, k // 2   # rows: layer l's weights (from the layer before), then its biases
             part.set_color(palette.BIAS if bias else palette.TEXT)
-            labels.add(self.label("params.biases" if bias else "params.weights", palette.SMALL_SIZE,
-                                  palette.BIAS if bias else palette.DIM).next_to(part, LEFT, buff=0.4))
+            label = (self.label("params.row_biases", palette.SMALL_SIZE, palette.BIAS, dst=names[l + 1]) if bias else
+                     self.label("params.row_weights", palette.SMALL_SIZE, palette.DIM, src=names[l], dst=names[l + 1]))
+            labels.add(label.next_to(part, LEFT, buff=0.4))
         grid = VGroup(labels, math)
+        if grid.width > 5.4:    # the layer names make rows long: stay right of the network, inside the margin
+            grid.scale_to_fit_width(5.4)
         cells = [m for pair in zip(labels, math) for m in pair]
         panel = VGroup(head, grid).arrange(DOWN, buff=0.5)
         if panel.height > 5.6:
             panel.scale_to_fit_height(5.6)
-        panel.move_to(3.5 * RIGHT + 0.3 * DOWN)
+        panel.move_to(3.4 * RIGHT + 0.3 * DOWN)
         panel.counter, panel.grid = counter, grid
         self.play(FadeIn(head))
 
@@ -127,7 +134,9 @@ class ParameterCount(Chapter2Scene):
             VGroup(shape, count).set_color(color)
         table = VGroup(shapes, counts).move_to(3.5 * RIGHT + 0.3 * DOWN)
         cells = [m for pair in zip(shapes, counts) for m in pair]
-        with self.beat("examples", "params.cap.examples", shape=shape_of(big["layers"]), count=num(big["count"])):
+        single = [e for e in tr["examples"] if len(e["layers"]) == 3]   # one hidden layer, ever wider
+        with self.beat("examples", "params.cap.examples", shape=shape_of(big["layers"]), count=num(big["count"]),
+                       linear=", ".join(num(e["count"]) for e in single)):
             self.play(LaggedStart(*[FadeIn(c, shift=0.2 * LEFT) for c in cells], lag_ratio=0.08), run_time=2.0)
             self.play(FadeIn(net), run_time=1.2)
             self.wait(1.5)
@@ -136,16 +145,18 @@ class ParameterCount(Chapter2Scene):
     def growth(self, tr):
         wide, deep = tr["by_width"], tr["by_depth"]
         step = tr["depth_step"]
-        left = self.growth_plot([d["width"] for d in wide], [d["count"] for d in wide], "w")
+        left = self.width_plot(tr)
         right = self.growth_plot([d["hidden_layers"] for d in deep], [d["count"] for d in deep], "L")
-        VGroup(left, right).arrange(RIGHT, buff=1.0).move_to(0.55 * UP)
+        VGroup(left, right).arrange(RIGHT, buff=1.0).move_to(0.75 * UP)
         left_title = self.label("params.wider", palette.SMALL_SIZE, palette.POSITIVE).next_to(left, UP, buff=0.2)
         right_title = self.label("params.deeper", palette.SMALL_SIZE, palette.POSITIVE, width=step["width"]).next_to(
             right, UP, buff=0.2)
-        with self.beat("width", "params.cap.width"):
+        ratios = tr["width_ratios"]
+        with self.beat("width", "params.cap.width", ratios=", ".join(num(r) for r in ratios)):
             self.play(FadeIn(left.plot), FadeIn(left_title))
             self.play(Create(left.line), LaggedStart(*[FadeIn(d, scale=2) for d in left.dots], lag_ratio=0.3),
                       run_time=2.0)
+            self.play(Create(left.exp), FadeIn(left.exp_label), run_time=1.2)
             self.play(FadeIn(left.marks))
             self.wait(1.0)
         extra = self.label("params.per_extra", palette.SMALL_SIZE, palette.FIRE, added=num(step["added"]))
@@ -156,17 +167,42 @@ class ParameterCount(Chapter2Scene):
                       run_time=2.0)
             self.play(FadeIn(right.marks), FadeIn(extra))
             self.wait(1.0)
-        formula = MathTex(r"N = (n_{in}+1)\,w + (L-1)\,(w^2 + w) + (w+1)\,n_{out}",
+        formula = MathTex(r"N = (n_{in}+1)\,w", r"+ (L-1)\,(w^2 + w)", r"+ (w+1)\,n_{out}",
                           font_size=palette.MATH_SIZE - 4, color=palette.TEXT)
+        formula[1].set_color(palette.FIRE)
         remark = note(VGroup(self.label("params.not_exp", palette.SMALL_SIZE, palette.FIRE),
                              self.label("params.growth", palette.SMALL_SIZE, palette.FIRE)).arrange(RIGHT, buff=0.2))
         VGroup(formula, remark).arrange(DOWN, buff=0.3).to_edge(DOWN, buff=1.3)
-        with self.beat("correct", "params.cap.correct"):
+        with self.beat("square", "params.cap.square"):
             self.play(Write(formula), run_time=1.5)
+            self.play(Indicate(formula[1], color=palette.FIRE), run_time=1.2)
+            self.wait(1.0)
+        with self.beat("correct", "params.cap.correct"):
             self.play(FadeIn(remark, shift=0.2 * UP))
             self.wait(2.5)
 
-    def growth_plot(self, xs, ys, var):
+    def width_plot(self, tr):
+        """2-w-w-1's count at each width (dots) and between them (the same formula, smooth), with 2^w
+        beside it for what exponential growth would look like; the last dots name their ratio to the
+        one before (count(2w) / count(w)), which tends to 4."""
+        wide, curve = tr["by_width"], tr["width_curve"]
+        xs, ys = [d["width"] for d in wide], [d["count"] for d in wide]
+        g = self.growth_plot(xs, ys, "w", marks=False)
+        plot = g.plot
+        g.remove(g.line)
+        g.line = plot.curve(curve["w"], curve["count"], color=palette.POSITIVE, stroke_width=4)
+        g.exp = DashedVMobject(plot.curve(curve["w"], curve["exponential"], color=palette.COST, stroke_width=3),
+                               num_dashes=20)
+        top = max(i for i, v in enumerate(curve["exponential"]) if v <= plot.y_span[1])
+        g.exp_label = MathTex("2^w", font_size=palette.MATH_SIZE - 12, color=palette.COST).next_to(
+            plot.p(curve["w"][top], curve["exponential"][top]), RIGHT, buff=0.15)
+        pts = [plot.p(x, y) for x, y in zip(xs, ys)]
+        g.marks = VGroup(*[MathTex(rf"\times{tex_num(r)}", font_size=palette.MATH_SIZE - 12, color=palette.FIRE).next_to(
+            p, UP + LEFT, buff=0.05) for p, r in list(zip(pts[1:], tr["width_ratios"]))[-2:]])
+        g.add(g.line, g.exp, g.exp_label, g.marks)
+        return g
+
+    def growth_plot(self, xs, ys, var, marks=True):
         _, x_end, x_step = nice_range(0, max(xs), 4)
         y_range = nice_range(0, max(ys), 4)
         plot = CurvePlot((0, x_end, x_step), y_range, width=4.3, height=2.8, x_label=var, y_label="N")
@@ -176,7 +212,7 @@ class ParameterCount(Chapter2Scene):
         g.line = plot.curve(xs, ys, color=palette.POSITIVE, stroke_width=4)
         g.dots = VGroup(*[Dot(p, radius=0.07, color=palette.FIRE) for p in pts])
         g.marks = VGroup(*[MathTex(tex_num(y), font_size=palette.MATH_SIZE - 12, color=palette.FIRE).next_to(
-            p, UP + LEFT, buff=0.05) for p, y in list(zip(pts, ys))[-2:]])
+            p, UP + LEFT, buff=0.05) for p, y in list(zip(pts, ys))[-2:]]) if marks else VGroup()
         g.add(g.line, g.dots, g.marks)
         return g
 
@@ -208,7 +244,34 @@ class ForwardPass(Chapter2Scene):
         table = VGroup()
         for l in range(1, len(layers)):
             table = self.compute_layer(net, l, table)
+            if l == 1:
+                self.matrix(l)
         self.summary(net, table)
+
+    def matrix(self, l):
+        """The layer's weights as the matrix W of z = W a + b: row j holds neuron j's weights, column i
+        the weights from input i, so w_ji sits at row j, column i (the trace stores them input-first)."""
+        tr = self.trace
+        stored = tr["weights"][l - 1]              # stored[i][j]: from input i to neuron j
+        n_in, n_out = len(stored), len(stored[0])
+        if n_out > 6 or n_in > 4:                  # too big to read: the computations above show it
+            return
+        sym = r"\\".join(" & ".join(f"w_{{{j + 1}{i + 1}}}" for i in range(n_in)) for j in range(n_out))
+        val = r"\\".join(" & ".join(tex_num(stored[i][j]) for i in range(n_in)) for j in range(n_out))
+        size = palette.MATH_SIZE - 8
+        shape = MathTex(rf"W^{{({l})}}\ ({n_out}\times{n_in})", font_size=size, color=palette.DIM)
+        body = MathTex(rf"= \begin{{bmatrix}}{sym}\end{{bmatrix}} = \begin{{bmatrix}}{val}\end{{bmatrix}}",
+                       font_size=size)
+        block = VGroup(shape, body).arrange(RIGHT, buff=0.2)
+        if block.width > 6.0:
+            block.scale_to_fit_width(6.0)
+        block.move_to([3.4, 1.0, 0])
+        if block.get_top()[1] > 2.6:
+            block.shift((2.6 - block.get_top()[1]) * UP)
+        with self.beat(f"layer{l}-matrix", "forward.cap.matrix", n_out=n_out, n_in=n_in):
+            self.play(FadeIn(shape), Write(body), run_time=2.0)
+            self.wait(2.0)
+        self.play(FadeOut(block), run_time=0.5)
 
     # symbols: x for inputs, h for hidden activations, y-hat for the output
     def sym(self, l):

@@ -105,3 +105,28 @@ def test_network_diagram_sizes_bias_markers_by_bias_and_animates_new_weights():
     assert large.width > small.width
     anims = [net.update_weights([[[-1.0, 1.0]], [[1.0], [1.0]]]), net.update_biases([[2.0, 0.0], [1.5]])]
     assert [a.group for a in anims] == [net.edges, net.bias_markers]  # playing them re-adds nothing on top
+
+
+def test_forward_pass_shows_w_indexed_as_in_z_equals_wa_plus_b(media):
+    # Oracle: the MLP's own forward pass; W[j][i] is the weight that multiplies input i in neuron j's z.
+    tr = get_trace("forward-pass")
+    x = np.array(tr["activations"][0])
+    scene, _, texts = render_watching(ForwardPass, media)
+    matrix = next(t for t in texts if r"\begin{bmatrix}" in t and "w_{11}" in t)
+    numbers = matrix.split(r"\begin{bmatrix}")[2].split(r"\end{bmatrix}")[0]
+    W = np.array([[float(v) for v in row.split("&")] for row in numbers.split(r"\\")])
+    assert W.shape == (tr["layers"][1], tr["layers"][0])
+    assert np.allclose(W @ x + np.array(tr["biases"][0]), tr["zs"][0], atol=5e-3 * np.abs(W).sum())
+    assert "w_{21}" in matrix.split(r"\begin{bmatrix}")[1].split(r"\\")[1]   # row 2 starts with w_21
+    brighter = [c for _, c in scene.spoken if "Brighter" in c]
+    assert len(brighter) == 1
+
+
+def test_parameter_count_names_the_layers_and_the_ratios_that_approach_four(media):
+    scene, _, texts = render_watching(ParameterCount, media)
+    assert {"input→hidden weights", "hidden biases", "hidden→output weights", "output biases"} <= texts
+    width = dict(scene.spoken)["width"]
+    # 2-w-w-1 counted by hand: 7, 15, 37, 105, 337, 1185 for w = 1 ... 32
+    counts = [7, 15, 37, 105, 337, 1185]
+    assert f"{counts[-1] / counts[-2]:.2f}" in width and "4×" in width
+    assert r"\times3.52" in texts
