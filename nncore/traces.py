@@ -216,7 +216,11 @@ def gradient_descent(lr=0.3, starts=(0.0, 6.0), steps=30):
 
     Each run stops early once the slope is below 0.001 (converged), so `steps` is an upper bound."""
     lr = _positive("lr", lr)
-    return {"curve": _curve_samples("parabola"), "lr": lr,
+    c = descent.curve("parabola")
+    m = c.minimum
+    # the toy cost written out, C = a (theta - m)^2 + floor, so its slope 2a (theta - m) can be checked
+    toy = {"a": c.cost(m + 1.0) - c.cost(m), "centre": m, "floor": c.cost(m)}
+    return {"curve": _curve_samples("parabola"), "lr": lr, "toy": toy,
             "runs": [_plain(descent.descend("parabola", s, lr, steps)) for s in starts]}
 
 

@@ -13,7 +13,7 @@ from scenes.kit.base import ExplainerScene
 from scenes.kit.descent import (ContourMap, CostCurve, EdgePlot, ScatterPlot, glide, keyframe_indices, nice_range,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, rel, tex_factor, tex_num
+from scenes.kit.fmt import num, rel, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import following, legend_row, note, swap
 
 SIZE = palette.MATH_SIZE - 8   # formulas in side panels
@@ -187,18 +187,34 @@ class GradientDescent(Chapter3Scene):
         floor = plot.p(m, plot.y_bounds[0])
         guide = DashedLine(floor, plot.p(m, plot.y_bounds[1] * 0.86), color=palette.DIM, stroke_width=2)
         guide_label = self.label("gd.minimum", palette.SMALL_SIZE, palette.DIM).next_to(guide, UP, buff=0.1)
-        rule = MathTex(TEX["descent-1d"], font_size=palette.MATH_SIZE)
-        eta = MathTex(rf"\eta = {tex_num(tr['lr'])}", font_size=SIZE)
-        head = VGroup(rule, eta).arrange(DOWN, buff=0.25).move_to(4.2 * RIGHT + 2.2 * UP)
-        self.panel_top = head.get_bottom()[1] - 0.35
+        toy = self.toy_cost(tr["toy"])
+        rule = MathTex(TEX["descent-1d"], rf"\quad \eta = {tex_num(tr['lr'])}", font_size=SIZE)
+        head = VGroup(toy, rule).arrange(DOWN, buff=0.25)
+        keep_inside(head.move_to(3.6 * RIGHT + 2.0 * UP))
+        self.panel_top = head.get_bottom()[1] - 0.3
         with self.beat("curve", "gd.cap.curve"):
             self.play(FadeIn(plot.axes), FadeIn(plot.x_label), FadeIn(plot.y_label))
             self.play(Create(plot.graph), run_time=1.5)
-            self.play(Create(guide), FadeIn(guide_label), Write(rule), FadeIn(eta))
+            self.play(Create(guide), FadeIn(guide_label), FadeIn(toy))
+            self.play(Write(rule))
             self.wait(0.5)
         for i, run in enumerate(tr["runs"]):
             self.descend(i, run)
         self.summary(head)
+
+    def toy_cost(self, toy) -> VGroup:
+        """C(theta) = 1/2 (theta - 3)^2 + 1/2 and its slope theta - 3, from the trace, named a toy cost."""
+        a, m, floor = toy["a"], toy["centre"], toy["floor"]
+
+        def coef(v):   # 1/2 as a fraction, 1 as nothing
+            return r"\tfrac12" if v == 0.5 else "" if v == 1 else tex_stated(v) + r"\,"
+        half = r"\tfrac12" if floor == 0.5 else tex_stated(floor)
+        cost = MathTex(rf"C(\theta) = {coef(a)}(\theta - {tex_stated(m)})^2 + {half}", font_size=SIZE)
+        gap = rf"\theta - {tex_stated(m)}"
+        slope = MathTex(rf"\frac{{dC}}{{d\theta}} = {gap if 2 * a == 1 else coef(2 * a) + '(' + gap + ')'}",
+                        font_size=SIZE, color=palette.GRADIENT)
+        words = self.label("gd.toy", palette.SMALL_SIZE, palette.DIM)
+        return VGroup(VGroup(cost, slope).arrange(RIGHT, buff=0.4), words).arrange(DOWN, buff=0.12)
 
     def descend(self, i, run):
         """Run i: the ball starts, its first steps are worked out with numbers, the rest go quickly."""
@@ -291,8 +307,8 @@ class GradientDescent(Chapter3Scene):
             self.wait(1.5)
         leftovers = [m for m in (final_tangent, rolling.step, rolling.theta, rolling.cost) if m is not None]
         if rolling.i < len(self.trace["runs"]) - 1:
-            self.play(*[FadeOut(m) for m in leftovers], FadeOut(rolling.mob), rolling.trail.animate.set_opacity(0.3),
-                      run_time=0.6)
+            self.play(*[FadeOut(m) for m in leftovers], FadeOut(rolling.mob), FadeOut(rolling.trail),
+                      run_time=0.6)   # P2's trail alone on the curve
         else:
             self.last = (rolling.mob, leftovers)
 
@@ -302,7 +318,8 @@ class GradientDescent(Chapter3Scene):
         plot, run = self.plot, rolling.run
         t0, c0, t1, c1 = run["thetas"][k], run["costs"][k], run["thetas"][k + 1], run["costs"][k + 1]
         if plot.inside(t0, c0):
-            dot = Dot(plot.p(t0, c0), radius=0.05, color=palette.FIRE, fill_opacity=0.6)
+            # a dark rim keeps the trail readable where it lies on the curve
+            dot = Dot(plot.p(t0, c0), radius=0.07, color=palette.FIRE).set_stroke(palette.BACKGROUND, 2)
             rolling.trail.add(dot)
             self.add(dot)
             self.play(plot.move_ball(rolling.mob, t0, c0, t1, c1, run_time=run_time))
@@ -327,7 +344,7 @@ class GradientDescent(Chapter3Scene):
         key = "gd.cap.summary_diverged" if any(r["diverged"] for r in runs) else "gd.cap.summary"
         with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=num(self.trace["lr"])):
             self.play(*[FadeOut(m) for m in leftovers], FadeIn(rows, shift=0.2 * UP))
-            self.play(Indicate(head[0], color=palette.FIRE))
+            self.play(Indicate(head[1], color=palette.FIRE))
             self.wait(2)
 
 

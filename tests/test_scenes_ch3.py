@@ -70,6 +70,9 @@ def test_gradient_descent_ball_stops_exactly_at_the_trace_thetas(media):
         sign = "=" if float(shown.replace("−", "-")) == run["thetas"][-1] else "≈"   # ≈ where rounded
         assert on_screen(scene, f"P{i + 1}: θ {sign} {shown} after {run['steps']} steps")
         assert not on_screen(scene, f"after {default[i]} steps")
+    # the toy cost and its slope are written out, so the slopes on screen can be checked by hand
+    assert on_screen(scene, r"C(\theta) = \tfrac12(\theta - 3)^2 + \tfrac12")
+    assert on_screen(scene, r"\frac{dC}{d\theta} = \theta - 3")
 
 
 def test_gradient_descent_with_a_diverging_rate_renders_inside_the_frame(media):
@@ -146,3 +149,16 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
     default = get_trace("cost-surface")["path"]
     assert default["theta0s"][-1] not in shown
     assert inside_frame(scene)
+
+
+def test_gradient_descent_trace_writes_its_toy_cost_out():
+    tr = get_trace("gradient-descent")
+    toy = tr["toy"]
+    assert (toy["a"], toy["centre"], toy["floor"]) == pytest.approx((0.5, 3.0, 0.5))   # C = (θ - 3)²/2 + 1/2
+    ts, cs = np.array(tr["curve"]["theta"]), np.array(tr["curve"]["cost"])
+    assert cs == pytest.approx(toy["a"] * (ts - toy["centre"]) ** 2 + toy["floor"])
+    run = tr["runs"][0]   # the slopes the run used are the finite-difference slopes of that cost: θ - 3
+    h = 1e-6
+    for t, s in zip(run["thetas"][:3], run["slopes"][:3]):
+        fd = ((toy["a"] * (t + h - 3) ** 2) - (toy["a"] * (t - h - 3) ** 2)) / (2 * h)
+        assert s == pytest.approx(fd, abs=1e-6) and s == pytest.approx(t - 3, abs=1e-6)

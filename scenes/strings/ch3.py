@@ -38,6 +38,7 @@ EN = {
     "gd.cap.summary_diverged": "With eta = {eta} the same rule overshoots further at every step: this rate is too "
                                "large to settle.",
     "gd.minimum": "minimum",
+    "gd.toy": "a toy cost, not the regression cost",
     "gd.step": "step",
     "gd.steps": "{name}: θ {rel} {theta} after {steps} steps",
 
@@ -141,6 +142,7 @@ ZH = {
     "gd.cap.summary": "无论从哪一边出发，同一条规则都让 θ 走下坡到达最低点：P1 用了 {s1} 步，P2 用了 {s2} 步。",
     "gd.cap.summary_diverged": "η = {eta} 时同一条规则每一步都冲得更远：这个学习率太大，停不下来。",
     "gd.minimum": "最低点",
+    "gd.toy": "玩具代价，不是回归代价",
     "gd.step": "步数",
     "gd.steps": "{name}：{steps} 步后 θ {rel} {theta}",
 
