@@ -55,9 +55,10 @@ SCENES: list[SceneSpec] = [
     *_chapter(3, "ch3_learning",
               ("cost-function", "CostFunction", "cost", "cost"),
               ("gradient-descent", "GradientDescent", "gradient-descent", "gd"),
+              # the same rule with two parameters, back on cost-function's line
+              ("cost-surface", "CostSurface", "cost-surface", "surface"),
               ("learning-rates", "LearningRates", "learning-rates", "lr"),
-              ("momentum-and-schedules", "MomentumAndSchedules", "momentum", "momentum"),
-              ("cost-surface", "CostSurface", "cost-surface", "surface")),
+              ("momentum-and-schedules", "MomentumAndSchedules", "momentum", "momentum")),
     *_chapter(4, "ch4_backprop",
               ("computation-graph", "ComputationGraph", "backprop", "graph"),
               ("backprop-output-layer", "BackpropOutputLayer", "backprop", "case1"),
