@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from manim import (DOWN, DR, LEFT, RIGHT, UP, UR, Arrow, Create, DashedLine, DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow,
+from manim import (DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, DashedLine, DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow,
                    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, Write, rate_functions)
 
 from scenes.formulas import TEX
@@ -13,7 +13,7 @@ from scenes.kit.base import ExplainerScene
 from scenes.kit.descent import (ContourMap, CostCurve, EdgePlot, ScatterPlot, glide, keyframe_indices, nice_range,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, rel, tex_factor, tex_num, tex_stated
+from scenes.kit.fmt import num, rel, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import following, legend_row, note, swap
 
 SIZE = palette.MATH_SIZE - 8   # formulas in side panels
@@ -628,25 +628,49 @@ class CostSurface(Chapter3Scene):
         path = tr["path"]
         t0s, t1s, costs = path["theta0s"], path["theta1s"], path["costs"]
         b0, b1 = tr["best"]
-        scatter = ScatterPlot(tr["x"], tr["y"], max_width=4.4, max_height=3.3)
-        keep_inside(scatter.move_to(3.6 * RIGHT + 0.6 * UP))
+        scatter = ScatterPlot(tr["x"], tr["y"], max_width=4.0, max_height=2.5)
+        keep_inside(scatter.move_to(3.3 * RIGHT + 0.05 * UP))
         best_line = scatter.line(b0, b1, color=palette.DIM, stroke_width=3)
         line = scatter.line(t0s[0], t1s[0], color=palette.FIRE)
+        legend = legend_row((Line(ORIGIN, 0.4 * RIGHT, color=palette.DIM, stroke_width=3),
+                             self.label("surface.best_line", palette.SMALL_SIZE, palette.DIM)),
+                            (Line(ORIGIN, 0.4 * RIGHT, color=palette.FIRE, stroke_width=5),
+                             self.label("surface.line", palette.SMALL_SIZE, palette.FIRE)))
+        # the rule stays in sight during the descent, in one line above the data
+        compact = MathTex(TEX["descent"], rf"\quad \eta = {tex_stated(path['lr'])}", font_size=SIZE - 4)
+        keep_inside(VGroup(compact, legend).arrange(DOWN, buff=0.15).next_to(scatter, UP, buff=0.2))
         point = Dot(cmap.p(t0s[0], t1s[0]), radius=0.11, color=palette.FIRE).set_z_index(3)
         step = self.counter(0, color=palette.TEXT)
         th0, th1 = readout(r"\theta_0", t0s[0], size=SIZE - 4), readout(r"\theta_1", t1s[0], size=SIZE - 4)
         cost = readout("C", costs[0], palette.COST, size=SIZE - 4)
         numbers = VGroup(step, cost, th0, th1)
         left, right = scatter.get_x() - 1.9, scatter.get_x() + 0.4   # two columns; numbers grow rightwards
-        top = scatter.get_bottom()[1] - 0.45
+        top = scatter.get_bottom()[1] - 0.4
         for k, m in enumerate(numbers):
             m.move_to([left if k % 2 == 0 else right, top - 0.55 * (k // 2), 0], aligned_edge=LEFT)
         with self.beat("start", "surface.cap.start", t0=num(t0s[0]), t1=num(t1s[0]), c=num(costs[0])):
-            self.play(FadeOut(rules))
-            self.play(FadeIn(scatter), Create(best_line))
+            self.play(FadeOut(rules[:2]), ReplacementTransform(rules[2:], compact))
+            self.play(FadeIn(scatter), Create(best_line), FadeIn(legend))
             self.play(FadeIn(point, scale=2), Create(line), FadeIn(numbers))
             self.wait(1)
+        self.first_step(numbers)
         return scatter, line, point, numbers
+
+    def first_step(self, numbers):
+        """The first update in numbers, where the readouts will count: the gradient from the trace."""
+        path = self.trace["path"]
+        t0s, t1s, (g0, g1), lr = path["theta0s"], path["theta1s"], path["gradients"][0], path["lr"]
+        rows = VGroup(*[MathTex(rf"\theta_{j} := {tex_stated(t[0])} - {tex_stated(lr)}\cdot{tex_factor(g)} = {tex_num(t[1])}",
+                                font_size=SIZE - 4) for j, t, g in ((0, t0s, g0), (1, t1s, g1))])
+        grad = MathTex(rf"\nabla C = ({tex_num(g0)},\ {tex_num(g1)})", font_size=SIZE - 4, color=palette.GRADIENT)
+        block = VGroup(grad, rows.arrange(DOWN, aligned_edge=LEFT, buff=0.15)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        keep_inside(block.move_to(numbers, aligned_edge=UP).shift(0.15 * DOWN))
+        with self.beat("first", "surface.cap.first", g0=num(g0), g1=num(g1), eta=stated(lr), n0=num(t0s[1]),
+                       n1=num(t1s[1])):
+            self.play(FadeOut(numbers), FadeIn(grad))
+            self.play(Write(rows))
+            self.wait(1.5)
+            self.play(FadeOut(block), FadeIn(numbers))
 
     def descend(self, cmap, scatter, line, point, numbers):
         """The point glides along the path over about `frames` keyframes, drawing it, while the line

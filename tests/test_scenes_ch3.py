@@ -149,6 +149,12 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
     default = get_trace("cost-surface")["path"]
     assert default["theta0s"][-1] not in shown
     assert inside_frame(scene)
+    # the first step in numbers: the gradient of C = 1/(2n) sum (θ0 + θ1 x - y)² at the start, by hand
+    tr = get_trace("cost-surface", lr=0.04)
+    x, y = np.array(tr["x"]), np.array(tr["y"])
+    r = -1.0 + 2.0 * x - y   # the start (-1, 2)
+    said = dict(scene.spoken)["first"]
+    assert f"({num(r.mean())}, {num((r * x).mean())})" in said and "0.04" in said
 
 
 def test_gradient_descent_trace_writes_its_toy_cost_out():

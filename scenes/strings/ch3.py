@@ -104,7 +104,11 @@ EN = {
     "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}. The best line has "
                        "theta0 = {b0}, theta1 = {b1}.",
     "surface.cap.diverged": "With eta = {eta} the steps overshoot and the cost blows up after {steps} steps.",
+    "surface.cap.first": "The first step in numbers: the gradient is ({g0}, {g1}); times eta = {eta}, it takes "
+                         "theta0 to {n0} and theta1 to {n1}.",
     "surface.best": "best",
+    "surface.best_line": "best line",
+    "surface.line": "line now",
 }
 
 ZH = {
@@ -195,5 +199,8 @@ ZH = {
     "surface.cap.valley": "先很快落进狭长的山谷，再沿着谷底慢慢前进。",
     "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。最佳直线是 θ0 = {b0}，θ1 = {b1}。",
     "surface.cap.diverged": "η = {eta} 时步子越过了头，{steps} 步之后代价爆炸。",
+    "surface.cap.first": "第一步的数值：梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
     "surface.best": "最佳",
+    "surface.best_line": "最佳直线",
+    "surface.line": "当前直线",
 }
