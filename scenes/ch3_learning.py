@@ -53,7 +53,7 @@ class CostFunction(Chapter3Scene):
         model = MathTex(r"\hat y = \theta_0 + \theta_1 x", font_size=SIZE + 4)
         formula = MathTex(TEX["cost"],
                           font_size=SIZE)
-        top = VGroup(model, formula).arrange(DOWN, buff=0.3).move_to(3.2 * RIGHT + 2.3 * UP)
+        top = VGroup(model, formula).arrange(DOWN, buff=0.3).move_to(3.2 * RIGHT + 1.95 * UP)
         colors = [palette.POSITIVE] * (len(lines) - 1) + [palette.FIRE]
         rows = self.table(lines, colors)
 
@@ -129,9 +129,10 @@ class CostFunction(Chapter3Scene):
             group.arrange(DOWN, buff=0.2)
         remark[1].arrange(DOWN, buff=0.4)
         remark = note(remark[1])
-        keep_inside(remark.move_to([rows.get_x(), (3.1 + rows.get_top()[1]) / 2, 0]))
+        # the other lines' rows give way: the note and the best line's row stand alone
+        keep_inside(remark.move_to([rows.get_x(), (3.0 + rows[-1].get_top()[1]) / 2, 0]))
         with self.beat("summary", "cost.cap.note"):
-            self.play(FadeOut(half), FadeOut(top), FadeIn(remark))
+            self.play(FadeOut(half), FadeOut(top), FadeOut(rows[:-1]), FadeIn(remark))
             self.wait(3)
 
     def calculation(self, line, n) -> MathTex:
@@ -466,8 +467,8 @@ class MomentumAndSchedules(Chapter3Scene):
         local_t = plain["thetas"][-1]
         low = min(range(len(plot.cs)), key=lambda j: plot.cs[j])
         names = VGroup()
-        for key, t, c, dx in (("momentum.local", local_t, plain["costs"][-1], 0.9),
-                              ("momentum.global", plot.ts[low], plot.cs[low], 0.0)):
+        for key, t, c, dx in (("momentum.local", local_t, plain["costs"][-1], -0.5),   # apart: no overlap
+                              ("momentum.global", plot.ts[low], plot.cs[low], 0.8)):
             spot = plot.p(t, c)
             text = self.label(key, palette.SMALL_SIZE, palette.DIM).move_to(spot + 1.45 * UP + dx * RIGHT)
             names.add(VGroup(text, Arrow(text.get_bottom(), spot + 0.22 * UP, buff=0.08, color=palette.DIM,
@@ -574,7 +575,7 @@ class MomentumAndSchedules(Chapter3Scene):
             self.wait(1)
         remark = note(VGroup(self.label("momentum.one_rate", palette.SMALL_SIZE, palette.FIRE),
                              self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
-        remark.move_to(VGroup(formula, values))
+        remark.move_to(VGroup(formula, values)).align_to(formula, UP)   # clear of the bowl's C(θ) label
         with self.beat("global", "momentum.cap.global"):
             self.play(FadeOut(formula), FadeOut(values), FadeIn(remark))
             self.wait(3)

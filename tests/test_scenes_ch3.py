@@ -47,8 +47,10 @@ def test_cost_function_shows_each_line_and_its_cost_and_follows_the_seed(media):
     tr, default = get_trace("cost", seed=3, points=8), get_trace("cost", points=8)
     costs = [l["cost"] for l in tr["lines"]]
     assert min(costs) == costs[-1]   # the closed-form best line, shown last, costs least
-    for c in costs:
-        assert on_screen(scene, f"C = {tex_num(c)}")
+    said = " ".join(t for _, t in scene.spoken)
+    for c in costs:   # each line's cost is said in its beat; the best line's row stays to the end
+        assert num(c) in said
+    assert on_screen(scene, f"C = {tex_num(costs[-1])}")
     assert not on_screen(scene, f"C = {tex_num(default['lines'][-1]['cost'])}")
     assert on_screen(scene, r"E = \tfrac{1}{2}(O - y)^2")   # correction 7: C is not backprop's E
     assert inside_frame(scene)
