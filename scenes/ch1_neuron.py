@@ -212,9 +212,10 @@ class Perceptron(ExplainerScene):
     def diagram(self, case):
         d = VGroup()
         n = len(case["inputs"])
-        d.neuron = NeuronNode(radius=0.6).move_to(2.9 * LEFT + 0.2 * UP)
-        ys = np.linspace(1.9, -1.5, n)
-        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-5.6, y, 0]) for y in ys])
+        # laid out left to right in x -6.2..1.2, so the panel (x 1.4..6.3) never meets the output
+        d.neuron = NeuronNode(radius=0.6).move_to(2.4 * LEFT + 0.45 * UP)   # room for the weights' labels
+        ys = np.linspace(2.1, -1.2, n)
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-5.8, y, 0]) for y in ys])
         d.values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
         d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
                            for j, c in enumerate(d.inputs, start=1)])
@@ -224,21 +225,21 @@ class Perceptron(ExplainerScene):
         d.weights = VGroup()
         for j, (e, w) in enumerate(zip(d.edges, case["weights"]), start=1):
             lab = MathTex(f"w_{j}={tex_num(w)}", font_size=palette.MATH_SIZE - 12, color=palette.sign_color(w))
-            d.weights.add(beside_line(lab, e))
+            d.weights.add(beside_line(lab, e, at=0.05))   # near the input: clear of the neuron and the bias
         b_label = MathTex(f"b={tex_num(case['bias'])}", font_size=palette.MATH_SIZE - 8, color=palette.BIAS)
-        b_label.next_to(d.neuron, DOWN, buff=0.9)
+        b_label.next_to(d.neuron, DOWN, buff=0.8).shift(0.4 * RIGHT)   # right of the lowest weight's label
         d.bias = VGroup(b_label, Arrow(b_label.get_top(), d.neuron.get_bottom(), buff=0.08, color=palette.BIAS,
                                        stroke_width=4, max_tip_length_to_length_ratio=0.3))
-        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 1.1 * RIGHT, buff=0.05, color=palette.DIM)
+        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 0.6 * RIGHT, buff=0.05, color=palette.DIM)
         from nncore import get_activation  # the glyph draws the real function
         zs = np.linspace(-4, 4, 81)
-        d.act_box = glyph(zs, get_activation(case["activation"]).fn(zs), size=1.1).next_to(d.arrow, RIGHT, buff=0.08)
+        d.act_box = glyph(zs, get_activation(case["activation"]).fn(zs), size=0.9).next_to(d.arrow, RIGHT, buff=0.08)
         d.act_name = self.label(f"perceptron.{case['activation']}", palette.SMALL_SIZE, palette.DIM).next_to(d.act_box, UP, buff=0.12)
-        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.9 * RIGHT, buff=0.05, color=palette.DIM)
+        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.5 * RIGHT, buff=0.05, color=palette.DIM)
         d.output = MathTex(tex_num(case["output"]), font_size=palette.MATH_SIZE, color=palette.FIRE).next_to(d.out_arrow, RIGHT, buff=0.1)
         binary = case["activation"] == "step"
         d.kind = self.label("perceptron.binary" if binary else "perceptron.continuous", palette.SMALL_SIZE, palette.FIRE)
-        d.kind.next_to(d.act_box, DOWN, buff=0.25)
+        d.kind.next_to(d.act_name, UP, buff=0.15)   # above: below it would meet the bias arrow
         return d
 
     def panel(self, case):
@@ -253,7 +254,10 @@ class Perceptron(ExplainerScene):
         fn = r"\mathrm{step}" if case["activation"] == "step" else r"\sigma"
         p.out = MathTex(rf"a = {fn}({tex_num(case['z'])}) = {tex_num(case['output'])}", font_size=size, color=palette.FIRE)
         p.add(*p.products, p.total, p.z, p.out)
-        p.arrange(DOWN, aligned_edge=LEFT, buff=0.28).to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
+        p.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        if p.width > 4.9:
+            p.scale_to_fit_width(4.9)
+        p.to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
         return p
 
 
@@ -281,8 +285,9 @@ class ActivationFunctions(ExplainerScene):
         act = self.trace[name]
         formula, d_formula, yr, dyr, bounds = ACTIVATION_VIEWS[name]
         zr = (act["z"][0], act["z"][-1], 1)
-        left = CurvePlot(zr, yr, width=5.0, height=2.8, y_label=r"a").move_to(3.3 * LEFT + 0.2 * UP)
-        right = CurvePlot(zr, dyr, width=5.0, height=2.8, y_label=r"da/dz").move_to(3.1 * RIGHT + 0.2 * UP)
+        # pad 0.15: the dashed bounds stay clear of the y axis' arrowhead
+        left = CurvePlot(zr, yr, width=5.0, height=2.5, y_label=r"a", pad=0.15).move_to(3.3 * LEFT + 0.1 * UP)
+        right = CurvePlot(zr, dyr, width=5.0, height=2.5, y_label=r"da/dz").move_to(3.1 * RIGHT + 0.1 * UP)
         curve = left.curve(act["z"], act["a"], color=palette.POSITIVE)
         curve.add(*[DashedLine(left.p(zr[0], y), left.p(zr[1], y), color=palette.FIRE, stroke_width=2,
                                stroke_opacity=0.7) for y in bounds])
@@ -292,7 +297,10 @@ class ActivationFunctions(ExplainerScene):
             d_curve = VGroup(right.curve(z[z < 0], np.array(act["da"])[z < 0], color=palette.GRADIENT),
                              right.curve(z[z > 0], np.array(act["da"])[z > 0], color=palette.GRADIENT))
         f = MathTex(formula, font_size=palette.MATH_SIZE - 6, color=palette.POSITIVE).next_to(left, UP, buff=0.2)
-        df = MathTex(d_formula, font_size=palette.MATH_SIZE - 6, color=palette.GRADIENT).next_to(right, UP, buff=0.2)
+        df = MathTex(d_formula, font_size=palette.MATH_SIZE - 6, color=palette.GRADIENT)
+        if df.height > 1.05:   # ReLU's two cases: clear of the header
+            df.scale_to_fit_height(1.05)
+        df.next_to(right, UP, buff=0.12)
         return left, right, curve, d_curve, f, df
 
     def tangent(self, plot, z, a, slope) -> Line:
@@ -411,11 +419,11 @@ class ActivationFunctions(ExplainerScene):
         cards = VGroup()
         for plot, name in zip(plots, names):
             title = self.plain(names[name], palette.BODY_SIZE, palette.POSITIVE)
-            title.move_to([plot.axes.get_x(), top + title.height / 2, 0])
+            title.move_to([plot.axes.get_x(), top + 0.45, 0]).align_to([0, top + 0.45, 0], UP)   # tops level
             rng = MathTex(RANGES_TEX[name], font_size=palette.MATH_SIZE, color=palette.FIRE)
             rng.move_to([plot.axes.get_x(), bottom - 0.35, 0])
             use = self.label(f"act.use_{name}", palette.SMALL_SIZE, palette.TEXT)
-            use.move_to([plot.axes.get_x(), bottom - 1.05, 0])
+            use.move_to([plot.axes.get_x(), bottom - 1.05, 0]).align_to([0, bottom - 0.85, 0], UP)
             cards.add(VGroup(title, plot, rng, use))
         with self.beat("ranges", "act.cap.summary"):
             self.play(LaggedStart(*[FadeIn(c[:3], shift=0.3 * UP) for c in cards], lag_ratio=0.3))
@@ -466,7 +474,8 @@ class Bias(ExplainerScene):
             dot = Dot(plot.p(0, s["b"]), radius=0.11, color=palette.BIAS)   # y = b where x = 0
             rise = Line(plot.p(0, 0), plot.p(0, s["b"]), color=palette.FIRE, stroke_width=7)
             b = MathTex(rf"b = {tex_stated(s['b'])}", font_size=palette.MATH_SIZE - 8, color=palette.FIRE)
-            b.next_to(plot.p(0, s["b"] / 2 if s["b"] else 0), LEFT, buff=0.2)
+            # right of the jump: on the left a line of slope w > 0 runs through the label
+            b.next_to(plot.p(0, s["b"] / 2), RIGHT if tr["w"] > 0 else LEFT, buff=0.2)
             b.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
             states.append((new_line, new_label, dot, rise, b))
         with self.beat("shift", "bias.cap.bias"):

@@ -147,10 +147,12 @@ class ParameterCount(Chapter2Scene):
         step = tr["depth_step"]
         left = self.width_plot(tr)
         right = self.growth_plot([d["hidden_layers"] for d in deep], [d["count"] for d in deep], "L")
-        VGroup(left, right).arrange(RIGHT, buff=1.0).move_to(0.75 * UP)
+        VGroup(left, right).arrange(RIGHT, buff=1.0)
         left_title = self.label("params.wider", palette.SMALL_SIZE, palette.POSITIVE).next_to(left, UP, buff=0.2)
         right_title = self.label("params.deeper", palette.SMALL_SIZE, palette.POSITIVE, width=step["width"]).next_to(
             right, UP, buff=0.2)
+        both = VGroup(left, right, left_title, right_title)
+        both.shift((2.95 - both.get_top()[1]) * UP)   # just under the header: room below for the formula
         ratios = tr["width_ratios"]
         with self.beat("width", "params.cap.width", ratios=", ".join(num(r) for r in ratios)):
             self.play(FadeIn(left.plot), FadeIn(left_title))
@@ -197,15 +199,16 @@ class ParameterCount(Chapter2Scene):
         g.exp_label = MathTex("2^w", font_size=palette.MATH_SIZE - 12, color=palette.COST).next_to(
             plot.p(curve["w"][top], curve["exponential"][top]), RIGHT, buff=0.15)
         pts = [plot.p(x, y) for x, y in zip(xs, ys)]
+        # the last mark above-left of its dot (the curve's end), the one before below-right (clear of 2^w)
         g.marks = VGroup(*[MathTex(rf"\times{tex_num(r)}", font_size=palette.MATH_SIZE - 12, color=palette.FIRE).next_to(
-            p, UP + LEFT, buff=0.05) for p, r in list(zip(pts[1:], tr["width_ratios"]))[-2:]])
+            p, side, buff=0.05) for p, r, side in zip(pts[-2:], tr["width_ratios"][-2:], (DOWN + RIGHT, UP + LEFT))])
         g.add(g.line, g.exp, g.exp_label, g.marks)
         return g
 
     def growth_plot(self, xs, ys, var, marks=True):
         _, x_end, x_step = nice_range(0, max(xs), 4)
         y_range = nice_range(0, max(ys), 4)
-        plot = CurvePlot((0, x_end, x_step), y_range, width=4.3, height=2.8, x_label=var, y_label="N")
+        plot = CurvePlot((0, x_end, x_step), y_range, width=4.3, height=2.4, x_label=var, y_label="N")
         pts = [plot.p(x, y) for x, y in zip(xs, ys)]
         g = VGroup(plot)
         g.plot, g.xs, g.ys = plot, xs, ys
@@ -256,20 +259,20 @@ class ForwardPass(Chapter2Scene):
         n_in, n_out = len(stored), len(stored[0])
         if n_out > 6 or n_in > 4:                  # too big to read: the computations above show it
             return
-        sym = r"\\".join(" & ".join(f"w_{{{j + 1}{i + 1}}}" for i in range(n_in)) for j in range(n_out))
         val = r"\\".join(" & ".join(tex_num(stored[i][j]) for i in range(n_in)) for j in range(n_out))
         size = palette.MATH_SIZE - 8
-        shape = MathTex(rf"W^{{({l})}}\ ({n_out}\times{n_in})", font_size=size, color=palette.DIM)
-        body = MathTex(rf"= \begin{{bmatrix}}{sym}\end{{bmatrix}} = \begin{{bmatrix}}{val}\end{{bmatrix}}",
-                       font_size=size)
-        block = VGroup(shape, body).arrange(RIGHT, buff=0.2)
+        # the general entry names the indexing once; the numbers are the trace's, row j = neuron j
+        body = MathTex(rf"W^{{({l})}} = \big[\,w_{{ji}}\,\big] = \begin{{bmatrix}}{val}\end{{bmatrix}}", font_size=size)
+        shape = MathTex(rf"({n_out}\times{n_in})", font_size=size, color=palette.DIM).next_to(body, DOWN, buff=0.12)
+        shape.align_to(body, RIGHT)
+        block = VGroup(body, shape)
         if block.width > 6.0:
             block.scale_to_fit_width(6.0)
         block.move_to([3.4, 1.0, 0])
         if block.get_top()[1] > 2.6:
             block.shift((2.6 - block.get_top()[1]) * UP)
         with self.beat(f"layer{l}-matrix", "forward.cap.matrix", n_out=n_out, n_in=n_in):
-            self.play(FadeIn(shape), Write(body), run_time=2.0)
+            self.play(Write(body), FadeIn(shape), run_time=2.0)
             self.wait(2.0)
         self.play(FadeOut(block), run_time=0.5)
 
@@ -321,8 +324,8 @@ class ForwardPass(Chapter2Scene):
         block[-1].set_color(palette.FIRE)
         if block.width > 5.8:
             block.scale_to_fit_width(5.8)
-        if block.height > 2.4:
-            block.scale_to_fit_height(2.4)
+        if block.height > 2.2:   # clear of the table of results below it
+            block.scale_to_fit_height(2.2)
         return block
 
     def compute_layer(self, net, l, table):

@@ -112,12 +112,11 @@ def test_forward_pass_shows_w_indexed_as_in_z_equals_wa_plus_b(media):
     tr = get_trace("forward-pass")
     x = np.array(tr["activations"][0])
     scene, _, texts = render_watching(ForwardPass, media)
-    matrix = next(t for t in texts if r"\begin{bmatrix}" in t and "w_{11}" in t)
-    numbers = matrix.split(r"\begin{bmatrix}")[2].split(r"\end{bmatrix}")[0]
+    matrix = next(t for t in texts if r"\begin{bmatrix}" in t and "w_{ji}" in t)
+    numbers = matrix.split(r"\begin{bmatrix}")[1].split(r"\end{bmatrix}")[0]
     W = np.array([[float(v) for v in row.split("&")] for row in numbers.split(r"\\")])
     assert W.shape == (tr["layers"][1], tr["layers"][0])
     assert np.allclose(W @ x + np.array(tr["biases"][0]), tr["zs"][0], atol=5e-3 * np.abs(W).sum())
-    assert "w_{21}" in matrix.split(r"\begin{bmatrix}")[1].split(r"\\")[1]   # row 2 starts with w_21
     brighter = [c for _, c in scene.spoken if "Brighter" in c]
     assert len(brighter) == 1
 
