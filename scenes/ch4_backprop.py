@@ -19,7 +19,7 @@ from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
 from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, legend_row, nice_range, note
 
 # -- the chain, laid out once ---------------------------------------------------------------------
-Y0, ROW = 1.05, 1.5          # the main line, and how far above / below it the parameters sit
+Y0, ROW = 1.15, 1.3          # the main line, and how far above / below it the parameters sit
 BAND = -2.15                  # centre of the band under the graph where formulas are written
 MATH = 36                     # formula size in the band
 
@@ -133,7 +133,7 @@ class Chapter4Scene(ExplainerScene):
         formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=palette.GRADIENT)
         boxed = note(formula, color=palette.FIRE, pad=0.12)
         words = self.label(words_key, palette.SMALL_SIZE, palette.FIRE)
-        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.3, 0])
+        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.02, 0])
         return frame.keep_inside(tag.align_to([1.4, 0, 0], LEFT))   # under O and E, clear of b_o's edge
 
     def chain_product(self, param: str) -> ChainProduct:
@@ -287,7 +287,9 @@ class ComputationGraph(Chapter4Scene):
                               color=palette.DIM)).arrange(DOWN, buff=0.15)
         pair = VGroup(one, many).arrange(RIGHT, buff=1.2)
         same = self.label("graph.same", palette.SMALL_SIZE, palette.TEXT)
-        remark = in_band(note(VGroup(pair, same).arrange(DOWN, buff=0.15), color=palette.COST))
+        body = VGroup(pair, same).arrange(RIGHT, buff=0.6)   # one row: the band under the graph is low
+        body.scale(min(1.0, 11.8 / body.width))
+        remark = in_band(note(body, color=palette.COST))
         with self.beat("error", "graph.cap.error"):
             self.play(FadeOut(band), FadeIn(remark))
             self.wait(3.5)
@@ -632,15 +634,16 @@ class Training(ExplainerScene):
         self.title_card()
         tr = self.trace
         shots, n = tr["snapshots"], len(tr["y"])
-        dmap = DecisionMap(tr, side=3.2).move_to(0.7 * LEFT + 0.15 * UP)
+        # all of it above y = -1.6: the note with the cost and the update rule goes under it
+        dmap = DecisionMap(tr, side=2.6).move_to(0.7 * LEFT + 0.55 * UP)
         # widths and marker sizes against the largest value over all snapshots, so growth shows
-        net = NetworkDiagram(tr["sizes"], shots[0]["weights"], shots[0]["biases"], width=2.8, height=3.2,
+        net = NetworkDiagram(tr["sizes"], shots[0]["weights"], shots[0]["biases"], width=2.6, height=2.6,
                              largest=max(largest_weight(s["weights"]) for s in shots),
                              largest_bias=max(largest_weight(s["biases"]) for s in shots))
-        net.move_to(4.6 * LEFT + 0.1 * DOWN)
+        net.move_to(4.6 * LEFT + 0.45 * UP)
         plot = CurvePlot((0, *nice_range(0, tr["epochs"], 3)[1:]), nice_range(0, max(tr["costs"]), 3),
-                         width=3.6, height=3.0, x_label="", y_label="C").move_to(3.9 * RIGHT + 0.05 * DOWN)
-        epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.5)
+                         width=3.6, height=2.4, x_label="", y_label="C", pad=0.15).move_to(3.9 * RIGHT + 0.6 * UP)
+        epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.42)
         epochs_word.align_to(plot.axes.x_axis, RIGHT)
 
         readouts = [self.readouts(s, net, dmap, plot, n) for s in shots]
