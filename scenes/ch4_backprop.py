@@ -117,6 +117,10 @@ def side_by_side(left, right, gap: float = 1.0, room: float = 12.5):
         if pair.width > room:
             pair.scale(room / pair.width)
     in_band(pair)
+    # Case 2's five-factor rows are taller than the band: shrink them to stay under the bias nodes
+    ceiling = Y0 - ROW - 0.5 - 0.15
+    if pair.get_top()[1] > ceiling:
+        pair.scale((ceiling - pair.get_bottom()[1]) / pair.height, about_edge=DOWN)
     return left, right
 
 
