@@ -171,13 +171,21 @@ class Perceptron(ExplainerScene):
 
     def construct(self):
         self.title_card()
-        step, sig = self.trace["step"], self.trace["sigmoid"]
-        diagram = self.diagram(step)
-        panel = self.panel(step)
+        step = self.trace["step"]
+        diagram, panel = self.diagram(step), self.panel(step)
+        self.inputs(diagram)
+        self.equations(diagram, panel, step)
+        self.step_activation(diagram, panel, step)
+        self.sigmoid(diagram, panel)
+        self.summary(panel)
+
+    def inputs(self, diagram):
         with self.beat("inputs", "perceptron.cap.inputs"):
             self.play(FadeIn(diagram.inputs), FadeIn(diagram.values), FadeIn(diagram.names))
             self.play(*[Create(e) for e in diagram.edges], FadeIn(diagram.weights), Create(diagram.neuron))
-        # the equations are written slowly enough to read along, a pause after each
+
+    def equations(self, diagram, panel, step):
+        """Products, their sum, the bias: written slowly enough to read along, a pause after each."""
         with self.beat("products", "perceptron.cap.products"):
             for row in panel.products:
                 self.play(Write(row), run_time=1.5)
@@ -188,21 +196,27 @@ class Perceptron(ExplainerScene):
         with self.beat("bias", "perceptron.cap.bias", bias=num(step["bias"]), z=num(step["z"])):
             self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z), run_time=2.0)
             self.wait(1.0)
+
+    def step_activation(self, diagram, panel, step):
         with self.beat("step", "perceptron.cap.step", output=num(step["output"])):
             self.play(GrowArrow(diagram.arrow), FadeIn(diagram.act_box), FadeIn(diagram.act_name))
             self.play(diagram.neuron.animate.set_activation(step["output"]), GrowArrow(diagram.out_arrow),
                       Write(diagram.output), Write(panel.out))
             self.play(FadeIn(diagram.kind))
             self.wait(1)
+
+    def sigmoid(self, diagram, panel):
+        sig = self.trace["sigmoid"]
         with self.beat("sigmoid", "perceptron.cap.sigmoid", output=num(sig["output"])):
-            new = self.diagram(sig)
-            new_panel = self.panel(sig)
+            new, new_panel = self.diagram(sig), self.panel(sig)
             # ReplacementTransform: afterwards the new labels (with the new numbers) are on screen.
             self.play(*[ReplacementTransform(a, b) for a, b in (
                 (diagram.act_box, new.act_box), (diagram.act_name, new.act_name), (diagram.output, new.output),
                 (panel.out, new_panel.out), (diagram.kind, new.kind))],
                 diagram.neuron.animate.set_activation(sig["output"]), run_time=1.5)
             self.wait(1.5)
+
+    def summary(self, panel):
         with self.beat("summary", "perceptron.cap.summary"):
             worked = VGroup(*panel.products, panel.total)   # the general formula takes the worked rows' place
             formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE).move_to(worked)

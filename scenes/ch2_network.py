@@ -162,7 +162,8 @@ class ParameterCount(Chapter2Scene):
             self.play(FadeIn(left.marks))
             self.wait(1.0)
         extra = self.label("params.per_extra", palette.SMALL_SIZE, palette.FIRE, added=num(step["added"]))
-        extra.next_to(right.plot.p(0, right.ys[-1]), RIGHT, buff=0.35)  # the empty corner above the line
+        # the empty corner under the line, right-aligned with the last dot (above it the marks sit)
+        extra.move_to(right.plot.p(right.xs[-1], 0.15 * right.ys[-1]), aligned_edge=RIGHT)
         with self.beat("depth", "params.cap.depth", width=step["width"], added=num(step["added"])):
             self.play(FadeIn(right.plot), FadeIn(right_title))
             self.play(Create(right.line), LaggedStart(*[FadeIn(d, scale=2) for d in right.dots], lag_ratio=0.3),
