@@ -511,9 +511,9 @@ class WeightUpdate(Chapter4Scene):
         rows = VGroup(*[tex(rf"{SYMBOL[p]} := {tex_num(step['nodes'][p])} - {tex_num(lr)}\cdot"
                                 rf"{tex_factor(step['gradients'][p]['gradient'])} = {tex_num(new[p])}",
                                 size=MATH + 2) for p in ("w_o", "b_o", "w_i", "b_i")])
-        rows.arrange_in_grid(rows=2, buff=(0.8, 0.3))
+        rows.arrange_in_grid(rows=2, buff=(0.8, 0.2))
         rows.scale(min(1.0, 12.4 / rows.width))   # long numbers: the grid fits between the side margins
-        in_band(VGroup(rule, rows).arrange(DOWN, buff=0.35))
+        in_band(VGroup(rule, rows).arrange(DOWN, buff=0.2))
         with self.beat("rule", "update.cap.rule", lr=tex_num(lr)):
             self.play(FadeOut(grid), Write(rule))
             self.wait(2.0)
