@@ -13,7 +13,7 @@ from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, AnimationGroup, Arrow, Cre
 
 from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import num, product_approx, tex_factor, tex_num
+from scenes.kit.fmt import num, product_approx, stated, tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
 from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
 from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, legend_row, nice_range, note
@@ -517,7 +517,11 @@ class WeightUpdate(Chapter4Scene):
         with self.beat("rule", "update.cap.rule", lr=tex_num(lr)):
             self.play(FadeOut(grid), Write(rule))
             self.wait(2.0)
-        with self.beat("updates", "update.cap.updates", **{p: tex_num(v) for p, v in new.items()}):
+        # why they all fall, when they do: O above y makes every gradient positive
+        down = all(step["gradients"][p]["gradient"] > 0 for p in new)
+        with self.beat("updates", "update.cap.updates_down" if down else "update.cap.updates",
+                       O=tex_num(step["nodes"]["O"]), y=stated(step["nodes"]["y"]),
+                       **{p: tex_num(v) for p, v in new.items()}):
             for p, row in zip(("w_o", "b_o", "w_i", "b_i"), rows):
                 self.play(FadeIn(row, shift=0.2 * UP), run_time=0.8)
                 self.play(g.change_value(p, new[p]), Indicate(g.nodes[p], color=palette.FIRE), run_time=0.8)

@@ -1,5 +1,6 @@
 """Chapter 4 scenes: they render, they show the trace's numbers, those numbers are the gradients an
 MLP([1, 1, 1]) computes on the same parameters, and other inputs put other numbers on screen."""
+import numpy as np
 import pytest
 
 from nncore import MLP, get_trace
@@ -135,6 +136,11 @@ def test_weight_update_shows_the_step_and_the_falling_error(tmp_path, lr, epochs
     assert len(errors) == epochs + 1 and errors[-1] < errors[1] < errors[0]
     assert rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}" in end
     assert f"after {epochs} epochs" in end
+    # why all four fall: O = σ(1.2 σ(0.6·1.5 − 0.3) + 0.4) ≈ 0.764 lies above y = 0.2
+    sig = lambda z: 1 / (1 + np.exp(-z))
+    o = sig(1.2 * sig(0.6 * 1.5 - 0.3) + 0.4)
+    assert all(v < DEFAULT[p] for p, v in new.items())
+    assert f"O = {tex_num(o)} is above y = 0.2" in captions(scene) and "averaged" in captions(scene)
 
 
 # Training runs with fewer snapshots and a coarser map to stay fast.

@@ -70,9 +70,12 @@ EN = {
     "update.cap.rule": "Gradient descent: each parameter moves against its gradient, a step of η = {lr} times "
                        "the gradient.",
     "update.cap.updates": "All four at once: w_o becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
+    "update.cap.updates_down": "O = {O} is above y = {y}, so every gradient is positive and all four fall: w_o "
+                               "becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
     "update.cap.forward": "A new forward pass with the new parameters: E falls from {before} to {after}.",
     "update.cap.epochs": "Forward, backward, update, again and again. Each pass over the data (here one sample) "
-                         "is an epoch; after {epochs} epochs E = {final}.",
+                         "is an epoch; after {epochs} epochs E = {final}. With n samples the gradients are "
+                         "averaged over them: the 1/(2n) of chapter 3.",
     "update.cap.summary": "Repeated over many epochs, the weights and biases fit the data.",
     "update.before": "before",
     "update.after": "after one step",
@@ -140,9 +143,11 @@ ZH = {
     "update.cap.gradients": "反向传播为每个参数给出一个梯度。",
     "update.cap.rule": "梯度下降：每个参数逆着梯度移动，步长是 η = {lr} 乘以梯度。",
     "update.cap.updates": "四个参数同时更新：w_o 变为 {w_o}，b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
+    "update.cap.updates_down": "O = {O} 大于 y = {y}，所以每个梯度都是正的，四个参数都减小：w_o 变为 {w_o}，"
+                               "b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
     "update.cap.forward": "用新参数再做一次前向传播：E 从 {before} 降到 {after}。",
     "update.cap.epochs": "前向、反向、更新，一遍又一遍。每遍历一次数据（这里只有一个样本）就是一轮；"
-                         "{epochs} 轮之后 E = {final}。",
+                         "{epochs} 轮之后 E = {final}。有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
     "update.cap.summary": "经过许多轮，权重和偏置就拟合了数据。",
     "update.before": "之前",
     "update.after": "一步之后",
