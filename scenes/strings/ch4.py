@@ -17,7 +17,8 @@ EN = {
     "graph.cap.error": "This E is the error of one sample. The regression cost averages over n points, "
                        "with 1/(2n) in front; for a single point the two agree.",
     "graph.cap.local_out": "Each edge gets its local derivative: how fast its head changes when its tail changes. "
-                           "Near the output: O − y, O(1 − O), h, 1 and w_o.",
+                           "Near the output: O − y, O(1 − O), h, 1 and w_o. O(1 − O) is the sigmoid's "
+                           "slope σ' = σ(1 − σ) from chapter 1.",
     "graph.cap.local_in": "Near the input: h(1 − h), x and 1.",
     "graph.cap.summary": "Values forward, local derivatives on the edges. Backpropagation multiplies them "
                          "along a path.",
@@ -95,7 +96,8 @@ ZH = {
     "graph.cap.depends": "μ1 既取决于输入 x，也取决于参数 w_i 和 b_i。误差正是通过这种依赖传到它们。",
     "graph.cap.forward": "前向传播：数值从左向右流动。x = {x}、y = {y} 时，误差 E = {E}。",
     "graph.cap.error": "这里的 E 是一个样本的误差。回归的代价对 n 个点取平均，前面是 1/(2n)；只有一个点时两者相同。",
-    "graph.cap.local_out": "每条边得到它的局部导数：尾端变化时，头端变化多快。靠近输出的是 O − y、O(1 − O)、h、1 和 w_o。",
+    "graph.cap.local_out": "每条边得到它的局部导数：尾端变化时，头端变化多快。靠近输出的是 O − y、O(1 − O)、h、1 和 w_o。"
+                           "O(1 − O) 就是第 1 章 sigmoid 的斜率 σ' = σ(1 − σ)。",
     "graph.cap.local_in": "靠近输入的是 h(1 − h)、x 和 1。",
     "graph.cap.summary": "数值向前，局部导数在边上。反向传播沿着路径把它们相乘。",
     "graph.chain": "单个神经元连成的链",
