@@ -102,7 +102,7 @@ class SceneOption:
 SCENE_OPTIONS = [
     SceneOption("--inputs", "inputs", NumberList(float, -1000, 1000, most=5),
                 "input values, e.g. 20,30 (neuron-firing: 2; perceptron: up to 5; forward-pass: one per input neuron)"),
-    SceneOption("--threshold", "threshold", Number(-1000, 1000), "firing threshold (neuron-firing; article: 40)"),
+    SceneOption("--threshold", "threshold", Number(-1000, 1000), "firing threshold (neuron-firing, bias; article: 40)"),
     SceneOption("--weights", "weights", NumberList(float, -100, 100, most=5), "one weight per input (perceptron)"),
     SceneOption("--bias", "bias", Number(-100, 100), "bias b (perceptron)"),
     SceneOption("--w", "w", Number(-10, 10, nonzero_from=0.1), "weight w of the line y = w x + b (bias)"),
