@@ -109,14 +109,21 @@ def narrated(specs, quality, repeats, workdir) -> dict:
     folder, empty LaTeX and voice caches), alternating; then each again, up to date."""
     walls = {"none": [], "espeak": []}
     upd = {"none": [], "espeak": []}
+    video = {}
     for i in range(repeats):
         for voice in walls:
             out, cache = workdir / f"voice-{voice}-{quality}-{i}", workdir / f"cache-voice-{voice}-{quality}-{i}"
             cmd = [PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--voice", voice, "--out", str(out)]
             walls[voice].append(timed(cmd, **cold(cache))[0])
             upd[voice].append(timed(cmd, **cold(cache))[0])
+            video[voice] = sum(e["duration"] for e in json.loads((out / "manifest.json").read_text())["entries"].values()
+                               if e["kind"] == "scene")
     silent, voiced = median(walls["none"]), median(walls["espeak"])
+    # The voice lengthens beats (speech is slower than reading), so part of the added wall time is
+    # more video; the render factor (wall per second of video) separates that from the overhead.
     return {"silent_wall": silent, "narrated_wall": voiced, "added": voiced / silent - 1,
+            "silent_video": video["none"], "narrated_video": video["espeak"],
+            "factor_added": (voiced / video["espeak"]) / (silent / video["none"]) - 1,
             "silent_up_to_date": median(upd["none"]), "narrated_up_to_date": median(upd["espeak"])}
 
 
@@ -208,9 +215,11 @@ def table(res) -> str:
         lines += ["", "| growth (low) | video | wall |", "|---|---|---|"]
         lines += [f"| {g['scene']} {g['option']} | {g['duration']:.1f} s | {g['wall']:.1f} s |" for g in res["growth"]]
     if res.get("narration"):
-        lines += ["", "| narration (--voice espeak) | silent | narrated | added | up to date: silent / narrated |",
-                  "|---|---|---|---|---|"]
-        lines += [f"| {q} | {n['silent_wall']:.1f} s | {n['narrated_wall']:.1f} s | {100 * n['added']:+.1f} % | "
+        lines += ["", "| narration (--voice espeak) | video: silent / narrated | wall: silent / narrated | added "
+                  "| per second of video | up to date: silent / narrated |", "|---|---|---|---|---|---|"]
+        lines += [f"| {q} | {n.get('silent_video', 0):.0f} s / {n.get('narrated_video', 0):.0f} s | "
+                  f"{n['silent_wall']:.1f} s / {n['narrated_wall']:.1f} s | {100 * n['added']:+.1f} % | "
+                  f"{100 * n.get('factor_added', float('nan')):+.1f} % | "
                   f"{n['silent_up_to_date']:.2f} s / {n['narrated_up_to_date']:.2f} s |"
                   for q, n in res["narration"].items()]
     lines += ["", "nncore traces (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in res["traces_ms"].items())]
@@ -230,7 +239,9 @@ def targets(res) -> list[str]:
         checks.append((f"up to date at {q} <= 3 s", r["up_to_date_wall"], 3.0))
     checks.append(("slowest nncore trace <= 50 ms", max(res["traces_ms"].values()), 50.0))
     for q, n in res.get("narration", {}).items():
-        checks.append((f"narration adds at {q} <= 10 %", 100 * n["added"], 10.0))
+        checks.append((f"narration adds at {q} <= 10 % (wall)", 100 * n["added"], 10.0))
+        if "factor_added" in n:
+            checks.append((f"narration adds at {q} <= 10 % (per second of video)", 100 * n["factor_added"], 10.0))
         checks.append((f"narrated up to date at {q} <= silent + 0.5 s", n["narrated_up_to_date"],
                        n["silent_up_to_date"] + 0.5))
     return [f"- {name}: {value:.3g} {'met' if value <= limit else 'NOT met'}" for name, value, limit in checks]
