@@ -155,8 +155,9 @@ def test_a_kill_between_two_renames_never_leaves_a_mixed_set(tmp_path):
     assert_consistent(out)
     entry = manifest.read(out).entries["low/en/learning-rates.mp4"]
     assert entry.params == {"lr": 0.9}
-    assert any("0.9" in c.text for c in read_srt(out / "low" / "learning-rates.srt"))
-    assert not any("0.9" in c.text for c in read_srt_text(old[out / "low" / "learning-rates.srt"]))
+    # --lr 0.9 compares 0.09, 0.9 and 4.5 (five times too large); the default 0.5 compared 0.05, 0.5, 2.5
+    assert any("4.50" in c.text for c in read_srt(out / "low" / "learning-rates.srt"))
+    assert not any("4.50" in c.text for c in read_srt_text(old[out / "low" / "learning-rates.srt"]))
 
 
 def read_srt_text(raw: bytes):
