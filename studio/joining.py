@@ -61,8 +61,7 @@ def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str
             with av.open(str(paths[0])) as first:  # every stream exists before the first packet
                 ostream = out.add_stream_from_template(first.streams.video[0])
             if voiced:
-                aout = out.add_stream("aac", rate=narration.RATE, layout="mono")
-                aout.bit_rate = 96_000
+                aout = narration.add_voice_stream(out)
             for path in paths:
                 with av.open(str(path)) as inp:
                     s = inp.streams.video[0]
