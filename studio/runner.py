@@ -179,7 +179,7 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
         if executor is None:
             executor = LocalProcesses(max(1, min(workers, len(todo))))
         if len(todo) > 1:
-            echo(announce(todo, out, workers if executor is None or isinstance(executor, LocalProcesses) else None))
+            echo(announce(todo, out, workers if isinstance(executor, LocalProcesses) else None))
         try:
             for r in executor.results(todo):
                 report.results.append(r)

@@ -88,16 +88,12 @@ def _render(job: RenderJob) -> Entry:
 
     spec = catalog.find(job.scene)
     out = Path(job.out)
-    media = cache_root() / f"worker-{os.getpid()}"
-    shared = Path(job.cache) if job.cache else cache_root() / "svg"
+    media, shared = _folders(job)
     stage = work_root(out) / f"stage-{spec.id}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     stage.mkdir(parents=True)
     speed.install_frame_reuse()
-    speed.warm_caches(shared, media)
     try:
-        scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
-        spoken: list = []
-        latex.prefetch(scene_class, kwargs, settings, spoken)
+        scene_class, kwargs, settings, spoken = _sketched(job, spec, media, shared)
         voices, notes = {}, []
         if job.voice.on:
             # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
@@ -158,15 +154,27 @@ def storyboard(scene_class, kwargs: dict, settings: dict) -> list[tuple[str, str
     return [(beat, text, spans.get(beat, 0.0)) for beat, text in scene.spoken]
 
 
+def _folders(job: RenderJob) -> tuple[Path, Path]:
+    """This worker's Manim media folder and the shared SVG cache it starts from."""
+    return cache_root() / f"worker-{os.getpid()}", Path(job.cache) if job.cache else cache_root() / "svg"
+
+
+def _sketched(job: RenderJob, spec, media: Path, shared: Path):
+    """The scene class, its keywords and settings, after the sketch pass: formulas typeset in one
+    batch, and the beats' captions as the sketch met them ([] if it tripped)."""
+    speed.warm_caches(shared, media)
+    scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
+    spoken: list = []
+    latex.prefetch(scene_class, kwargs, settings, spoken)
+    return scene_class, kwargs, settings, spoken
+
+
 def plan_beats(job: RenderJob) -> list[tuple[str, str, float]]:
     """The narration script of one scene: storyboard() with the formulas typeset first."""
-    spec = catalog.find(job.scene)
-    media = cache_root() / f"worker-{os.getpid()}"
-    speed.warm_caches(cache_root() / "svg", media)
-    scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
-    latex.prefetch(scene_class, kwargs, settings)
+    media, shared = _folders(job)
+    scene_class, kwargs, settings, _ = _sketched(job, catalog.find(job.scene), media, shared)
     plan = storyboard(scene_class, kwargs, settings)
-    speed.publish_caches(media, cache_root() / "svg")
+    speed.publish_caches(media, shared)
     return plan
 
 
