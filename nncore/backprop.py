@@ -28,14 +28,26 @@ class BackpropTrace:
     nodes: dict          # name -> value
     edges: list          # {"to": child, "from": parent, "name": "dO/dmu2", "formula": ..., "value": ...}
     gradients: dict      # parameter -> {"path": [...], "factors": [edge names], "values": [...], "gradient": g}
-    shared: dict         # the product Case 2 reuses from Case 1
+    shared: dict         # the product Case 2 reuses from Case 1: dE/dmu2
+    hidden: dict         # the next level of reuse: dE/dmu1 = dE/dmu2 * w_o * h(1 - h) (= dE/db_i)
     lr: float
     updated: dict        # parameter -> value after one step
     error_after: float   # E with the updated parameters, same x and y
     after: dict          # the forward pass with the updated parameters (every node's value)
+    nudge: dict          # w_o + step, forward again: how much E moves, against step * dE/dw_o
 
 
-def backprop_chain(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5) -> BackpropTrace:
+def nudge_check(nodes: dict, param: str, step: float, gradient: float) -> dict:
+    """A real forward pass with one parameter nudged by `step`: E before and after, the change, and
+    what the gradient predicts for it (step * gradient)."""
+    p = {k: nodes[k] for k in ("w_i", "b_i", "w_o", "b_o")}
+    p[param] += step
+    moved = chain_forward(nodes["x"], nodes["y"], **p)
+    return {"param": param, "step": float(step), "value": p[param], "nodes": moved, "E_before": nodes["E"],
+            "E_after": moved["E"], "delta": moved["E"] - nodes["E"], "predicted": step * gradient}
+
+
+def backprop_chain(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, nudge=0.01) -> BackpropTrace:
     n = chain_forward(x, y, w_i, b_i, w_o, b_o)
     O, h = n["O"], n["h"]
     local = {
@@ -67,7 +79,10 @@ def backprop_chain(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5) ->
                         "factors": factors, "values": values, "gradient": math.prod(values)}
     delta_o = local["dE/dO"][3] * local["dO/dmu2"][3]
     shared = {"factors": ["dE/dO", "dO/dmu2"], "value": delta_o}
+    delta_h = delta_o * local["dmu2/dh"][3] * local["dh/dmu1"][3]
+    hidden = {"factors": ["dE/dO", "dO/dmu2", "dmu2/dh", "dh/dmu1"], "value": delta_h}
 
     updated = {p: n[p] - lr * gradients[p]["gradient"] for p in paths}
     after = chain_forward(x, y, updated["w_i"], updated["b_i"], updated["w_o"], updated["b_o"])
-    return BackpropTrace(n, edges, gradients, shared, float(lr), updated, after["E"], after)
+    return BackpropTrace(n, edges, gradients, shared, hidden, float(lr), updated, after["E"], after,
+                         nudge_check(n, "w_o", nudge, gradients["w_o"]["gradient"]))

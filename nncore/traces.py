@@ -302,20 +302,28 @@ def cost_surface(seed=0, points=12, lr=0.05, steps=300, start=(-1.0, 2.0)):
 
 
 # -- chapter 4: backpropagation -----------------------------------------------------
-def backprop(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5):
+def backprop(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, nudge=0.01):
+    """The chain's forward and backward pass; `nudge` is the step of the check that w_o + nudge
+    moves E by about nudge * dE/dw_o (a real forward pass with the nudged weight)."""
     lr = _positive("lr", lr)
-    return _plain(_backprop.backprop_chain(x, y, w_i, b_i, w_o, b_o, lr))
+    return _plain(_backprop.backprop_chain(x, y, w_i, b_i, w_o, b_o, lr, nudge))
 
 
 def weight_update(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, epochs=30):
     """One hand-worked update (`step`), then `epochs` epochs by the same rule on the same chain:
-    `errors[k]` is E after k epochs, so `errors[1]` is `step["error_after"]`."""
+    `errors[k]` is E after k epochs, so `errors[1]` is `step["error_after"]`; `outputs[k]` is O after
+    k epochs, from the chain's own forward pass replayed step by step (O moving toward y)."""
     if int(epochs) != epochs or epochs < 1:
         raise ValueError(f"epochs must be a whole number of at least 1, got {epochs!r}")
     first = backprop(x, y, w_i, b_i, w_o, b_o, lr)
     net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
     tr = train(net, [[x]], [y], epochs=int(epochs), lr=lr, snapshots=[])
-    return {"step": first, "errors": tr.costs, "final": {"w_i": net.weights[0].item(), "b_i": net.biases[0].item(),
+    outputs, p = [], dict(w_i=w_i, b_i=b_i, w_o=w_o, b_o=b_o)
+    for _ in range(int(epochs) + 1):
+        b = _backprop.backprop_chain(x, y, **p, lr=lr)
+        outputs.append(b.nodes["O"])
+        p = b.updated
+    return {"step": first, "errors": tr.costs, "outputs": outputs, "y": float(y), "final": {"w_i": net.weights[0].item(), "b_i": net.biases[0].item(),
                                                            "w_o": net.weights[1].item(), "b_o": net.biases[1].item()}}
 
 

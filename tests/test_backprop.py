@@ -54,3 +54,47 @@ def test_one_update_lowers_the_error():
     assert tr.error_after < tr.nodes["E"]
     for p, d in tr.gradients.items():
         assert tr.updated[p] == pytest.approx(tr.nodes[p] - 0.5 * d["gradient"])
+
+
+def _error(x, y, w_i, b_i, w_o, b_o):
+    """E written out again, independently of chain_forward."""
+    s = lambda z: 1.0 / (1.0 + np.exp(-z))
+    return 0.5 * (s(w_o * s(w_i * x + b_i) + b_o) - y) ** 2
+
+
+@given(x=v, y=st.floats(0, 1), w_i=v, b_i=v, w_o=v, b_o=v)
+def test_nudge_check_is_a_forward_pass_with_the_nudged_weight(x, y, w_i, b_i, w_o, b_o):
+    tr = backprop_chain(x, y, w_i, b_i, w_o, b_o, nudge=0.01)
+    nd = tr.nudge
+    assert nd["param"] == "w_o" and nd["value"] == pytest.approx(w_o + 0.01)
+    assert nd["E_before"] == pytest.approx(_error(x, y, w_i, b_i, w_o, b_o), abs=1e-12)
+    assert nd["E_after"] == pytest.approx(_error(x, y, w_i, b_i, w_o + 0.01, b_o), abs=1e-12)
+    # the change it predicts is the step times a central finite difference, up to O(step^2)
+    fd = (_error(x, y, w_i, b_i, w_o + 1e-6, b_o) - _error(x, y, w_i, b_i, w_o - 1e-6, b_o)) / 2e-6
+    assert nd["predicted"] == pytest.approx(0.01 * fd, abs=1e-9)
+    assert abs(nd["delta"] - nd["predicted"]) < 0.01 ** 2
+
+
+def test_nudge_check_default_numbers():
+    # w_o = 1.2 -> 1.21 moves E from 0.15905 to 0.15971: 0.00066, about 0.01 x 0.0657
+    nd = backprop_chain().nudge
+    fd = (_error(1.5, 0.2, 0.6, -0.3, 1.2 + 1e-6, 0.4) - _error(1.5, 0.2, 0.6, -0.3, 1.2 - 1e-6, 0.4)) / 2e-6
+    assert round(fd, 4) == 0.0657
+    assert (round(nd["E_before"], 5), round(nd["E_after"], 5)) == (0.15905, 0.15971)
+    assert round(nd["delta"], 5) == 0.00066 and nd["delta"] == pytest.approx(0.01 * fd, rel=2e-3)
+
+
+@given(x=v, y=st.floats(0, 1), w_i=v, b_i=v, w_o=v, b_o=v)
+def test_the_second_level_of_reuse_is_dE_dmu1(x, y, w_i, b_i, w_o, b_o):
+    """dE/dmu1 = dE/dmu2 * w_o * h(1 - h) is dE/db_i, and dE/dw_i is that times x."""
+    tr = backprop_chain(x, y, w_i, b_i, w_o, b_o)
+    s = lambda z: 1.0 / (1.0 + np.exp(-z))
+    by_mu1 = lambda m: 0.5 * (s(w_o * s(m) + b_o) - y) ** 2          # E as a function of mu1 alone
+    mu1 = w_i * x + b_i
+    fd = (by_mu1(mu1 + 1e-6) - by_mu1(mu1 - 1e-6)) / 2e-6
+    assert tr.hidden["value"] == pytest.approx(fd, abs=1e-8)
+    h = s(mu1)
+    assert tr.hidden["value"] == pytest.approx(tr.shared["value"] * w_o * h * (1 - h), abs=1e-12)
+    assert tr.gradients["b_i"]["gradient"] == pytest.approx(tr.hidden["value"], abs=1e-12)
+    assert tr.gradients["w_i"]["gradient"] == pytest.approx(tr.hidden["value"] * x, abs=1e-12)
+    assert tr.hidden["factors"] == tr.gradients["w_i"]["factors"][:4]

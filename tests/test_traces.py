@@ -102,3 +102,13 @@ def test_nncore_works_where_manim_cannot_be_imported():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_weight_update_outputs_move_toward_y_and_give_the_errors():
+    tr = get_trace("weight-update", epochs=30)
+    outs, y = tr["outputs"], tr["y"]
+    assert len(outs) == len(tr["errors"]) == 31
+    for o, e in zip(outs, tr["errors"]):            # E = 1/2 (O - y)^2, epoch by epoch
+        assert 0.5 * (o - y) ** 2 == pytest.approx(e, rel=1e-9)
+    gaps = [abs(o - y) for o in outs]
+    assert gaps == sorted(gaps, reverse=True) and outs[0] > outs[-1] > y   # O falls toward y = 0.2
