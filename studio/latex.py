@@ -76,7 +76,10 @@ def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | N
     # cached under a name that does not say so.
     with tempfile.TemporaryDirectory(prefix="nn-sketch-") as scratch, \
             tempconfig({**config_overrides, "write_to_movie": False, "save_last_frame": False,
-                        "save_sections": False, "disable_caching": True}):
+                        "save_sections": False, "disable_caching": True,
+                        # no output at all: a video format with no play calls is an error in
+                        # Manim 0.22, which would throw away the captions the sketch met
+                        "format": "none"}):
         # Stand-ins must not outlive the sketch in Manim's maps, or the real render would draw
         # boxes for digits: the swap forgets every drawing made from a file in scratch.
         with compat.tex_compiler_swapped(_sketcher(wanted, Path(scratch)), scratch):

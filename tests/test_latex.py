@@ -57,15 +57,18 @@ def test_a_prefetched_render_compiles_nothing_and_looks_the_same(tmp_path, monke
         monkeypatch.setattr(numbers, "string_to_mob_map", {})
         cfg = {**TINY, "media_dir": str(tmp_path / name), "tex_dir": str(tmp_path / name / "Tex"),
                "text_dir": str(tmp_path / name / "texts")}
-        batched = latex.prefetch(cls, {"lang": "en"}, cfg) if prefetch else 0
+        met = []
+        batched = latex.prefetch(cls, {"lang": "en"}, cfg, met) if prefetch else 0
         compiles.clear()
         with tempconfig(cfg):
             scene = cls(lang="en")
             scene.render()
-            return batched, len(compiles), scene.renderer.get_frame()
+            return batched, len(compiles), scene.renderer.get_frame(), met, scene.spoken
 
-    _, plain_compiles, plain_frame = render("plain", prefetch=False)
-    batched, left, frame = render("prefetched", prefetch=True)
+    _, plain_compiles, plain_frame, _, _ = render("plain", prefetch=False)
+    batched, left, frame, met, spoken = render("prefetched", prefetch=True)
     assert batched == plain_compiles > 3
     assert left == 0
     np.testing.assert_array_equal(frame, plain_frame)  # no stand-in leaks into the real render
+    # the sketch met every caption the render speaks, so a voice needs no timing pass of its own
+    assert met == spoken and len(spoken) > 3
