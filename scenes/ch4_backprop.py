@@ -8,12 +8,13 @@ with the formulas being built in the band below it.
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, AnimationGroup, Arrow, Create, Dot, FadeIn, FadeOut, Indicate,
-                   LaggedStart, MathTex, Square, SurroundingRectangle, TransformFromCopy, VGroup, Write, rate_functions)
+from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, UR, AnimationGroup, Arrow, Create, DashedLine, Dot, FadeIn, FadeOut,
+                   Indicate, LaggedStart, Line, MathTex, ReplacementTransform, Square, SurroundingRectangle, TransformFromCopy, VGroup, Write, rate_functions)
 
+from scenes.formulas import TEX
 from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import num, product_approx, stated, tex_factor, tex_num
+from scenes.kit.fmt import num, product_approx, shown, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.graph import ChainProduct, EdgeSpec, GraphDiagram, NodeSpec, build, partial, tex
 from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
 from scenes.kit.parts import CurvePlot, NeuronNode, edge, lean, legend_row, nice_range, note
@@ -46,6 +47,7 @@ EDGES = {
     "dE/dO": ("O", "E", (0, 1)),
     "dE/dy": ("y", "E", (1, 0)),
 }
+SLOPES = ("dO/dmu2", "dh/dmu1")            # the edges whose local derivative is a sigmoid's slope
 OUTPUT_EDGES = ("dE/dO", "dO/dmu2", "dmu2/dw_o", "dmu2/db_o", "dmu2/dh")
 INPUT_EDGES = ("dh/dmu1", "dmu1/dw_i", "dmu1/db_i")
 
@@ -85,6 +87,11 @@ def as_factor(formula: str | None) -> str:
 
 def local_values(trace) -> dict:
     return {e["name"]: e["value"] for e in trace["edges"]}
+
+
+def tag_formula(tag):
+    """What a product's formula row grows out of: the tag's formula, or its number for a constant (1)."""
+    return tag.formula if tag.formula is not None else tag.number
 
 
 def tags_for(g: GraphDiagram, trace) -> dict:
@@ -149,11 +156,14 @@ class Chapter4Scene(ExplainerScene):
     def show_graph(self, g, values, tags):
         self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
 
-    def trace_path(self, g, edges, run_time=2.0):
-        """The path from E back to a parameter lights up and a pulse runs along it, backwards."""
-        self.play(g.unlight(), run_time=0.4)
-        self.play(g.light(edges), run_time=0.8)
-        self.play(g.flow(edges, backward=True, run_time=run_time))
+    def trace_path(self, g, edges, run_time=0.7):
+        """The path from E back to a parameter grows node by node, a pulse running backward along
+        each edge. What is lit of it already stays lit, so a longer path extends a shorter one; lit
+        edges off it go dark first (back to the node where the paths part)."""
+        if not g.lit:
+            self.play(Indicate(g.nodes["E"], color=palette.FIRE), run_time=0.6)
+        for step in g.extend(edges, run_time=run_time):
+            self.play(step)
 
     def write_symbols(self, g, row, edges, run_time=0.8):
         """The symbols row, factor by factor, each with a pulse on its edge."""
@@ -289,7 +299,8 @@ class ComputationGraph(Chapter4Scene):
         many = VGroup(self.label("graph.regression", palette.SMALL_SIZE, palette.DIM),
                       tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(\hat y_k - y_k)^2", size=MATH + 2,
                               color=palette.DIM)).arrange(DOWN, buff=0.15)
-        pair = VGroup(one, many).arrange(RIGHT, buff=1.2)
+        pair = VGroup(one, many).arrange(RIGHT, buff=1.2, aligned_edge=UP)   # the headers on one line
+        one[1].set_y(many[1].get_y())                                          # and the formulas
         same = self.label("graph.same", palette.SMALL_SIZE, palette.TEXT)
         body = VGroup(pair, same).arrange(RIGHT, buff=0.6)   # one row: the band under the graph is low
         body.scale(min(1.0, 11.8 / body.width))
@@ -309,18 +320,30 @@ class ComputationGraph(Chapter4Scene):
             with self.beat(beat, caption):
                 for name in names:
                     formula = formulas[name]
-                    parts = [edge_partial(name), "="] + ([formula, "="] if formula else [])
+                    slope = [rf"\sigma'({SYMBOL[EDGES[name][0]]})", "="] if name in SLOPES else []
+                    parts = [edge_partial(name), "="] + slope + ([formula, "="] if formula else [])
                     parts += ([plugged[name], "="] if name in plugged else []) + [tex_num(local[name])]
-                    row = in_band(tex(*parts, size=MATH + 4, color=palette.GRADIENT))
+                    row = tex(*parts, size=MATH + 4, color=palette.GRADIENT)
+                    written = row
+                    if name == SLOPES[0]:   # the first sigmoid slope: where it comes from
+                        written = VGroup(row, self.slope_note()).arrange(DOWN, buff=0.2)
+                    in_band(written)
                     tag = g.tag(name, formula, local[name])
-                    sources = ([row[2]] if formula else []) + [row[-1]]
-                    self.play(FadeOut(band), FadeIn(row), g.flash([name], backward=True, color=palette.GRADIENT),
+                    sources = ([row[len(slope) + 2]] if formula else []) + [row[-1]]
+                    self.play(FadeOut(band), FadeIn(written), g.flash([name], backward=True, color=palette.GRADIENT),
                               run_time=0.9)
-                    self.play(*[TransformFromCopy(s, t) for s, t in zip(sources, tag)], run_time=0.9)
+                    self.play(FadeIn(tag.frame), *[TransformFromCopy(s, t) for s, t in zip(sources, tag.lines)],
+                              run_time=0.9)
+                    self.add(tag)
                     self.wait(0.4)
-                    band = row
+                    band = written
                 self.wait(0.6)
         return band
+
+    def slope_note(self) -> VGroup:
+        """'chapter 1: sigma'(z) = sigma(z)(1 - sigma(z))', small, under the first sigmoid slope."""
+        return VGroup(self.label("graph.from_ch1", palette.SMALL_SIZE, palette.DIM),
+                      tex(TEX["sigmoid'"], size=MATH - 2, color=palette.DIM)).arrange(RIGHT, buff=0.25)
 
     def summary(self, band):
         forward = VGroup(Arrow(ORIGIN, 1.2 * RIGHT, color=palette.FIRE, buff=0),
@@ -345,52 +368,94 @@ class BackpropOutputLayer(Chapter4Scene):
             self.play(Write(question))
             self.wait(2.0)
         w, b = side_by_side(self.chain_product("w_o"), self.chain_product("b_o"))
-        self.weight(g, tags, w, question)
-        self.bias(g, tags, b)
-        self.keep_shared(g, w, b)
+        boxes = VGroup(self.weight(g, tags, w, question), self.bias(g, tags, b))
+        marks = self.keep_shared(g, w, b)
+        self.nudge(g, VGroup(w, b, boxes, marks))
 
     def weight(self, g, tags, product, question):
         gr = self.trace["gradients"]["w_o"]
         path = gr["factors"]
         with self.beat("path", "case1.cap.path"):
-            self.trace_path(g, path, run_time=1.8)
+            self.trace_path(g, path)
             self.wait(0.5)
         with self.beat("symbols", "case1.cap.symbols"):
             self.play(FadeOut(question), run_time=0.4)
             self.write_symbols(g, product.symbols, path, run_time=0.9)
             self.wait(0.6)
         with self.beat("formulas", "case1.cap.formulas"):
-            self.write_row(product.formulas, [tags[e][0] for e in path])
+            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path])
             self.wait(0.6)
         a, b, c = (tex_num(v) for v in gr["values"])
         with self.beat("numbers", "case1.cap.numbers", a=a, b=b, c=c):
-            self.write_row(product.numbers, [tags[e][-1] for e in path])
+            self.write_row(product.numbers, [tags[e].number for e in path])
             self.wait(0.6)
         with self.beat("result", "case1.cap.result", g=tex_num(gr["gradient"])):
-            self.conclude(product)
+            box = self.conclude(product)
             self.wait(1.2)
+        return box
 
     def bias(self, g, tags, product):
         gr = self.trace["gradients"]["b_o"]
         path = gr["factors"]
         with self.beat("bias-path", "case1.cap.bias_path"):
-            self.trace_path(g, path, run_time=1.2)
+            self.trace_path(g, path)
             self.write_symbols(g, product.symbols, path, run_time=0.7)
-            self.write_row(product.formulas, [tags[e][0] for e in path], run_time=0.7)
+            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], run_time=0.7)
             self.wait(0.5)
         with self.beat("bias-result", "case1.cap.bias", g=tex_num(gr["gradient"])):
-            self.write_row(product.numbers, [tags[e][-1] for e in path], run_time=0.7)
-            self.conclude(product)
+            self.write_row(product.numbers, [tags[e].number for e in path], run_time=0.7)
+            box = self.conclude(product)
             self.wait(1.5)
+        return box
 
     def keep_shared(self, g, *products):
         shared = self.shared_tag("case1.keep")
         with self.beat("shared", "case1.cap.shared", shared=tex_num(self.trace["shared"]["value"])):
             firsts = [p.formulas.factor_group(0, 2) for p in products]
             marks = VGroup(*[SurroundingRectangle(f, color=palette.FIRE, buff=0.06) for f in firsts])
-            self.play(Create(marks), g.unlight())
-            self.play(g.light(self.trace["shared"]["factors"]), run_time=0.6)
+            off = [e for e in g.lit if e not in self.trace["shared"]["factors"]]
+            self.play(Create(marks), g.unlight_edges(off))    # the path back to mu2, which both share
             self.play(TransformFromCopy(VGroup(*firsts), shared[0]), FadeIn(shared[1]), run_time=1.2)
+            self.wait(2.5)
+        return marks
+
+    def nudge(self, g, old):
+        """The check that makes a gradient visible: w_o + a small step, a real forward pass (the
+        trace's), and E moves by about step x dE/dw_o."""
+        nd, gr = self.trace["nudge"], self.trace["gradients"]["w_o"]["gradient"]
+        moved = nd["nodes"]
+        before, after = tex_num(nd["E_before"], 5), tex_num(nd["E_after"], 5)
+        delta = tex_num(nd["delta"], 2)
+        # '=' where the two E's as shown subtract to the change as shown, '≈' otherwise
+        diff_rel = "=" if num(shown(nd["E_after"], 5) - shown(nd["E_before"], 5), 2) == num(nd["delta"], 2) else r"\approx"
+        pred_rel = r"\approx" if product_approx([nd["step"], gr], nd["predicted"]) else "="
+        step = tex_stated(nd["step"])
+        first = tex(rf"w_o:\ {tex_num(self.trace['nodes']['w_o'])} \to {tex_num(nd['value'])}", r"\qquad",
+                    rf"E:\ {before} \to {after}", size=MATH + 2)
+        first[2].set_color(palette.COST)
+        second = tex(r"\Delta E", "=", rf"{after} - {before}", diff_rel, delta, size=MATH + 2, color=palette.COST)
+        third = tex(r"\approx", rf"{step}\cdot", partial("E", "w_o"), "=", rf"{step}\cdot{tex_factor(gr)}",
+                    pred_rel, tex_num(nd["predicted"]), size=MATH + 2, color=palette.GRADIENT)
+        rows = VGroup(first, second, third).arrange(DOWN, buff=0.2)
+        third.shift((second[1].get_x() - third[0].get_x()) * RIGHT)     # '≈' under ΔE's '='
+        first.shift((second[1].get_x() - first[0].get_x() - 0.4) * RIGHT)
+        in_band(rows, BAND + 0.05)
+        frame.keep_inside(rows)
+        with self.beat("nudge", "case1.cap.nudge", step=stated(nd["step"]), before=before, after=after):
+            self.play(FadeOut(old), g.unlight())
+            self.play(FadeIn(first[0]), g.change_value("w_o", nd["value"]),
+                      Indicate(g.nodes["w_o"], color=palette.FIRE), run_time=1.0)
+            for name in ("mu2", "O", "E"):
+                color = palette.COST if name == "E" else palette.TEXT
+                self.play(g.flash(g.edges_into(name)), g.change_value(name, moved[name], color), run_time=0.8)
+            self.play(FadeIn(first[1:]), Indicate(g.nodes["E"], color=palette.COST))
+            self.settle(VGroup(first))
+            self.wait(1.0)
+        with self.beat("nudge-check", "case1.cap.nudge_check", delta=delta.replace("{,}", ","), step=stated(nd["step"]),
+                       g=tex_num(gr)):
+            self.play(FadeIn(second, shift=0.2 * DOWN))
+            self.play(FadeIn(third, shift=0.2 * DOWN))
+            self.play(Create(SurroundingRectangle(third[-1], color=palette.GRADIENT, buff=0.08)))
             self.wait(2.5)
 
 
@@ -410,9 +475,10 @@ class BackpropHiddenLayer(Chapter4Scene):
         w, b = side_by_side(self.hidden_product("w_i"), self.hidden_product("b_i"))
         marks = self.weight(g, tags, shared, w)
         marks.add(self.bias(g, tags, shared, b))
+        rule = self.recursion(g, w, b, marks)
         with self.beat("summary", "case2.cap.summary"):
             grid = self.gradient_grid(tr["gradients"])
-            self.play(FadeOut(VGroup(w, b, marks)), g.unlight())
+            self.play(FadeOut(rule), g.unlight())
             self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in grid], lag_ratio=0.3))
             self.wait(2.5)
 
@@ -435,12 +501,12 @@ class BackpropHiddenLayer(Chapter4Scene):
         path = gr["factors"]
         stored_symbol, stored_number = shared[0][1][0], shared[0][1][2]
         with self.beat("path", "case2.cap.path"):
-            self.trace_path(g, path, run_time=2.5)
+            self.trace_path(g, path)
             self.wait(0.4)
         with self.beat("symbols", "case2.cap.symbols"):
             self.write_symbols(g, product.symbols, path)
             self.wait(0.6)
-        formulas = build(product.formulas, [stored_symbol] + [tags[e][0] for e in path[2:]])
+        formulas = build(product.formulas, [stored_symbol] + [tag_formula(tags[e]) for e in path[2:]])
         with self.beat("reuse", "case2.cap.reuse"):
             first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
             self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))
@@ -454,7 +520,7 @@ class BackpropHiddenLayer(Chapter4Scene):
         with self.beat("numbers", "case2.cap.numbers", shared=tex_num(tr["shared"]["value"]), w_o=tex_num(v[2]),
                        dh=tex_num(v[3]), x=tex_num(v[4]), g=tex_num(gr["gradient"]),
                        rel="≈" if product_approx([tr["shared"]["value"]] + v[2:], gr["gradient"]) else "="):
-            self.write_row(product.numbers, [stored_number] + [tags[e][-1] for e in path[2:]])
+            self.write_row(product.numbers, [stored_number] + [tags[e].number for e in path[2:]])
             box = self.conclude(product)
             self.wait(1.2)
         return VGroup(first_two, box)
@@ -465,15 +531,64 @@ class BackpropHiddenLayer(Chapter4Scene):
         path = gr["factors"]
         stored_symbol, stored_number = shared[0][1][0], shared[0][1][2]
         with self.beat("bias-path", "case2.cap.bias_path"):
-            self.trace_path(g, path, run_time=1.6)
+            self.trace_path(g, path)
             self.write_symbols(g, product.symbols, path, run_time=0.6)
-            self.write_row(product.formulas, [stored_symbol] + [tags[e][0] for e in path[2:]], run_time=0.7)
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))   # the same reuse as w_i's
+            self.write_row(product.formulas, [stored_symbol] + [tag_formula(tags[e]) for e in path[2:]], run_time=0.7)
             self.wait(0.5)
         with self.beat("bias-result", "case2.cap.bias", g=tex_num(gr["gradient"])):
-            self.write_row(product.numbers, [stored_number] + [tags[e][-1] for e in path[2:]], run_time=0.7)
+            self.write_row(product.numbers, [stored_number] + [tags[e].number for e in path[2:]], run_time=0.7)
             box = self.conclude(product)
             self.wait(1.5)
-        return box
+        return VGroup(first_two, box)
+
+    def recursion(self, g, w, b, marks) -> VGroup:
+        """The second level of reuse: dE/dmu2 * w_o * h(1 - h) is dE/dmu1, which is dE/db_i, and
+        dE/dw_i is it times x. Each step back multiplies by a weight and a slope: any depth.
+        Returns what it leaves in the band."""
+        tr = self.trace
+        hid, d2 = tr["hidden"], tr["shared"]["value"]
+        v = tr["gradients"]["w_i"]["values"]           # dE/dO, dO/dmu2, w_o, h(1-h), x
+        x, g_wi = v[4], tr["gradients"]["w_i"]["gradient"]
+        d1 = hid["value"]
+        firsts = [p.formulas.factor_group(0, 3) for p in (w, b)]
+        boxes = VGroup(*[SurroundingRectangle(f, color=palette.GRADIENT, buff=0.06) for f in firsts])
+        rel1 = r"\approx" if product_approx([d2, v[2], v[3]], d1) else "="
+        rel2 = r"\approx" if product_approx([d1, x], g_wi) else "="
+        level = tex(partial("E", r"\mu_1"), "=", partial("E", r"\mu_2"), r"\,w_o\,h(1 - h)", "=",
+                    rf"{tex_factor(d2)}\cdot{tex_factor(v[2])}\cdot{tex_factor(v[3])}", rel1, tex_num(d1), "=",
+                    partial("E", "b_i"), size=MATH)
+        times_x = tex(partial("E", "w_i"), "=", partial("E", r"\mu_1"), r"\,x", "=",
+                      rf"{tex_factor(d1)}\cdot{tex_factor(x)}", rel2, tex_num(g_wi), size=MATH)
+        level[-3].set_color(palette.GRADIENT)
+        times_x[-1].set_color(palette.GRADIENT)
+        general = note(tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}\,\sigma'(\mu_l)",
+                           size=MATH, color=palette.FIRE), color=palette.FIRE, pad=0.08)
+        lower = VGroup(times_x, general).arrange(RIGHT, buff=0.8)
+        rows = VGroup(level, lower).arrange(DOWN, buff=0.2)
+        times_x.shift((level[1].get_x() - times_x[1].get_x()) * RIGHT)     # the '=' signs under each other
+        general.next_to(times_x, RIGHT, buff=0.8)
+        rows.scale(min(1.0, 12.4 / rows.width))
+        in_band(rows, BAND + 0.2)
+        ceiling = Y0 - ROW - 0.5 - 0.15                                   # under the bias nodes, like the products
+        if rows.get_top()[1] > ceiling:
+            rows.scale((ceiling - rows.get_bottom()[1]) / rows.height, about_edge=DOWN)
+        frame.keep_inside(rows)
+        level_box = SurroundingRectangle(level[2:4], color=palette.GRADIENT, buff=0.06)   # the three shared factors
+        with self.beat("mu1", "case2.cap.mu1"):
+            self.play(Create(boxes), *g.extend(hid["factors"]))
+            self.play(Indicate(g.nodes["mu1"], color=palette.FIRE))
+            self.wait(1.5)
+        with self.beat("recursion", "case2.cap.recursion", d1=tex_num(d1)):
+            self.play(FadeOut(VGroup(w, b, marks)), ReplacementTransform(boxes, level_box), FadeIn(level),
+                      run_time=1.0)
+            self.play(FadeIn(times_x, shift=0.2 * DOWN), g.flash(["dmu1/dw_i"], backward=True))
+            self.wait(1.0)
+        with self.beat("deeper", "case2.cap.deeper"):
+            self.play(FadeIn(general, shift=0.2 * LEFT))
+            self.wait(2.0)
+        return VGroup(rows, level_box)
 
 
 def with_margin(r, share: float = 0.08):
@@ -497,7 +612,8 @@ class WeightUpdate(Chapter4Scene):
             self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in grid], lag_ratio=0.3))
             self.wait(2.0)
         rule, rows = self.updates(g, grid)
-        compare = self.forward(g, rule)
+        stale = self.stale(g)
+        compare = self.forward(g, rule, stale)
         plot = self.epochs(VGroup(g, *g.values.values(), rows, compare))
         self.summary(plot)
 
@@ -528,8 +644,20 @@ class WeightUpdate(Chapter4Scene):
             self.wait(1.0)
         return rule, rows
 
-    def forward(self, g, rule):
-        """A forward pass with the new parameters; E before and after replaces the rule."""
+    def stale(self, g) -> VGroup:
+        """The computed values were worked out with the old parameters: greyed and struck through
+        until the new forward pass replaces them. Returns the strokes, in FORWARD order."""
+        olds = [g.values[n] for n in FORWARD]
+        strokes = VGroup(*[Line(v.get_left() + 0.06 * LEFT, v.get_right() + 0.06 * RIGHT, color=palette.DIM,
+                                stroke_width=3) for v in olds])
+        with self.beat("stale", "update.cap.stale"):
+            self.play(*[v.animate.set_color(palette.DIM) for v in olds], Create(strokes), run_time=1.0)
+            self.wait(1.0)
+        return strokes
+
+    def forward(self, g, rule, stale):
+        """A forward pass with the new parameters replaces the stale values; E before and after
+        replaces the rule."""
         step = self.trace["step"]
         before, after = step["nodes"]["E"], step["error_after"]
         compare = VGroup(tex("E:", size=MATH + 4, color=palette.COST),
@@ -540,37 +668,51 @@ class WeightUpdate(Chapter4Scene):
                          tex(tex_num(after), size=MATH + 4, color=palette.COST)).arrange(RIGHT, buff=0.2)
         compare.move_to(rule)
         with self.beat("forward", "update.cap.forward", before=tex_num(before), after=tex_num(after)):
-            for name in FORWARD:
+            for name, stroke in zip(FORWARD, stale):
                 color = palette.COST if name == "E" else palette.TEXT
                 self.play(g.flash(g.edges_into(name)), g.change_value(name, step["after"][name], color),
-                          run_time=0.8)
+                          FadeOut(stroke), run_time=0.8)
             self.play(FadeOut(rule), FadeIn(compare))
             self.play(Indicate(g.nodes["E"], color=palette.COST), Indicate(compare[-1], color=palette.COST))
             self.wait(2.0)
         return compare
 
-    def epochs(self, old) -> CurvePlot:
-        """E over the epochs: `old` (the graph and formulas) gives way to the plot."""
-        errors = self.trace["errors"]
+    def epochs(self, old) -> VGroup:
+        """O and E over the epochs, one plot above the other on the same epoch axis: O moves toward
+        the target y (a dashed line), E falls. `old` (the graph and formulas) gives way to them."""
+        errors, outputs, y = self.trace["errors"], self.trace["outputs"], self.trace["y"]
         n = len(errors) - 1
         x_range = with_margin(nice_range(0, n, 5))
-        y_range = with_margin(nice_range(0, max(errors), 4))
-        plot = CurvePlot(x_range, y_range, width=7.4, height=3.9, x_label="", y_label="E")
-        plot.move_to([-2.4, 0.3, 0])
-        axis_name = self.label("update.epoch", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.45)
-        axis_name.align_to(plot.axes.x_axis, RIGHT)
-        curve = plot.curve(range(n + 1), errors, color=palette.COST)
-        dots = VGroup(*[plot.dot_at(k, e, color=palette.COST, radius=0.06) for k, e in enumerate(errors)])
-        first = VGroup(plot.dot_at(0, errors[0], color=palette.TEXT, radius=0.1), plot.dot_at(1, errors[1], radius=0.1))
-        start = tex(tex_num(errors[0]), size=MATH, color=palette.COST).next_to(first[0], UR, buff=0.12)
-        end = tex(tex_num(errors[-1]), size=MATH, color=palette.COST).next_to(dots[-1], UP, buff=0.2)
-        with self.beat("epochs", "update.cap.epochs", epochs=n, final=tex_num(errors[-1])):
+        # short plots: the y axes run well past their top tick, so the arrowheads cover no label
+        o_plot = CurvePlot(x_range, with_margin(nice_range(0, max(outputs + [y]), 2), 0.3), width=6.6, height=1.75,
+                           x_label="", y_label="O")
+        e_plot = CurvePlot(x_range, with_margin(nice_range(0, max(errors), 2), 0.3), width=6.6, height=1.75,
+                           x_label="", y_label="E")
+        VGroup(o_plot, e_plot).arrange(DOWN, buff=0.55, aligned_edge=LEFT).move_to([-2.5, 0.2, 0])
+        axis_name = self.label("update.epoch", palette.SMALL_SIZE, palette.DIM).next_to(e_plot.axes.x_axis, RIGHT, buff=0.25)
+        target = DashedLine(o_plot.p(0, y), o_plot.p(n, y), color=palette.FIRE, stroke_width=3)
+        target_name = tex(rf"y = {tex_stated(y)}", size=MATH - 4, color=palette.FIRE).next_to(target, RIGHT, buff=0.15)
+
+        def series(plot, values, color):
+            curve = plot.curve(range(n + 1), values, color=color)
+            dots = VGroup(*[plot.dot_at(k, v, color=color, radius=0.05) for k, v in enumerate(values)])
+            ends = [tex(tex_num(values[k]), size=MATH - 4, color=color) for k in (0, n)]
+            ends[0].next_to(dots[0], UR, buff=0.1)
+            ends[1].next_to(dots[-1], UP, buff=0.15)
+            return curve, dots, ends
+
+        o_curve, o_dots, o_ends = series(o_plot, outputs, palette.TEXT)
+        e_curve, e_dots, e_ends = series(e_plot, errors, palette.COST)
+        with self.beat("epochs", "update.cap.epochs", epochs=n, final=tex_num(errors[-1]), O=tex_num(outputs[-1]),
+                       y=stated(y)):
             self.play(FadeOut(old), run_time=0.8)
-            self.play(FadeIn(plot), FadeIn(axis_name), FadeIn(first), FadeIn(start))
-            self.play(Create(curve), LaggedStart(*[FadeIn(d) for d in dots], lag_ratio=0.5), run_time=3.0)
-            self.play(FadeIn(end, shift=0.2 * UP))
+            self.play(FadeIn(o_plot), FadeIn(e_plot), FadeIn(axis_name), Create(target), FadeIn(target_name),
+                      FadeIn(o_ends[0]), FadeIn(e_ends[0]))
+            self.play(Create(o_curve), Create(e_curve), LaggedStart(*[FadeIn(d) for d in o_dots], lag_ratio=0.5),
+                      LaggedStart(*[FadeIn(d) for d in e_dots], lag_ratio=0.5), run_time=3.0)
+            self.play(FadeIn(o_ends[1], shift=0.2 * UP), FadeIn(e_ends[1], shift=0.2 * UP))
             self.wait(2.0)
-        return plot
+        return VGroup(o_plot, e_plot)
 
     def summary(self, plot):
         errors, n = self.trace["errors"], len(self.trace["errors"]) - 1
@@ -580,9 +722,11 @@ class WeightUpdate(Chapter4Scene):
                                  color=palette.BIAS if p.startswith("b_") else palette.sign_color(final[p]))
                          for p in ("w_i", "b_i", "w_o", "b_o")]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         e_row = tex(rf"E:\ {tex_num(errors[0])} \to {tex_num(errors[-1])}", size=MATH + 2, color=palette.COST)
+        outputs = self.trace["outputs"]
+        o_row = tex(rf"O:\ {tex_num(outputs[0])} \to {tex_num(outputs[-1])}", size=MATH + 2, color=palette.TEXT)
         title = self.label("update.epochs", palette.BODY_SIZE, palette.TEXT, epochs=n)
-        side = VGroup(title, table, e_row).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        side.next_to(plot, RIGHT, buff=0.7)
+        side = VGroup(title, table, VGroup(o_row, e_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
+        side.next_to(plot, RIGHT, buff=0.9)
         with self.beat("summary", "update.cap.summary"):
             self.play(LaggedStart(*[FadeIn(m, shift=0.2 * LEFT) for m in side], lag_ratio=0.3))
             self.wait(2.5)
@@ -630,7 +774,6 @@ class DecisionMap(VGroup):
                                 for cell, v in zip(self.shading, values)], group=self.shading, **kwargs)
 
 
-from scenes.kit.fmt import stated, tex_stated  # noqa: E402 - the training scene's stated inputs (beta, eta)
 
 
 class Training(ExplainerScene):

@@ -2,11 +2,13 @@
 MLP([1, 1, 1]) computes on the same parameters, and other inputs put other numbers on screen."""
 import numpy as np
 import pytest
+from manim import ManimColor
 
 from nncore import MLP, get_trace
 from scenehelp import on_screen, render_small, shown_texts
 from scenes.ch4_backprop import BackpropHiddenLayer, BackpropOutputLayer, ComputationGraph, Training, WeightUpdate
-from scenes.kit.fmt import tex_num
+from scenes.kit.fmt import tex_factor, tex_num
+from scenes.kit.graph import EdgeTag
 
 DEFAULT = dict(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4)
 OTHER = dict(x=-1.0, y=0.9, w_i=-0.8, b_i=0.5, w_o=-1.5, b_o=0.3)   # negative factors, E rising with w_o
@@ -17,6 +19,37 @@ def mlp_gradients(x, y, w_i, b_i, w_o, b_o):
     net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
     dW, db = net.gradients([[x]], [y])
     return {"w_i": dW[0].item(), "w_o": dW[1].item(), "b_i": db[0].item(), "b_o": db[1].item()}
+
+
+def sig(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def error(x, y, w_i, b_i, w_o, b_o):
+    """E by hand, independently of nncore."""
+    return 0.5 * (sig(w_o * sig(w_i * x + b_i) + b_o) - y) ** 2
+
+
+class Seen:
+    """Mixin: what was on screen at the end of each beat (`seen[beat]`)."""
+
+    def check_layout(self, name):
+        self.__dict__.setdefault("seen", {})[name] = shown_texts(self)
+        super().check_layout(name)
+
+
+class Case1Probe(Seen, BackpropOutputLayer):
+    pass
+
+
+class Case2Probe(Seen, BackpropHiddenLayer):
+    pass
+
+
+def check_product(text, rel, left, result):
+    r"""'a \cdot b ... REL r' as written: = only if the factors shown multiply to the result shown."""
+    product = float(np.prod([float(f.strip(" ()")) for f in left.split(r"\cdot")]))
+    assert (float(f"{product:.3g}") == float(result)) == (rel == "="), text
 
 
 def captions(scene) -> str:
@@ -66,8 +99,8 @@ def test_computation_graph_shows_every_value_and_local_derivative_of_the_trace(t
 def test_case1_gradients_are_the_trace_s_and_the_mlp_s(tmp_path):
     tr = get_trace("backprop")
     ref = mlp_gradients(**DEFAULT)
-    scene = render_small(BackpropOutputLayer, tmp_path)
-    texts = shown_texts(scene)
+    scene = render_small(Case1Probe, tmp_path)
+    texts = scene.seen["shared"]                     # the products, before the nudge check replaces them
     for p in ("w_o", "b_o"):
         assert tex_num(tr["gradients"][p]["gradient"]) == tex_num(ref[p])
         assert shows_gradient(texts, ref[p]), p
@@ -78,25 +111,82 @@ def test_case1_gradients_are_the_trace_s_and_the_mlp_s(tmp_path):
     products_reproduce(texts)
     # 0.564 x 0.180 x 0.646 = 0.0656 by hand, the exact gradient shows 0.0657: so it says "approximately"
     assert any(t.endswith(rf"\approx {tex_num(tr['gradients']['w_o']['gradient'])}") for t in texts)
+    # the path is traced from E node by node: one play per edge, so the path is never lit at once
+    assert "Follow the path from E back" in captions(scene)
+
+
+def test_case1_ends_on_the_nudge_check_against_a_hand_forward_pass(tmp_path):
+    """w_o + 0.01: E from 0.15905 to 0.15971, a change of about 0.01 x dE/dw_o (finite difference)."""
+    scene = render_small(Case1Probe, tmp_path)
+    end = shown_texts(scene)
+    e0, e1 = error(**DEFAULT), error(**{**DEFAULT, "w_o": DEFAULT["w_o"] + 0.01})
+    fd = (error(**{**DEFAULT, "w_o": 1.2 + 1e-6}) - error(**{**DEFAULT, "w_o": 1.2 - 1e-6})) / 2e-6
+    assert (tex_num(e0, 5), tex_num(e1, 5)) == ("0.15905", "0.15971")
+    shows = lambda text: any(text in t for t in end)
+    assert shows(rf"E:\ {tex_num(e0, 5)} \to {tex_num(e1, 5)}")
+    assert shows(rf"w_o:\ {tex_num(1.2)} \to {tex_num(1.21)}")
+    # the change as shown is the difference of the two E's as shown
+    assert tex_num(round(e1, 5) - round(e0, 5), 2) == "0.00066"
+    assert shows(f"{tex_num(e1, 5)} - {tex_num(e0, 5)} = 0.00066")
+    # and about 0.01 times the gradient (the MLP's, and a central difference), to O(0.01^2)
+    assert tex_num(fd) == tex_num(mlp_gradients(**DEFAULT)["w_o"]) == "0.0657"
+    assert shows(rf"0.01\cdot0.0657") and tex_num(0.01 * fd) == "0.000657" and shows("= 0.000657")
+    assert abs((e1 - e0) - 0.01 * fd) < 1e-4
+    # the graph shows the nudged forward pass: E's node reads 0.160, w_o's 1.21
+    assert tex_num(e1) in end and tex_num(1.21) in end
+    said = captions(scene)
+    assert "E moves from 0.15905 to 0.15971" in said and "how much E changes" in said
 
 
 def test_case2_reuses_case1_and_its_gradients_are_the_mlp_s(tmp_path):
     tr = get_trace("backprop")
     ref = mlp_gradients(**DEFAULT)
-    scene = render_small(BackpropHiddenLayer, tmp_path)
+    scene = render_small(Case2Probe, tmp_path)
+    products = scene.seen["bias-result"]
+    for p in ("w_i", "b_i"):
+        assert shows_gradient(products, ref[p]), p
+    products_reproduce(products)
     texts = shown_texts(scene)
     for p in ("w_i", "b_i", "w_o", "b_o"):                      # the summary lists all four
         assert tex_num(tr["gradients"][p]["gradient"]) == tex_num(ref[p])
         assert shows_gradient(texts, ref[p]), p
     assert "from Case 1" in texts
     assert f"∂E/∂w_i ≈ {tex_num(ref['w_i'])}" in captions(scene)   # 0.102 x 1.2 x 0.229 x 1.5 = 0.0420 by hand
+    # the second level of reuse: dE/dmu1 = dE/dmu2 w_o h(1 - h) = dE/db_i (the MLP's), dE/dw_i = that times x
+    rule = scene.seen["deeper"]
+    h = sig(DEFAULT["w_i"] * DEFAULT["x"] + DEFAULT["b_i"])
+    o = sig(DEFAULT["w_o"] * h + DEFAULT["b_o"])
+    d2, d1 = (o - 0.2) * o * (1 - o), ref["b_i"]
+    assert d1 == pytest.approx(d2 * 1.2 * h * (1 - h))
+    level = next(t for t in rule if r"\partial \mu_1}" in t and r"\partial b_i}" in t)
+    left = f"{tex_factor(d2)}\\cdot{tex_factor(1.2)}\\cdot{tex_factor(h * (1 - h))}"
+    assert left in level and f" {tex_num(d1)} = " in level
+    check_product(level, r"\approx" if r"\approx" in level else "=", left, tex_num(d1))
+    times_x = next(t for t in rule if t.startswith(r"\frac{\partial E}{\partial w_i}"))
+    left = f"{tex_factor(d1)}\\cdot{tex_factor(1.5)}"
+    assert left in times_x and times_x.endswith(tex_num(ref["w_i"]))
+    check_product(times_x, r"\approx" if r"\approx" in times_x else "=", left, tex_num(ref["w_i"]))
+    assert any(r"\sigma'(\mu_l)" in t for t in rule)
+
+
+def test_edge_tags_are_their_own_style_with_hand_local_derivatives(tmp_path):
+    """Every edge carries an EdgeTag (a framed number, not a node) whose number is the local derivative
+    worked out by hand from the stated inputs."""
+    scene = render_small(ComputationGraph, tmp_path)
+    tags = [f for m in scene.mobjects for f in m.get_family() if isinstance(f, EdgeTag)]
+    h = sig(0.6 * 1.5 - 0.3)
+    o = sig(1.2 * h + 0.4)
+    by_hand = sorted(tex_num(v) for v in (o - 0.2, o * (1 - o), h, 1.0, 1.2, h * (1 - h), 1.5, 1.0))
+    assert sorted(t.number.tex_string for t in tags) == by_hand
+    said = captions(scene)
+    assert "σ' = σ(1 − σ) from chapter 1" in said
 
 
 def test_other_inputs_put_other_gradients_on_screen(tmp_path):
     default = mlp_gradients(**DEFAULT)
     ref = mlp_gradients(**OTHER)
-    scene = render_small(BackpropOutputLayer, tmp_path, **OTHER)
-    texts = shown_texts(scene)
+    scene = render_small(Case1Probe, tmp_path, **OTHER)
+    texts = scene.seen["shared"]
     for p in ("w_o", "b_o"):
         assert shows_gradient(texts, ref[p]) and not shows_gradient(texts, default[p]), p
     assert tex_num(OTHER["x"]) in texts and tex_num(OTHER["w_o"]) in texts
@@ -107,6 +197,12 @@ def test_other_inputs_put_other_gradients_on_screen(tmp_path):
 
 class WeightUpdateProbe(WeightUpdate):
     """Reads the screen just before the epochs plot replaces the graph."""
+
+    def stale(self, g):
+        strokes = super().stale(g)
+        self.stale_values = {n: (g.values[n].tex_string, g.values[n].get_color()) for n in
+                             ("mu1", "h", "mu2", "O", "E")}
+        return strokes
 
     def epochs(self, old):
         self.after_one_step = shown_texts(self)
@@ -141,6 +237,22 @@ def test_weight_update_shows_the_step_and_the_falling_error(tmp_path, lr, epochs
     o = sig(1.2 * sig(0.6 * 1.5 - 0.3) + 0.4)
     assert all(v < DEFAULT[p] for p, v in new.items())
     assert f"O = {tex_num(o)} is above y = 0.2" in captions(scene) and "averaged" in captions(scene)
+    # the old forward values are greyed (stale) once the new weights are in, until the new pass
+    from scenes.kit import palette
+    hid = sig(0.6 * 1.5 - 0.3)
+    old = {"mu1": 0.6 * 1.5 - 0.3, "h": hid, "mu2": 1.2 * hid + 0.4, "O": o, "E": 0.5 * (o - 0.2) ** 2}
+    for n, v in old.items():
+        text, color = scene.stale_values[n]
+        assert text == tex_num(v) and color.to_hex().upper() == ManimColor(palette.DIM).to_hex().upper(), n
+    # O over the epochs, toward y: replayed by hand with the MLP's gradients
+    p, outs = dict(DEFAULT), []
+    for _ in range(epochs + 1):
+        outs.append(sig(p["w_o"] * sig(p["w_i"] * p["x"] + p["b_i"]) + p["b_o"]))
+        g = mlp_gradients(**p)
+        p = {**p, **{k: p[k] - lr * g[k] for k in g}}
+    assert rf"O:\ {tex_num(outs[0])} \to {tex_num(outs[-1])}" in end
+    assert tex_num(outs[-1]) in end and "y = 0.2" in end
+    assert abs(outs[-1] - 0.2) < abs(outs[0] - 0.2)
 
 
 # Training runs with fewer snapshots and a coarser map to stay fast.

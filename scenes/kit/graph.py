@@ -6,8 +6,9 @@ derivative, and the chain-rule product built factor by factor.
     self.play(g.create())                            # nodes and arrows, left to right
     anim, number = g.show_value("mu1", 0.6)          # the symbol moves up, the number fades in under it
     self.play(g.change_value("mu1", 0.55))           # a new number replaces the old one
-    tag = g.tag("dO/dmu2", "O(1-O)", 0.18)           # formula over number, beside the edge (not added)
+    tag = g.tag("dO/dmu2", "O(1-O)", 0.18)           # formula over number in a green tag (not added)
     self.play(g.light(["dE/dO", "dO/dmu2"]), g.flow(["dE/dO", "dO/dmu2"], backward=True))
+    for e in g.extend(["dE/dO", "dO/dmu2", "dmu2/dh"]): self.play(e)   # a lit path grows edge by edge
 
     product = ChainProduct(partial("E", "w_o"), [partial("E", "O"), ...], ["(O-y)", ...], [0.56, ...], 0.066)
     for step in build(product.symbols): self.play(step)              # factor by factor
@@ -42,6 +43,24 @@ def tex(*parts: str, size: float = NODE_TEX, color=palette.TEXT) -> MathTex:
 def partial(top: str, bottom: str) -> str:
     """The TeX of d top / d bottom as a fraction of partials."""
     return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
+
+
+class EdgeTag(VGroup):
+    """A local derivative on an edge, in a style of its own (not a node's): the number in a small
+    green rounded tag, tinted, with the formula (green, unframed) over it. `formula` (None for a
+    constant), `number`, `frame` (around the number); `lines` is formula and number."""
+
+    def __init__(self, formula: str | None, v: float, color=palette.GRADIENT, size: float = 34, **kwargs):
+        super().__init__(**kwargs)
+        self.formula = tex(formula, size=size, color=color) if formula else None
+        self.number = tex(tex_num(v), size=size, color=color)
+        self.frame = RoundedRectangle(corner_radius=0.08, width=self.number.width + 0.14,
+                                      height=self.number.height + 0.12)
+        self.frame.set_stroke(color, width=1.5).set_fill(color, opacity=0.16).move_to(self.number)
+        self.lines = VGroup(*[m for m in (self.formula, self.number) if m is not None])
+        if self.formula is not None:
+            self.formula.next_to(self.frame, UP, buff=0.05)
+        self.add(self.frame, self.lines)
 
 
 @dataclass(frozen=True)
@@ -115,6 +134,7 @@ class GraphDiagram(VGroup):
                                         tip_length=0.2, max_tip_length_to_length_ratio=0.3)
         self.add(*self.arrows.values(), *self.nodes.values())
         self.values: dict[str, MathTex] = {}
+        self.lit: list[str] = []     # the edges lit now, in the order they were lit
 
     # -- looking things up ------------------------------------------------------
     def edges_into(self, name: str) -> list[str]:
@@ -163,15 +183,13 @@ class GraphDiagram(VGroup):
             shown.add(self.values[name])
         return shown
 
-    def tag(self, edge_name: str, formula: str | None, v: float, color=palette.GRADIENT, size: float = TAG_TEX) -> VGroup:
-        """The local derivative of an edge: its formula over its number, beside the arrow (not added).
-        `tag[-1]` is the number; `tag[0]` the formula, unless there is none (a constant like 1)."""
+    def tag(self, edge_name: str, formula: str | None, v: float, color=palette.GRADIENT, size: float = TAG_TEX) -> EdgeTag:
+        """The local derivative of an edge as an `EdgeTag` beside the arrow (not added)."""
         spec, arrow = self.edge_specs[edge_name], self.arrows[edge_name]
-        lines = ([tex(formula, size=size, color=color)] if formula else []) + [tex(tex_num(v), size=size, color=color)]
-        tag = VGroup(*lines).arrange(DOWN, buff=0.1)
+        tag = EdgeTag(formula, v, color, size)
         anchor = arrow.get_start() + spec.along * (arrow.get_end() - arrow.get_start())
         side = np.array([*spec.side, 0.0])
-        return tag.next_to(anchor, side, buff=0.12)
+        return tag.next_to(anchor, side, buff=0.08)
 
     # -- animations -------------------------------------------------------------------
     def create(self, lag_ratio: float = 0.08, **kwargs) -> LaggedStart:
@@ -185,14 +203,38 @@ class GraphDiagram(VGroup):
 
     def light(self, edge_names: Sequence[str], color=palette.FIRE, width: float = 7) -> AnimationGroup:
         """The arrows of a path and the nodes on it take the highlight colour."""
+        self.lit += [e for e in edge_names if e not in self.lit]
         arrows = [self.arrows[e].animate.set_color(color).set_stroke(width=width) for e in edge_names]
         nodes = [self.nodes[n].shape.animate.set_stroke(color, width=5) for n in self.path_nodes(edge_names)]
         return AnimationGroup(*arrows, *nodes)
 
     def unlight(self) -> AnimationGroup:
         """Every arrow and node back to its resting style."""
+        self.lit = []
         return AnimationGroup(*[a.animate.set_color(palette.DIM).set_stroke(width=4) for a in self.arrows.values()],
                               *[n.shape.animate.set_stroke(n.color_on, width=3) for n in self.nodes.values()])
+
+    def unlight_edges(self, edge_names: Sequence[str]) -> AnimationGroup:
+        """These arrows back to rest, and the nodes no other lit edge still passes through."""
+        self.lit = [e for e in self.lit if e not in edge_names]
+        keep = set(self.path_nodes(self.lit))
+        return AnimationGroup(*[self.arrows[e].animate.set_color(palette.DIM).set_stroke(width=4) for e in edge_names],
+                              *[self.nodes[n].shape.animate.set_stroke(self.nodes[n].color_on, width=3)
+                                for n in self.path_nodes(edge_names) if n not in keep])
+
+    def extend(self, path: Sequence[str], color=palette.FIRE, run_time: float = 0.7) -> list:
+        """Animations that make `path` the lit path by growing it, node by node: lit edges that are
+        not on it go dark first (back to where the paths part), then each edge of `path` not yet lit
+        lights up in turn with a pulse running backward along it (head to tail)."""
+        steps = []
+        off = [e for e in self.lit if e not in path]
+        if off:
+            steps.append(self.unlight_edges(off))
+        for e in path:
+            if e not in self.lit:
+                steps.append(AnimationGroup(self.light([e], color), self.flow([e], backward=True, color=color),
+                                            run_time=run_time))
+        return steps
 
     def flow(self, edge_names: Sequence[str], backward: bool = False, color=palette.FIRE, **kwargs) -> Succession:
         """A pulse runs along the edges in the order given: tail to head, or head to tail (backward)."""

@@ -30,6 +30,7 @@ EN = {
     "graph.one_sample": "error of one sample",
     "graph.regression": "regression cost over n points",
     "graph.same": "the same when n = 1",
+    "graph.from_ch1": "chapter 1:",
     "graph.forward": "forward: values",
     "graph.backward": "backward: local derivatives",
 
@@ -47,6 +48,10 @@ EN = {
     "case1.cap.bias": "That last local derivative is 1, so ∂E/∂b_o = {g}.",
     "case1.cap.shared": "Both products begin with the same two factors: ∂E/∂μ2 = {shared}. Keep it, "
                         "Case 2 needs it again.",
+    "case1.cap.nudge": "A check: nudge w_o by {step} and run the forward pass again. E moves from {before} "
+                       "to {after}.",
+    "case1.cap.nudge_check": "That change, {delta}, is about {step} times ∂E/∂w_o = {g}. A gradient is how much "
+                             "E changes when a weight changes a little.",
     "case1.keep": "keep for Case 2",
 
     # BackpropHiddenLayer
@@ -61,6 +66,11 @@ EN = {
     "case2.cap.numbers": "{shared} times {w_o} times {dh} times {x}: ∂E/∂w_i {rel} {g}.",
     "case2.cap.bias_path": "For b_i the path is the same as far as μ1, then takes the edge to b_i.",
     "case2.cap.bias": "Its local derivative is 1, so ∂E/∂b_i = {g}.",
+    "case2.cap.mu1": "Both products also share their first three factors: ∂E/∂μ2 · w_o · h(1 − h), the path "
+                     "back to μ1.",
+    "case2.cap.recursion": "That product is ∂E/∂μ1 = {d1}: it is ∂E/∂b_i itself, and ∂E/∂w_i is it times x.",
+    "case2.cap.deeper": "Each step back multiplies by a weight and a sigmoid slope. The same rule reaches every "
+                        "layer of a deeper network.",
     "case2.cap.summary": "One backward pass, and all four gradients are known.",
     "case2.from_case1": "from Case 1",
 
@@ -73,11 +83,14 @@ EN = {
     "update.cap.updates": "All four at once: w_o becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
     "update.cap.updates_down": "O = {O} is above y = {y}, so every gradient is positive and all four fall: w_o "
                                "becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
-    "update.cap.forward": "A new forward pass with the new parameters: E falls from {before} to {after}.",
-    "update.cap.epochs": "Forward, backward, update, again and again. Each pass over the data (here one sample) "
-                         "is an epoch; after {epochs} epochs E = {final}. With n samples the gradients are "
-                         "averaged over them: the 1/(2n) of chapter 3.",
-    "update.cap.summary": "Repeated over many epochs, the weights and biases fit the data.",
+    "update.cap.stale": "The values from μ1 to E were computed with the old parameters: now they are out of "
+                        "date.",
+    "update.cap.forward": "A new forward pass with the new parameters replaces them: E falls from {before} to "
+                          "{after}.",
+    "update.cap.epochs": "Forward, backward, update, again and again: each pass over the data (here one sample) "
+                         "is an epoch. O moves toward y = {y}: after {epochs} epochs O = {O} and E = {final}.",
+    "update.cap.summary": "Repeated over many epochs, the weights and biases fit the data. With n samples the "
+                          "gradients are averaged over them: the 1/(2n) of chapter 3.",
     "update.before": "before",
     "update.after": "after one step",
     "update.epoch": "epoch",
@@ -108,6 +121,7 @@ ZH = {
     "graph.one_sample": "一个样本的误差",
     "graph.regression": "n 个点的回归代价",
     "graph.same": "n = 1 时相同",
+    "graph.from_ch1": "第 1 章：",
     "graph.forward": "前向：数值",
     "graph.backward": "反向：局部导数",
 
@@ -123,6 +137,8 @@ ZH = {
     "case1.cap.bias_path": "对 b_o，路径从 μ2 走另一条边：前两个因子相同，最后是 ∂μ2/∂b_o。",
     "case1.cap.bias": "最后这个局部导数是 1，所以 ∂E/∂b_o = {g}。",
     "case1.cap.shared": "两个乘积的前两个因子相同：∂E/∂μ2 = {shared}。把它留着，情形 2 还要用。",
+    "case1.cap.nudge": "检验一下：把 w_o 增加 {step}，再做一次前向传播。E 从 {before} 变为 {after}。",
+    "case1.cap.nudge_check": "这个变化 {delta} 约等于 {step} 乘 ∂E/∂w_o = {g}。梯度就是权重稍微变化时 E 变化多少。",
     "case1.keep": "留给情形 2",
 
     # BackpropHiddenLayer
@@ -136,6 +152,9 @@ ZH = {
     "case2.cap.numbers": "{shared} 乘 {w_o} 乘 {dh} 乘 {x}：∂E/∂w_i {rel} {g}。",
     "case2.cap.bias_path": "对 b_i，路径直到 μ1 都相同，然后走向 b_i 的那条边。",
     "case2.cap.bias": "它的局部导数是 1，所以 ∂E/∂b_i = {g}。",
+    "case2.cap.mu1": "两个乘积的前三个因子也相同：∂E/∂μ2 · w_o · h(1 − h)，即回到 μ1 的路径。",
+    "case2.cap.recursion": "这个乘积就是 ∂E/∂μ1 = {d1}：它正是 ∂E/∂b_i，而 ∂E/∂w_i 是它乘以 x。",
+    "case2.cap.deeper": "每往回走一步，就乘一个权重和一个 sigmoid 斜率。同样的规则可以到达更深网络的每一层。",
     "case2.cap.summary": "一次反向传播，四个梯度就都知道了。",
     "case2.from_case1": "来自情形 1",
 
@@ -147,10 +166,11 @@ ZH = {
     "update.cap.updates": "四个参数同时更新：w_o 变为 {w_o}，b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
     "update.cap.updates_down": "O = {O} 大于 y = {y}，所以每个梯度都是正的，四个参数都减小：w_o 变为 {w_o}，"
                                "b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
-    "update.cap.forward": "用新参数再做一次前向传播：E 从 {before} 降到 {after}。",
-    "update.cap.epochs": "前向、反向、更新，一遍又一遍。每遍历一次数据（这里只有一个样本）就是一轮；"
-                         "{epochs} 轮之后 E = {final}。有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
-    "update.cap.summary": "经过许多轮，权重和偏置就拟合了数据。",
+    "update.cap.stale": "从 μ1 到 E 的这些值是用旧参数算出的：现在已经过时了。",
+    "update.cap.forward": "用新参数再做一次前向传播，替换它们：E 从 {before} 降到 {after}。",
+    "update.cap.epochs": "前向、反向、更新，一遍又一遍。每遍历一次数据（这里只有一个样本）就是一轮。"
+                         "O 逐渐靠近 y = {y}：{epochs} 轮之后 O = {O}，E = {final}。",
+    "update.cap.summary": "经过许多轮，权重和偏置就拟合了数据。有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
     "update.before": "之前",
     "update.after": "一步之后",
     "update.epoch": "轮次",
