@@ -61,7 +61,9 @@ def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str
             with av.open(str(paths[0])) as first:  # every stream exists before the first packet
                 ostream = out.add_stream_from_template(first.streams.video[0])
             if voiced:
-                aout = narration.add_voice_stream(out)
+                with av.open(str(paths[0])) as first:  # one voice engine, one rate for the series
+                    rate = first.streams.audio[0].rate
+                aout = narration.add_voice_stream(out, rate=rate)
             for path in paths:
                 with av.open(str(path)) as inp:
                     s = inp.streams.video[0]
@@ -69,10 +71,10 @@ def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str
                     end = _copy_packets(inp, out, ostream, int(round(offset / s.time_base)))
                     offset += end * s.time_base
             if voiced:
-                track = np.zeros(int(round(offset * narration.RATE)), np.float32)
+                track = np.zeros(int(round(offset * rate)), np.float32)
                 for path, start in zip(paths, starts):
-                    pcm = narration.decode(path)
-                    a = int(round(start * narration.RATE))
+                    pcm = narration.decode(path, rate=rate)
+                    a = int(round(start * rate))
                     track[a:a + pcm.size] = pcm[:track.size - a]
                 narration.encode_audio(out, aout, track)
             if chapters:

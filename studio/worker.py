@@ -101,7 +101,7 @@ def _render(job: RenderJob) -> Entry:
             plan = storyboard(scene_class, kwargs, settings) if job.voice.engine == "recorded" or not spoken \
                 else [(b, text, 0.0) for b, text in spoken]
             voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
-            kwargs["voice"] = {b: v.size / narration.RATE for b, v in voices.items()}
+            kwargs["voice"] = {b: v.size / job.voice.rate for b, v in voices.items()}
             notes = voice_notes(job, plan, voices)
         with tempconfig(settings):
             scene = scene_class(**kwargs)
@@ -114,7 +114,8 @@ def _render(job: RenderJob) -> Entry:
         speed.publish_caches(media, shared)
         track = None
         if job.voice.on and movie is not None and job.format != "gif":
-            track = narration.normalise(narration.lay(spans, voices, probe(movie)["duration"]))
+            rate = job.voice.rate
+            track = narration.normalise(narration.lay(spans, voices, probe(movie)["duration"], rate), rate)
         return _collect(job, spec, out, stage, movie, frame, track, notes)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -187,9 +188,9 @@ def voice_notes(job: RenderJob, plan, voices: dict) -> list[str]:
             notes.append(f"{job.scene}: no recording for {', '.join(missing)} (silent, held for reading)")
     for beat, _, needed in plan:
         voice = voices.get(beat)
-        if job.voice.engine == "recorded" and voice is not None and voice.size / narration.RATE > needed + 5:
+        if job.voice.engine == "recorded" and voice is not None and voice.size / job.voice.rate > needed + 5:
             notes.append(f"{job.scene}: beat {beat} stretched from {needed:.1f} s to "
-                         f"{voice.size / narration.RATE:.1f} s by its recording")
+                         f"{voice.size / job.voice.rate:.1f} s by its recording")
     return notes
 
 
@@ -208,7 +209,7 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
     if movie is not None:
         video = stage / f"{sid}.{fmt}"
         if track is not None:
-            narration.mux(movie, track, video, fmt)  # mp4: index in front as below
+            narration.mux(movie, track, video, fmt, job.voice.rate)  # mp4: index in front as below
         elif fmt == "mp4":
             remux(movie, video)  # index in front: streams from a page
         elif fmt == "gif":
@@ -221,13 +222,13 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
         (stage / f"{sid}.vtt").write_text(captions.to_vtt(cues), encoding="utf-8")
         files[f"{sid}.srt"] = files[f"{sid}.vtt"] = "captions"
         if fmt == "mp4":
-            sections = _collect_sections(movie, stage / sid, track)
+            sections = _collect_sections(movie, stage / sid, track, job.voice.rate)
             for s in sections:
                 files[f"{sid}/{s['file']}"] = "section"
     return _publish(job, spec, out, stage, files, sections, list(notes))
 
 
-def _collect_sections(movie: Path, dest: Path, track=None) -> list[dict]:
+def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[dict]:
     """One clip per beat; with a voice, each clip carries its own slice of the track."""
     index = movie.parent / "sections" / f"{movie.stem}.json"
     if not index.exists():
@@ -237,8 +238,8 @@ def _collect_sections(movie: Path, dest: Path, track=None) -> list[dict]:
     for i, s in enumerate(json.loads(index.read_text())):
         name, duration = f"{i:02d}-{s['name']}.mp4", float(s["duration"])
         if track is not None:
-            a, b = int(round(start * narration.RATE)), int(round((start + duration) * narration.RATE))
-            narration.mux(index.parent / s["video"], track[a:b], dest / name)
+            a, b = int(round(start * rate)), int(round((start + duration) * rate))
+            narration.mux(index.parent / s["video"], track[a:b], dest / name, rate=rate)
         else:
             remux(index.parent / s["video"], dest / name)
         sections.append({"index": i, "name": s["name"], "file": name, "duration": duration, "start": round(start, 6)})

@@ -61,15 +61,26 @@ def test_speech_form_reads_symbols_as_words(lang, text, said):
     assert speech.speakable(text, lang) == said
 
 
-def sine(amplitude: float, seconds: float, hz: float = 997.0) -> np.ndarray:
-    t = np.arange(int(seconds * R)) / R
+def sine(amplitude: float, seconds: float, hz: float = 997.0, rate: int = R) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
     return (amplitude * np.sin(2 * np.pi * hz * t)).astype(np.float32)
 
 
+@pytest.mark.parametrize("rate", [R, narration.ESPEAK_RATE])
 @pytest.mark.parametrize("amplitude", [1.0, 0.5, 0.1])
-def test_loudness_of_a_sine_matches_bs1770(amplitude):
+def test_loudness_of_a_sine_matches_bs1770(amplitude, rate):
     # BS.1770 is calibrated so that a full-scale 997 Hz sine reads -3.01 LUFS; loudness is 20 log10 in amplitude.
-    assert narration.loudness(sine(amplitude, 3.0)) == pytest.approx(20 * np.log10(amplitude) - 3.01, abs=0.05)
+    level = narration.loudness(sine(amplitude, 3.0, rate=rate), rate)
+    assert level == pytest.approx(20 * np.log10(amplitude) - 3.01, abs=0.05)
+
+
+def test_k_weighting_at_48k_is_the_table_of_bs1770():
+    # ITU-R BS.1770-4, tables 1 and 2: the filters are designed for any rate, the standard prints 48 kHz.
+    (b1, a1), (b2, a2) = narration.k_filters(48000)
+    np.testing.assert_allclose(b1, [1.53512485958697, -2.69169618940638, 1.19839281085285], atol=1e-9)
+    np.testing.assert_allclose(a1, [1.0, -1.69065929318241, 0.73248077421585], atol=1e-9)
+    np.testing.assert_allclose(b2, [1.0, -2.0, 1.0])
+    np.testing.assert_allclose(a2, [1.0, -1.99004745483398, 0.99007225036621], atol=1e-9)
 
 
 def test_normalise_reaches_the_target_without_clipping_and_keeps_silence():
@@ -150,6 +161,7 @@ def test_every_beat_is_voiced_and_waits_for_its_voice(narrated):
     video = narrated / "low" / "bias.mp4"
     with av.open(str(video)) as c:
         assert c.streams.audio and c.streams.audio[0].codec_context.name == "aac"
+        assert c.streams.audio[0].rate == narration.ESPEAK_RATE  # espeak's 22.05 kHz needs no more
         v, a = c.streams.video[0], c.streams.audio[0]
         assert abs(float(a.duration * a.time_base) - float(v.duration * v.time_base)) <= 1 / 15
     pcm = narration.decode(video)
@@ -231,6 +243,8 @@ def test_recordings_set_each_beat_and_a_missing_one_is_named(tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"no recording for {beats[-1]}" in r.stderr and "stretched" in r.stderr
     e = entry(out, "low/en/bias.mp4")
+    with av.open(str(out / "low" / "bias.mp4")) as c:
+        assert c.streams.audio[0].rate == narration.RATE  # a teacher's recording keeps its 48 kHz
     pcm = narration.decode(out / "low" / "bias.mp4")
     for name, a, b in spans(e):
         if name in lengths:
