@@ -186,8 +186,11 @@ def approximation(widths=(1, 2, 4, 8, 16), target="wave", seed=0):
 
 
 # -- chapter 3: learning -----------------------------------------------------------
-def cost(seed=0, points=12):
-    """Candidate lines through a scatter, each with its residuals and cost; the best line last."""
+def cost(seed=0, points=12, slice_span=1.0, slice_samples=61):
+    """Candidate lines through a scatter, each with its residuals and cost; the best line last.
+
+    `slice`: C as a function of theta1 alone, theta0 held at its best value, over the best theta1
+    +- slice_span (the one-parameter curve that gradient descent walks down)."""
     x, y = data.linear_points(n=points, seed=seed)
     best = regression.best_fit(x, y)
     candidates = [(y.mean(), 0.0), (best[0] + 1.5, best[1] - 0.35), (best[0] - 1.0, best[1] + 0.3), best]
@@ -199,8 +202,12 @@ def cost(seed=0, points=12):
         lines.append({"theta0": float(t0), "theta1": float(t1), "predictions": yhat.tolist(),
                       "residuals": r.tolist(), "squares": (r ** 2).tolist(), "sum_squares": float(np.sum(r ** 2)),
                       "cost": regression.cost(t0, t1, x, y)})
+    t1s = np.linspace(best[1] - slice_span, best[1] + slice_span, int(slice_samples))
+    cut = {"theta0": best[0], "minimum": best[1], "theta": t1s.tolist(),
+           "cost": [regression.cost(best[0], t1, x, y) for t1 in t1s]}
     return {"x": x.tolist(), "y": y.tolist(), "n": len(x), "lines": lines,
-            "best": {"theta0": best[0], "theta1": best[1]}}
+            "best": {"theta0": best[0], "theta1": best[1], "cost": regression.cost(best[0], best[1], x, y)},
+            "slice": cut}
 
 
 def _curve_samples(name, samples=121, domain=None):
@@ -260,8 +267,10 @@ def learning_rates(lr=0.5, start=0.0, steps=15):
     return {"curve": _curve_samples("parabola"), "start": float(start), "steps": int(steps), "runs": runs}
 
 
-def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05, schedule_steps=12):
-    """Plain descent stops in the bumpy curve's shallow dip; momentum may carry past it.
+def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05, schedule_steps=12,
+             beta_low=0.5):
+    """Plain descent stops in the bumpy curve's shallow dip; momentum may carry past it: with beta it
+    escapes, with the smaller beta_low ("momentum_low", the same start) it stays in the dip.
 
     Then a cosine schedule on the parabola: big steps first, small at the end. eta_max is
     large enough to jump across the minimum; the same rate held constant ("constant") is
@@ -269,13 +278,19 @@ def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05,
     lr = _positive("lr", lr)
     eta_max, eta_min = _positive("eta_max", eta_max), _positive("eta_min", eta_min)
     sched = descent.cosine_schedule(eta_max, eta_min, schedule_steps)
+    bowl = descent.curve("parabola")
+    curvature = bowl.slope(bowl.minimum + 1.0) - bowl.slope(bowl.minimum)
     return {
         "curve": _curve_samples("bumpy"),
-        "lr": lr, "beta": beta,
+        "lr": lr, "beta": beta, "beta_low": beta_low,
         "plain": _plain(descent.descend("bumpy", start, lr, steps)),
         "momentum": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta)),
+        "momentum_low": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta_low)),
         "schedule": {"eta_max": eta_max, "eta_min": eta_min, "lrs": sched,
                      "curve": _curve_samples("parabola"),
+                     # C'' of the parabola, and what one constant step at eta_max multiplies the distance to
+                     # the minimum by: 1 - eta_max C'' (near -1: near-unstable; a rate of 1 / C'' lands at once)
+                     "curvature": curvature, "factor": 1.0 - eta_max * curvature,
                      "run": _plain(descent.descend("parabola", 0.0, sched, schedule_steps)),
                      "constant": _plain(descent.descend("parabola", 0.0, eta_max, schedule_steps))},
     }

@@ -112,3 +112,38 @@ def test_weight_update_outputs_move_toward_y_and_give_the_errors():
         assert 0.5 * (o - y) ** 2 == pytest.approx(e, rel=1e-9)
     gaps = [abs(o - y) for o in outs]
     assert gaps == sorted(gaps, reverse=True) and outs[0] > outs[-1] > y   # O falls toward y = 0.2
+
+
+def _hand_momentum(start, lr, beta, steps, tol=1e-3):
+    """Momentum written out by hand on the bumpy curve 0.08 (t - 4)^2 - 0.55 exp(-(t - 1)^2 / 0.25), with
+    a central-difference slope: v = beta v + slope, t = t - lr v, stop once slope and v are both tiny."""
+    import math
+
+    def cost(t):
+        return 0.08 * (t - 4) ** 2 - 0.55 * math.exp(-((t - 1) ** 2) / 0.25)
+
+    def slope(t, h=1e-6):
+        return (cost(t + h) - cost(t - h)) / (2 * h)
+
+    t, v, thetas = start, 0.0, [start]
+    for _ in range(steps):
+        if abs(slope(t)) < tol and abs(v) < tol:
+            break
+        v = beta * v + slope(t)
+        t -= lr * v
+        thetas.append(t)
+    return thetas
+
+
+def test_momentum_with_little_beta_stays_in_the_dip_while_more_beta_escapes():
+    tr = get_trace("momentum")
+    low, high, plain = tr["momentum_low"], tr["momentum"], tr["plain"]
+    assert tr["beta_low"] == 0.5 and low["momentum"] == 0.5
+    hand = _hand_momentum(-1.6, 0.15, 0.5, 40)
+    assert low["thetas"] == pytest.approx(hand, abs=1e-5)
+    assert low["thetas"][-1] == pytest.approx(1.11, abs=0.005)            # in the shallow dip, as plain descent
+    assert low["thetas"][-1] == pytest.approx(plain["thetas"][-1], abs=0.01)
+    assert high["thetas"] == pytest.approx(_hand_momentum(-1.6, 0.15, 0.8, 40), abs=1e-5)
+    assert high["thetas"][-1] > 3.5                                         # beta = 0.8 escapes to the bowl
+    other = get_trace("momentum", beta_low=0.3)["momentum_low"]
+    assert other["thetas"] == pytest.approx(_hand_momentum(-1.6, 0.15, 0.3, 40), abs=1e-5)
