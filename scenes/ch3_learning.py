@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from manim import (DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, DashedLine, DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow,
+from manim import (DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Brace, Circle, Create, DashedLine, DecimalNumber, Dot, FadeIn, FadeOut, GrowArrow,
                    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, Write, rate_functions)
 
 from scenes.formulas import TEX
@@ -13,7 +13,7 @@ from scenes.kit.base import ExplainerScene
 from scenes.kit.descent import (ContourMap, CostCurve, EdgePlot, ScatterPlot, glide, keyframe_indices, nice_range,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, rel, stated, tex_factor, tex_num, tex_stated
+from scenes.kit.fmt import num, rel, shown as shown_value, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import following, legend_row, note, swap
 
 SIZE = palette.MATH_SIZE - 8   # formulas in side panels
@@ -62,15 +62,18 @@ class CostFunction(Chapter3Scene):
         for k in range(1, len(lines)):
             shown = self.other_line(plot, lines[k], n, k, rows[k], colors[k], shown, best=k == len(lines) - 1)
         half = self.why_half(shown[-1])
-        self.closing_note(half, top, rows)
+        remark = self.closing_note(half, top, rows)
+        self.bridge(remark, rows)
 
     def show_data(self, plot, n):
         with self.beat("data", "cost.cap.data", n=n):
-            self.play(FadeIn(plot.axes), FadeIn(plot.x_label), FadeIn(plot.y_label), LaggedStart(*[FadeIn(d, scale=2) for d in plot.dots], lag_ratio=0.08))
+            self.play(FadeIn(plot.axes), FadeIn(plot.ticks), FadeIn(plot.x_label), FadeIn(plot.y_label),
+                      LaggedStart(*[FadeIn(d, scale=2) for d in plot.dots], lag_ratio=0.08))
             self.wait(1)
 
     def first_line(self, plot, first, n, model, formula, top, row, color):
-        """The model's first line, its residuals, their squares and its cost worked out.
+        """The model's first line, its residuals (one labelled), their squares stacked into one bar
+        whose area is their sum, and the cost worked out from it.
         Returns what stays on screen: (line, residuals, squares, calculation)."""
         line = plot.line(first["theta0"], first["theta1"], color=color)
         with self.beat("model", "cost.cap.model"):
@@ -78,20 +81,87 @@ class CostFunction(Chapter3Scene):
             self.play(Create(line), FadeIn(row[0]))
             self.wait(0.8)
         res = plot.residuals(first["predictions"])
-        with self.beat("residuals", "cost.cap.residuals"):
+        tag, pointer = self.residual_tag(plot, first)
+        self.plot, self.residual_text = plot, tag.tex_string
+        with self.beat("residuals", "cost.cap.residuals", r=num(first["residuals"][0])):
             self.play(LaggedStart(*[Create(r) for r in res], lag_ratio=0.08), run_time=1.5)
+            self.play(FadeIn(tag), GrowArrow(pointer))
             self.wait(0.8)
         sq = plot.squares(first["predictions"])
-        with self.beat("squares", "cost.cap.squares"):
-            self.play(LaggedStart(*[FadeIn(s) for s in sq], lag_ratio=0.08), run_time=1.8)
+        square_tag, square_pointer = self.square_tag(plot, first)
+        self.square_text = square_tag.tex_string
+        with self.beat("squares", "cost.cap.squares", sq=num(first["squares"][0])):
+            self.play(LaggedStart(*[FadeIn(s) for s in sq], lag_ratio=0.08), FadeOut(pointer), run_time=1.8)
+            self.play(ReplacementTransform(tag, square_tag), GrowArrow(square_pointer))
             self.wait(0.8)
+        pointer = square_pointer
+        bar, brace = self.bar(plot, sq, first, top, model)
+        self.stacked, self.bar_text = bar, brace[-1].tex_string
         calc = self.calculation(first, n).next_to(top, DOWN, buff=0.4)
-        with self.beat("cost", "cost.cap.cost", n=n, total=num(first["sum_squares"]), c=num(first["cost"])):
-            self.play(Write(formula))
-            self.play(Write(calc))
-            self.play(FadeIn(row[1]))
+        with self.beat("stack", "cost.cap.stack", n=n, total=num(first["sum_squares"])):
+            self.play(FadeOut(row[0]), FadeOut(square_tag), FadeOut(pointer))
+            self.play(LaggedStart(*[ReplacementTransform(s.copy(), b) for s, b in zip(sq, bar)], lag_ratio=0.1),
+                      run_time=2.5)
+            self.play(FadeIn(brace))
+            self.wait(1.2)
+        with self.beat("cost", "cost.cap.cost", n=n, two_n=2 * n, total=self.sum_text(first, n),
+                       c=num(first["cost"])):
+            self.play(FadeOut(bar), ReplacementTransform(brace[-1], calc[1]), FadeOut(brace[:-1]))
+            self.play(Write(formula), Write(calc[0]), Write(calc[2]))
+            self.play(FadeIn(row))
             self.wait(1.5)
         return line, res, sq, calc
+
+    def residual_tag(self, plot, first):
+        """'y-hat_1 - y_1 = 3.55' beside the first point's residual, below the line, with an arrow to it."""
+        x0, y0, yhat = plot.xs[0], plot.ys[0], first["predictions"][0]
+        tag = MathTex(rf"\hat y_1 - y_1 = {tex_num(first['residuals'][0])}", font_size=SIZE - 4, color=palette.COST)
+        low = min(y0, yhat)   # the lower end of the gap: the other points' gaps start higher up
+        spot = plot.p(x0, low + 0.15 * abs(yhat - y0))
+        tag.next_to(spot, RIGHT, buff=1.2).shift(0.25 * DOWN)
+        pointer = Arrow(tag.get_left(), spot, buff=0.08, color=palette.COST, stroke_width=3,
+                        max_tip_length_to_length_ratio=0.25)
+        return tag, pointer
+
+    def square_tag(self, plot, first):
+        """'(y-hat_1 - y_1)^2 = 12.6' right of the first point's square (clear of the others), with an arrow."""
+        x0, y0, yhat = plot.xs[0], plot.ys[0], first["predictions"][0]
+        side = abs(yhat - y0)
+        d = side if x0 + side <= plot.x_bounds[1] else -side
+        tag = MathTex(rf"(\hat y_1 - y_1)^2 = {tex_num(first['squares'][0])}", font_size=SIZE - 4, color=palette.COST)
+        spot = plot.p(x0 + d, min(y0, yhat) + 0.2 * side)
+        tag.next_to(plot, RIGHT, buff=0.4).set_y(spot[1])
+        pointer = Arrow(tag.get_left(), spot, buff=0.08, color=palette.COST, stroke_width=3,
+                        max_tip_length_to_length_ratio=0.25)
+        return tag, pointer
+
+    def bar(self, plot, squares, first, top, model):
+        """The squares as slabs of one bar right of the plot, in the plot's units (its area is their sum),
+        and a brace with the sum."""
+        area = first["sum_squares"] * plot.unit ** 2
+        floor, ceiling = -2.55, model.get_bottom()[1] - 0.35
+        height = ceiling - floor
+        width = area / height
+        left = plot.get_right()[0] + 0.8
+        bar = plot.stack(squares, (left, floor), width)
+        total = MathTex(rf"\sum_i (\hat y_i - y_i)^2 = ", tex_num(first["sum_squares"]), font_size=SIZE,
+                        color=palette.COST)
+        brace = VGroup(Brace(bar, RIGHT, color=palette.COST), total)
+        brace[1].next_to(brace[0], RIGHT, buff=0.15)
+        keep_inside(brace)
+        return bar, VGroup(brace[0], total[0], total[1])
+
+    @staticmethod
+    def sum_digits(line, n) -> int:
+        """Significant digits for the sum of squares so that sum / 2n reproduces the cost as shown
+        (1.51 / 24 = 0.0629, but 1.505 / 24 = 0.0627)."""
+        for digits in range(3, 8):
+            if num(shown_value(line["sum_squares"], digits) / (2 * n)) == num(line["cost"]):
+                return digits
+        return 3
+
+    def sum_text(self, line, n) -> str:
+        return num(line["sum_squares"], self.sum_digits(line, n))
 
     def other_line(self, plot, cand, n, k, row, color, shown, best):
         """Another candidate line replaces the one shown, with its residuals, squares and cost."""
@@ -100,7 +170,8 @@ class CostFunction(Chapter3Scene):
         new_res, new_sq = plot.residuals(cand["predictions"]), plot.squares(cand["predictions"])
         new_calc = self.calculation(cand, n).move_to(calc, aligned_edge=LEFT)
         key = "cost.cap.best" if best else "cost.cap.other"
-        with self.beat("best" if best else f"line{k + 1}", key, c=num(cand["cost"])):
+        with self.beat("best" if best else f"line{k + 1}", key, c=num(cand["cost"]),
+                       total=self.sum_text(cand, n), two_n=2 * n):
             self.play(ReplacementTransform(line, new_line), ReplacementTransform(res, new_res),
                       ReplacementTransform(sq, new_sq), ReplacementTransform(calc, new_calc),
                       FadeIn(row[0]), run_time=1.5)
@@ -119,7 +190,7 @@ class CostFunction(Chapter3Scene):
         return half
 
     def closing_note(self, half, top, rows):
-        """C is the regression cost; backpropagation's E is the cost of one sample."""
+        """C is the regression cost; backpropagation's E is the cost of one sample. Returns the note."""
         remark = note(VGroup(
             VGroup(self.label("cost.regression", palette.SMALL_SIZE, palette.FIRE),
                    MathTex(r"C = \frac{1}{2n}\sum_i(\hat y_i - y_i)^2", font_size=SIZE, color=palette.FIRE)),
@@ -131,12 +202,36 @@ class CostFunction(Chapter3Scene):
         remark = note(remark[1])
         # the other lines' rows give way: the note and the best line's row stand alone
         keep_inside(remark.move_to([rows.get_x(), (3.0 + rows[-1].get_top()[1]) / 2, 0]))
+        self.remark = remark
         with self.beat("summary", "cost.cap.note"):
             self.play(FadeOut(half), FadeOut(top), FadeOut(rows[:-1]), FadeIn(remark))
             self.wait(3)
+        return remark
+
+    def bridge(self, remark, rows):
+        """C as a function of one parameter: theta0 held at its best value, C(theta1) is a curve whose
+        lowest point is the best slope, the curve gradient descent walks down next."""
+        tr = self.trace
+        cut, best = tr["slice"], tr["best"]
+        curve = CostCurve(cut, width=4.2, height=2.5, ticks=(4, 3), x_label=r"\theta_1", y_label=r"C(\theta_1)",
+                          x_range=nice_range(cut["theta"][0], cut["theta"][-1], 4))
+        held = MathTex(rf"\theta_0 = {tex_num(best['theta0'])}", font_size=SIZE - 4, color=palette.DIM)
+        block = VGroup(held, curve).arrange(DOWN, buff=0.25)
+        keep_inside(block.move_to([rows.get_x(), (3.1 + rows[-1].get_top()[1]) / 2, 0]))
+        low = curve.ball(best["theta1"], best["cost"], radius=0.1)
+        with self.beat("bridge", "cost.cap.bridge", b0=num(best["theta0"]), b1=num(best["theta1"]),
+                       c=num(best["cost"])):
+            self.play(FadeOut(remark), FadeIn(held), FadeIn(curve.axes), FadeIn(curve.ticks),
+                      FadeIn(curve.x_label), FadeIn(curve.y_label))
+            self.play(Create(curve.graph), run_time=1.5)
+            self.play(FadeIn(low, scale=2), Indicate(rows[-1], color=palette.FIRE, scale_factor=1.05))
+            self.wait(2.5)
+        self.slice, self.slice_low = curve, low
 
     def calculation(self, line, n) -> MathTex:
-        return MathTex(rf"C = \frac{{1}}{{2\cdot {n}}}\cdot {tex_num(line['sum_squares'])} = {tex_num(line['cost'])}",
+        """'C = 1/(2 n) . <sum> = <cost>' in three parts: the sum stands alone (it arrives from the bar)."""
+        total = tex_num(line["sum_squares"], self.sum_digits(line, n))
+        return MathTex(rf"C = \frac{{1}}{{2\cdot {n}}}\cdot", total, rf"= {tex_num(line['cost'])}",
                        font_size=SIZE, color=palette.COST)
 
     def table(self, lines, colors) -> VGroup:
@@ -156,7 +251,7 @@ class CostFunction(Chapter3Scene):
 @dataclass
 class Rolling:
     """One descent run on screen: the ball (`mob`), its tag and readouts, its trail, and the marks of
-    its current step (tangent, step arrow, worked-out rows; None when not shown)."""
+    its current step (tangent, step arrow, worked-out rows; None when not shown). `done`: steps taken."""
     i: int
     run: dict
     mob: Dot
@@ -164,19 +259,24 @@ class Rolling:
     step: VGroup
     theta: VGroup
     cost: VGroup
+    numbers: VGroup
     trail: VGroup = field(default_factory=VGroup)
     tangent: Line | None = None
     arrow: Arrow | None = None
     rows: VGroup | None = None
+    done: int = 0
 
 
 # -- GradientDescent ------------------------------------------------------------------------------------
 class GradientDescent(Chapter3Scene):
-    """Fig 8: on the cost parabola, the ball at P1 (slope negative) and at P2 (slope positive) follows
-    theta := theta - eta * slope to the minimum. The ball stops exactly at the trace's thetas."""
+    """Fig 8: on the cost parabola, the ball P1 (slope negative) takes its first steps with numbers by
+    theta := theta - eta * slope; then a second ball P2 starts right of the minimum (slope positive) and
+    takes its first step with numbers, to the left; then both run their remaining steps together to the
+    minimum. The balls stop exactly at the trace's thetas."""
 
     detail = (3, 1)        # steps worked out with numbers, per run
     quick = 0.35           # seconds per step after those
+    colors = (palette.FIRE, palette.POSITIVE)
 
     def construct(self):
         self.title_card()
@@ -194,14 +294,20 @@ class GradientDescent(Chapter3Scene):
         keep_inside(head.move_to(3.6 * RIGHT + 2.0 * UP))
         self.panel_top = head.get_bottom()[1] - 0.3
         with self.beat("curve", "gd.cap.curve"):
-            self.play(FadeIn(plot.axes), FadeIn(plot.x_label), FadeIn(plot.y_label))
+            self.play(FadeIn(plot.axes), FadeIn(plot.ticks), FadeIn(plot.x_label), FadeIn(plot.y_label))
             self.play(Create(plot.graph), run_time=1.5)
             self.play(Create(guide), FadeIn(guide_label), FadeIn(toy))
             self.play(Write(rule))
             self.wait(0.5)
+        rollings = []
         for i, run in enumerate(tr["runs"]):
-            self.descend(i, run)
-        self.summary(head)
+            rolling = self.start_run(i, run, rollings[-1] if rollings else None)
+            for k in range(min(self.detail[i] if i < len(self.detail) else 1, run["steps"])):
+                self.explain_step(rolling, k)
+            rollings.append(rolling)
+        self.together(rollings)
+        self.end_runs(rollings)
+        self.summary(head, rollings)
 
     def toy_cost(self, toy) -> VGroup:
         """C(theta) = 1/2 (theta - 3)^2 + 1/2 and its slope theta - 3, from the trace, named a toy cost."""
@@ -217,29 +323,33 @@ class GradientDescent(Chapter3Scene):
         words = self.label("gd.toy", palette.SMALL_SIZE, palette.DIM)
         return VGroup(VGroup(cost, slope).arrange(RIGHT, buff=0.4), words).arrange(DOWN, buff=0.12)
 
-    def descend(self, i, run):
-        """Run i: the ball starts, its first steps are worked out with numbers, the rest go quickly."""
-        rolling = self.start_run(i, run)
-        explained = min(self.detail[i] if i < len(self.detail) else 1, run["steps"])
-        for k in range(explained):
-            self.explain_step(rolling, k)
-        if run["steps"] > explained:
-            self.repeat_steps(rolling, explained)
-        self.end_run(rolling)
-
-    def start_run(self, i, run) -> Rolling:
+    def start_run(self, i, run, previous: Rolling | None) -> Rolling:
+        """Ball i appears with its tag and a column of readouts (step, theta, C) under its name; the
+        ball before it waits where it is, its marks of the last step put away."""
         ts, cs = run["thetas"], run["costs"]
-        mob = self.plot.ball(ts[0], cs[0])
-        tag = MathTex(f"P_{i + 1}", font_size=SIZE, color=palette.FIRE).next_to(mob, UR, buff=0.08)
-        step = self.counter(0).move_to(4.2 * RIGHT + 1.5 * DOWN, aligned_edge=LEFT)
-        theta = readout(r"\theta", ts[0]).next_to(step, DOWN, buff=0.3, aligned_edge=LEFT)
-        cost = readout("C", cs[0], palette.COST).next_to(theta, DOWN, buff=0.25, aligned_edge=LEFT)
-        numbers = VGroup(step, theta, cost).move_to(4.2 * RIGHT + 2.05 * DOWN)
+        color = self.colors[i % len(self.colors)]
+        mob = self.plot.ball(ts[0], cs[0], color=color)
+        tag = MathTex(f"P_{i + 1}", font_size=SIZE, color=color).next_to(mob, UR, buff=0.08)
+        name = MathTex(f"P_{i + 1}", font_size=SIZE, color=color)
+        step = self.counter(0)
+        theta = readout(r"\theta", ts[0])
+        cost = readout("C", cs[0], palette.COST)
+        # one row per ball, under the worked-out steps: P_i, step k, theta, C in fixed columns
+        y = -1.75 - 0.6 * i
+        for m, x in zip((name, step, theta, cost), (1.0, 1.6, 3.1, 4.75)):
+            m.move_to([x, y, 0], aligned_edge=LEFT)
+        numbers = VGroup(name, step, theta, cost)
         start_key = "gd.cap.start" if i == 0 else "gd.cap.start2"
-        with self.beat(f"p{i + 1}-start", start_key, theta=num(ts[0]), c=num(cs[0])):
+        with self.beat(f"p{i + 1}-start", start_key, theta=num(ts[0]), c=num(cs[0]),
+                       parked=num(previous.run["thetas"][previous.done]) if previous else ""):
+            if previous is not None:
+                put_away = [m for m in (previous.tangent, previous.arrow, previous.rows) if m is not None]
+                if put_away:
+                    self.play(*[FadeOut(m) for m in put_away], run_time=0.5)
+                previous.tangent = previous.arrow = previous.rows = None
             self.play(FadeIn(mob, scale=2), Write(tag), FadeIn(numbers))
             self.wait(0.6)
-        return Rolling(i, run, mob, tag, step, theta, cost)
+        return Rolling(i, run, mob, tag, step, theta, cost, numbers)
 
     def marks(self, rolling, k):
         """The tangent at step k and the arrow of the step (none once the ball is off the chart)."""
@@ -272,76 +382,102 @@ class GradientDescent(Chapter3Scene):
                 self.play(Write(rows[1]))
                 if arrow is not None:
                     self.play(GrowArrow(arrow))
-                self.move(rolling, k, run_time=1.4)
+                self.move([(rolling, k)], run_time=1.4)
                 self.wait(1.0)
         else:
             with self.beat(f"p{n}-step{k + 1}", "gd.cap.again", **fields):
                 self.play(*swap(rolling.tangent, tangent), *swap(rolling.arrow, arrow),
                           ReplacementTransform(rolling.rows, rows), run_time=1.0)
-                self.move(rolling, k, run_time=1.1)
+                self.move([(rolling, k)], run_time=1.1)
                 self.wait(0.6)
         rolling.tangent, rolling.arrow, rolling.rows = tangent, arrow, rows
+        rolling.done = k + 1
 
-    def repeat_steps(self, rolling, first):
-        """The steps from `first` on, quickly and without numbers, under one caption."""
-        with self.beat(f"p{rolling.i + 1}-repeat", "gd.cap.repeat"):
-            self.play(FadeOut(rolling.rows), run_time=0.4)
-            rolling.rows = None
-            for k in range(first, rolling.run["steps"]):
-                tangent, arrow = self.marks(rolling, k)
-                changes = swap(rolling.tangent, tangent) + swap(rolling.arrow, arrow)
+    def together(self, rollings):
+        """The steps left, of every ball at once, quickly and without numbers, under one caption."""
+        left = max(r.run["steps"] - r.done for r in rollings)
+        if left <= 0:
+            return
+        with self.beat("together", "gd.cap.together"):
+            put_away = [m for r in rollings for m in (r.rows, r.arrow) if m is not None]
+            if put_away:
+                self.play(*[FadeOut(m) for m in put_away], run_time=0.4)
+            for r in rollings:
+                r.rows = r.arrow = None
+            for _ in range(left):
+                moving = [r for r in rollings if r.done < r.run["steps"]]
+                changes = []
+                for r in moving:
+                    k = r.done
+                    tangent = self.plot.tangent(r.run["thetas"][k], r.run["costs"][k], r.run["slopes"][k])
+                    changes += swap(r.tangent, tangent)
+                    r.tangent = tangent
                 if changes:
                     self.play(*changes, run_time=self.quick * 0.5)
-                self.move(rolling, k, run_time=self.quick)
-                rolling.tangent, rolling.arrow = tangent, arrow
+                self.move([(r, r.done) for r in moving], run_time=self.quick)
+                for r in moving:
+                    r.done += 1
 
-    def end_run(self, rolling):
-        run, lr, n = rolling.run, self.trace["lr"], rolling.i + 1
-        ts, cs, slopes = run["thetas"], run["costs"], run["slopes"]
-        end_key = ("gd.cap.diverged" if run["diverged"] else "gd.cap.settled" if run["converged"]
-                   else "gd.cap.stopped")
-        final_tangent = self.plot.tangent(ts[-1], cs[-1], slopes[-1])
-        with self.beat(f"p{n}-end", end_key, steps=run["steps"], theta=num(ts[-1]), c=num(cs[-1]), eta=num(lr)):
-            changes = swap(rolling.tangent, final_tangent) + swap(rolling.arrow, None) + swap(rolling.rows, None)
+    def end_runs(self, rollings):
+        """Every ball where its run ended; the tangent at the last one: flat at the minimum."""
+        runs, lr = [r.run for r in rollings], self.trace["lr"]
+        if any(r["diverged"] for r in runs):
+            key = "gd.cap.diverged"
+        elif all(r["converged"] for r in runs):
+            key = "gd.cap.settled"
+        else:
+            key = "gd.cap.stopped"
+        first, last = runs[0], runs[-1]
+        with self.beat("end", key, steps=first["steps"], s1=first["steps"], s2=last["steps"], eta=num(lr),
+                       theta=num(first["thetas"][-1]), t1=num(first["thetas"][-1]), t2=num(last["thetas"][-1])):
+            changes = []
+            for r in rollings:
+                ts, cs, slopes = r.run["thetas"], r.run["costs"], r.run["slopes"]
+                flat = self.plot.tangent(ts[-1], cs[-1], slopes[-1]) if r is rollings[-1] else None
+                changes += swap(r.tangent, flat) + swap(r.arrow, None) + swap(r.rows, None)
+                r.tangent, r.arrow, r.rows = flat, None, None
             if changes:
                 self.play(*changes)
             self.wait(1.5)
-        leftovers = [m for m in (final_tangent, rolling.step, rolling.theta, rolling.cost) if m is not None]
-        if rolling.i < len(self.trace["runs"]) - 1:
-            self.play(*[FadeOut(m) for m in leftovers], FadeOut(rolling.mob), FadeOut(rolling.trail),
-                      run_time=0.6)   # P2's trail alone on the curve
-        else:
-            self.last = (rolling.mob, leftovers)
 
-    def move(self, rolling, k, run_time):
-        """Step k: the rolling goes to theta_{k+1} (or, once off the chart, stays gone); a dot marks
-        where it was; the readouts show the new numbers. Keyframes record where the rolling was seen."""
-        plot, run = self.plot, rolling.run
-        t0, c0, t1, c1 = run["thetas"][k], run["costs"][k], run["thetas"][k + 1], run["costs"][k + 1]
-        if plot.inside(t0, c0):
-            # a dark rim keeps the trail readable where it lies on the curve
-            dot = Dot(plot.p(t0, c0), radius=0.07, color=palette.FIRE).set_stroke(palette.BACKGROUND, 2)
-            rolling.trail.add(dot)
-            self.add(dot)
-            self.play(plot.move_ball(rolling.mob, t0, c0, t1, c1, run_time=run_time))
-            if plot.inside(t1, c1):
-                self.keyframes[rolling.i].append(plot.coords(rolling.mob.get_center())[0])
-            else:
-                self.remove(rolling.mob)
+    def move(self, moves, run_time):
+        """Each (rolling, k): the rolling goes to theta_{k+1} (or, once off the chart, stays gone); a dot
+        marks where it was; the readouts show the new numbers. Keyframes record where each was seen."""
+        plot = self.plot
+        anims = []
+        for rolling, k in moves:
+            run = rolling.run
+            t0, c0, t1, c1 = run["thetas"][k], run["costs"][k], run["thetas"][k + 1], run["costs"][k + 1]
+            if plot.inside(t0, c0):
+                # a dark rim keeps the trail readable where it lies on the curve
+                dot = Dot(plot.p(t0, c0), radius=0.07, color=rolling.mob.get_color()).set_stroke(palette.BACKGROUND, 2)
+                rolling.trail.add(dot)
+                self.add(dot)
+                anims.append(plot.move_ball(rolling.mob, t0, c0, t1, c1, run_time=run_time))
+        if anims:
+            self.play(*anims)
         else:
             self.wait(run_time)
-        rolling.step.number.set_value(k + 1)
-        set_number(rolling.theta.number, t1)
-        set_number(rolling.cost.number, c1)
+        for rolling, k in moves:
+            run = rolling.run
+            t0, c0, t1, c1 = run["thetas"][k], run["costs"][k], run["thetas"][k + 1], run["costs"][k + 1]
+            if plot.inside(t0, c0):
+                if plot.inside(t1, c1):
+                    self.keyframes[rolling.i].append(plot.coords(rolling.mob.get_center())[0])
+                else:
+                    self.remove(rolling.mob)
+            rolling.step.number.set_value(k + 1)
+            set_number(rolling.theta.number, t1)
+            set_number(rolling.cost.number, c1)
 
-    def summary(self, head):
+    def summary(self, head, rollings):
         runs = self.trace["runs"]
-        ball, leftovers = self.last
-        rows = VGroup(*[self.label("gd.steps", palette.SMALL_SIZE, palette.FIRE, name=f"P{i + 1}", steps=r["steps"],
-                                   theta=num(r["thetas"][-1]), rel=rel(r["thetas"][-1]))
+        rows = VGroup(*[self.label("gd.steps", palette.SMALL_SIZE, self.colors[i % len(self.colors)], name=f"P{i + 1}",
+                                   steps=r["steps"], theta=num(r["thetas"][-1]), rel=rel(r["thetas"][-1]))
                         for i, r in enumerate(runs)]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.move_to([4.2, self.panel_top - 1.0, 0])
         keep_inside(rows)   # long numbers
+        leftovers = [m for r in rollings for m in (r.tangent, r.numbers) if m is not None]
         key = "gd.cap.summary_diverged" if any(r["diverged"] for r in runs) else "gd.cap.summary"
         with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=num(self.trace["lr"])):
             self.play(*[FadeOut(m) for m in leftovers], FadeIn(rows, shift=0.2 * UP))
@@ -445,10 +581,12 @@ class LearningRates(Chapter3Scene):
 
 # -- MomentumAndSchedules -------------------------------------------------------------------------------
 class MomentumAndSchedules(Chapter3Scene):
-    """Plain descent stops in a shallow dip; momentum may carry past it (velocity arrow). Then cosine
-    decay: eta_t over the steps and the descent it drives, beside a constant rate that keeps bouncing."""
+    """Plain descent stops in a shallow dip; momentum with beta escapes it (velocity arrow), with the
+    smaller beta_low from the same start it stays: momentum may help, not always. SGD named. Then cosine
+    decay: eta_t over the steps and the descent it drives, beside a constant rate that keeps bouncing
+    (near-unstable; a well-chosen constant settles too)."""
 
-    per_step = 0.22
+    per_step = 0.3
 
     def construct(self):
         self.title_card()
@@ -457,7 +595,7 @@ class MomentumAndSchedules(Chapter3Scene):
 
     def momentum_part(self):
         tr = self.trace
-        plain, mom = tr["plain"], tr["momentum"]
+        plain, mom, low_run = tr["plain"], tr["momentum"], tr["momentum_low"]
         plot = CostCurve(tr["curve"], width=10.4, height=3.9, ticks=(8, 3)).move_to(0.2 * RIGHT + 0.4 * DOWN)
         self.plot = plot
         rules = VGroup(MathTex(TEX["velocity"], font_size=SIZE),
@@ -467,25 +605,36 @@ class MomentumAndSchedules(Chapter3Scene):
         local_t = plain["thetas"][-1]
         low = min(range(len(plot.cs)), key=lambda j: plot.cs[j])
         names = VGroup()
-        for key, t, c, dx in (("momentum.local", local_t, plain["costs"][-1], -0.5),   # apart: no overlap
-                              ("momentum.global", plot.ts[low], plot.cs[low], 0.8)):
-            spot = plot.p(t, c)
-            text = self.label(key, palette.SMALL_SIZE, palette.DIM).move_to(spot + 1.45 * UP + dx * RIGHT)
-            names.add(VGroup(text, Arrow(text.get_bottom(), spot + 0.22 * UP, buff=0.08, color=palette.DIM,
+        # the dip's name sits under the left wall, where the ball and its -v arrow (above it) never pass
+        dip = plot.p(local_t, plain["costs"][-1])
+        dip_text = self.label("momentum.local", palette.SMALL_SIZE, palette.DIM)
+        dip_text.move_to(dip + 2.3 * LEFT + 0.4 * UP)
+        names.add(VGroup(dip_text, Arrow(dip_text.get_right(), dip + 0.15 * LEFT, buff=0.12, color=palette.DIM,
                                          stroke_width=3, max_tip_length_to_length_ratio=0.2)))
-        legend = legend_row((Dot(radius=0.1, color=palette.POSITIVE), self.label("momentum.plain", palette.SMALL_SIZE, palette.POSITIVE)),
-                            (Dot(radius=0.1, color=palette.FIRE), self.label("momentum.with", palette.SMALL_SIZE, palette.FIRE)))
-        legend.move_to(plot.p(plot.x_bounds[1], plot.y_bounds[1]), aligned_edge=UR).shift(0.2 * DOWN)
+        deep = plot.p(plot.ts[low], plot.cs[low])
+        deep_text = self.label("momentum.global", palette.SMALL_SIZE, palette.DIM).move_to(deep + 1.45 * UP + 0.8 * RIGHT)
+        names.add(VGroup(deep_text, Arrow(deep_text.get_bottom(), deep + 0.22 * UP, buff=0.08, color=palette.DIM,
+                                          stroke_width=3, max_tip_length_to_length_ratio=0.2)))
+        colors = (palette.POSITIVE, palette.FIRE, palette.BIAS)
+        entries = [(Dot(radius=0.1, color=colors[0]), self.label("momentum.plain", palette.SMALL_SIZE, colors[0])),
+                   (Dot(radius=0.1, color=colors[1]),
+                    self.label("momentum.with", palette.SMALL_SIZE, colors[1], beta=stated(tr["beta"]))),
+                   (Dot(radius=0.08, color=colors[2]),
+                    self.label("momentum.with", palette.SMALL_SIZE, colors[2], beta=stated(tr["beta_low"])))]
+        # a column in the empty top right, above the low right-hand side of the curve
+        legend = VGroup(*[VGroup(*e).arrange(RIGHT, buff=0.15) for e in entries]).arrange(DOWN, aligned_edge=LEFT,
+                                                                                         buff=0.15)
+        legend.move_to(plot.p(plot.x_bounds[1], plot.y_bounds[1]), aligned_edge=UR).shift(0.1 * DOWN)
         with self.beat("curve", "momentum.cap.curve"):
-            self.play(FadeIn(plot.axes), FadeIn(plot.x_label), FadeIn(plot.y_label))
+            self.play(FadeIn(plot.axes), FadeIn(plot.ticks), FadeIn(plot.x_label), FadeIn(plot.y_label))
             self.play(Create(plot.graph), run_time=1.5)
             self.play(FadeIn(names))
             self.wait(0.5)
 
-        ball = plot.ball(plain["thetas"][0], plain["costs"][0], color=palette.POSITIVE)
+        ball = plot.ball(plain["thetas"][0], plain["costs"][0], color=colors[0])
         with self.beat("plain", "momentum.cap.plain", eta=num(tr["lr"]), steps=plain["steps"],
                        theta=num(plain["thetas"][-1])):
-            self.play(FadeIn(ball, scale=2), FadeIn(legend[:2]))
+            self.play(FadeIn(ball, scale=2), FadeIn(legend[0]))
             self.roll(plain, ball)
             self.wait(1)
 
@@ -493,26 +642,54 @@ class MomentumAndSchedules(Chapter3Scene):
             self.play(LaggedStart(*[Write(r) for r in rules], lag_ratio=0.4), run_time=2.5)
             self.wait(1)
         ball2 = plot.ball(mom["thetas"][0], mom["costs"][0])
-        escaped = mom["thetas"][-1] > local_t + 1.0
-        with self.beat("momentum", "momentum.cap.momentum" if escaped else "momentum.cap.stuck",
-                       theta=num(mom["thetas"][-1])):
-            self.play(FadeIn(ball2, scale=2), FadeIn(legend[2:]))
-            self.roll(mom, ball2, velocity=True)
-            self.wait(1)
+        # the escaping run in three beats: down the wall, through the dip, on to the bowl
+        ts = mom["thetas"]
+        hump = max((j for j in range(len(plot.ts)) if local_t < plot.ts[j] < plot.ts[low]),
+                   key=lambda j: plot.cs[j], default=None)
+        past_dip = next((k for k, t in enumerate(ts) if t > local_t), len(ts) - 1)
+        past_hump = next((k for k, t in enumerate(ts) if hump is not None and t > plot.ts[hump]), len(ts) - 1)
+        escaped = ts[-1] > local_t + 1.0
+        if escaped and 0 < past_dip < past_hump < len(ts) - 1:
+            parts = [("momentum", "momentum.cap.speed", 0, past_dip), ("through", "momentum.cap.through", past_dip, past_hump),
+                     ("settle", "momentum.cap.momentum", past_hump, mom["steps"])]
+        else:
+            parts = [("momentum", "momentum.cap.momentum" if escaped else "momentum.cap.stuck", 0, mom["steps"])]
+        for k, (name, key, a, b) in enumerate(parts):
+            with self.beat(name, key, theta=num(ts[-1]), steps=mom["steps"], beta=num(tr["beta"])):
+                if k == 0:
+                    self.play(FadeIn(ball2, scale=2), FadeIn(legend[1]))
+                self.roll(mom, ball2, velocity=True, steps=range(a, b))
+                self.wait(0.6 if k < len(parts) - 1 else 1)
+
+        ball3 = plot.ball(low_run["thetas"][0], low_run["costs"][0], color=colors[2], radius=0.08).set_z_index(4)
+        stays = abs(low_run["thetas"][-1] - local_t) < 0.5
+        with self.beat("little", "momentum.cap.little" if stays else "momentum.cap.little_escapes",
+                       beta=num(tr["beta_low"]), theta=num(low_run["thetas"][-1]), steps=low_run["steps"]):
+            self.play(FadeIn(ball3, scale=2), FadeIn(legend[2]))
+            self.roll(low_run, ball3, velocity=True)
+            self.wait(1.2)
         remark = note(self.label("momentum.maybe", palette.SMALL_SIZE, palette.FIRE)).move_to(rules)
         with self.beat("maybe", "momentum.cap.maybe"):
             self.play(FadeOut(rules), FadeIn(remark))
-            self.wait(2.5)
-        self.play(*[FadeOut(m) for m in (plot, names, ball, ball2, legend, remark)])
+            self.wait(2)
+        sgd = note(VGroup(self.label("momentum.sgd", palette.SMALL_SIZE, palette.TEXT),
+                          self.label("momentum.sgd2", palette.SMALL_SIZE, palette.TEXT)).arrange(DOWN, buff=0.1),
+                   color=palette.DIM).move_to(rules)
+        keep_inside(sgd)
+        with self.beat("sgd", "momentum.cap.sgd"):
+            self.play(FadeOut(remark), FadeIn(sgd))
+            self.wait(2)
+        self.balls = (ball, ball2, ball3)
+        self.play(*[FadeOut(m) for m in (plot, names, ball, ball2, ball3, legend, sgd)])
 
-    def roll(self, run, ball, velocity=False):
-        """Replay a run on the bumpy curve; with `velocity`, an arrow rides on the ball showing -v
+    def roll(self, run, ball, velocity=False, steps=None):
+        """Replay a run's steps on the bumpy curve; with `velocity`, an arrow rides on the ball showing -v
         (the direction it moves, and how fast: its length is proportional to |v|)."""
         plot = self.plot
         ts, cs = run["thetas"], run["costs"]
         fastest = max((abs(v) for v in run["velocities"]), default=0.0) or 1.0
         arrow = None
-        for k in range(run["steps"]):
+        for k in (range(run["steps"]) if steps is None else steps):
             anims = [plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=self.per_step,
                                     rate_func=rate_functions.linear)]
             if arrow is not None:
@@ -523,7 +700,7 @@ class MomentumAndSchedules(Chapter3Scene):
                 self.add(arrow)
                 offset = arrow.get_center() - ball.get_center()
                 anims.append(following(arrow, lambda m, o=offset: m.move_to(ball.get_center() + o)))
-            self.play(*anims)
+            self.play(*anims, run_time=self.per_step)
         if arrow is not None:
             self.remove(arrow)
 
@@ -553,31 +730,46 @@ class MomentumAndSchedules(Chapter3Scene):
             self.play(FadeIn(rates))
             self.play(Create(rate_line), LaggedStart(*[FadeIn(d) for d in rate_dots], lag_ratio=0.1), run_time=1.5)
             self.wait(1)
-        ball = bowl.ball(run["thetas"][0], run["costs"][0])
-        ghost = bowl.ball(const["thetas"][0], const["costs"][0], color=palette.DIM, radius=0.11)
+        ball = bowl.ball(run["thetas"][0], run["costs"][0], radius=0.11)
+        # the constant rate's ball: a ring around where it is, drawn over the other, so neither hides
+        ring = Circle(radius=0.19, color=palette.TEXT, stroke_width=4).move_to(ball).set_z_index(4)
         legend = legend_row((Dot(radius=0.1, color=palette.FIRE), self.label("momentum.cosine", palette.SMALL_SIZE, palette.FIRE)),
-                            (Dot(radius=0.09, color=palette.DIM), self.label("momentum.constant", palette.SMALL_SIZE, palette.DIM)))
-        legend.next_to(bowl, DOWN, buff=0.3)
+                            (Circle(radius=0.12, color=palette.TEXT, stroke_width=4),
+                             self.label("momentum.constant", palette.SMALL_SIZE, palette.TEXT, eta=stated(sc["eta_max"]))))
+        keep_inside(legend.next_to(bowl, DOWN, buff=0.3))
         now = VGroup(readout("t", 0, size=SIZE - 4), readout(r"\eta_t", lrs[0], palette.FIRE, size=SIZE - 4))
         now.arrange(RIGHT, buff=0.6).next_to(rates, DOWN, buff=0.3).match_y(legend)
-        with self.beat("decay", "momentum.cap.decay", steps=run["steps"], eta_max=num(sc["eta_max"])):
+        with self.beat("decay", "momentum.cap.decay", steps=run["steps"]):
             self.play(FadeIn(bowl), FadeIn(legend), FadeIn(cursor, scale=2), FadeIn(now))
-            self.play(FadeIn(ball, scale=2), FadeIn(ghost, scale=2))
+            self.play(FadeIn(ball, scale=2), Create(ring))
             for t in range(max(run["steps"], const["steps"])):
-                anims = [cursor.animate.move_to(rates.p(t, lrs[t]))] if t else []
+                # the readout turns to t as the marker sets off for t; the balls then take step t
                 now[0].number.set_value(t)
                 set_number(now[1].number, lrs[t])
-                for r, b in ((run, ball), (const, ghost)):
+                if t:
+                    self.play(cursor.animate.move_to(rates.p(t, lrs[t])), run_time=0.3)
+                anims = []
+                for r, b in ((run, ball), (const, ring)):
                     if t < r["steps"]:
                         anims.append(bowl.move_ball(b, r["thetas"][t], r["costs"][t], r["thetas"][t + 1],
                                                     r["costs"][t + 1]))
-                self.play(*anims, run_time=0.8)
+                if anims:
+                    self.play(*anims, run_time=0.6)
             self.wait(1)
+        good = 1.0 / sc["curvature"]
+        factor = MathTex(rf"\eta = {tex_num(sc['eta_max'])}:\ \ \theta_{{t+1}} - \theta^* = "
+                         rf"{tex_factor(sc['factor'])}\,(\theta_t - \theta^*)", font_size=SIZE - 4,
+                         color=palette.TEXT).move_to(values)
+        with self.beat("constant", "momentum.cap.constant", eta_max=num(sc["eta_max"]), f=num(sc["factor"]),
+                       good=num(good)):
+            self.play(ReplacementTransform(values, factor))
+            self.play(Indicate(ring, color=palette.TEXT))
+            self.wait(1.5)
         remark = note(VGroup(self.label("momentum.one_rate", palette.SMALL_SIZE, palette.FIRE),
                              self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
-        remark.move_to(VGroup(formula, values)).align_to(formula, UP)   # clear of the bowl's C(θ) label
+        remark.move_to(VGroup(formula, factor)).align_to(formula, UP)
         with self.beat("global", "momentum.cap.global"):
-            self.play(FadeOut(formula), FadeOut(values), FadeIn(remark))
+            self.play(FadeOut(formula), FadeOut(factor), FadeIn(remark))
             self.wait(3)
 
 
@@ -594,6 +786,7 @@ class CostSurface(Chapter3Scene):
         path = tr["path"]
         cmap = ContourMap(tr["theta0s"], tr["theta1s"], tr["grid"], width=5.6, height=4.3, ticks=(4, 6))
         keep_inside(cmap.move_to(3.3 * LEFT + 0.15 * UP))
+        self.cmap = cmap
         self.show_map(cmap, *tr["best"])
         rules = self.show_rules(path["lr"])
         scatter, line, point, numbers = self.start(cmap, rules)
@@ -601,14 +794,49 @@ class CostSurface(Chapter3Scene):
         self.end(line, numbers)
 
     def show_map(self, cmap, b0, b1):
+        """The bowl first: a drawn perspective of C over (theta0, theta1) from the trace's grid, its rings at
+        their heights; it tilts into the view from above, the contour map. Then rings get their cost."""
+        cap = cmap.levels[-1]   # the bowl drawn up to its highest ring
+        view = cmap.bowl_view(cap, right=1.0)
+        (x0, x1), (y0, y1) = cmap.x_bounds, cmap.y_bounds
+        wire = cmap.wireframe(view, cap)
+        lifted = cmap.draw_rings(view)
+        # the axes as rulers just outside the ground's front and left edges, clear of the bowl drawn over it
+        front, side = 0.3 * DOWN, 0.45 * LEFT
+        corner = view(x0, y0, 0.0)
+        stubs = VGroup(*[Arrow(a, b, buff=0, color=palette.DIM, stroke_width=3, max_tip_length_to_length_ratio=0.08)
+                         for a, b in ((corner + front, view(x1, y0, 0.0) + front),
+                                      (corner + side, view(x0, y1, 0.0) + side),
+                                      (corner + side, corner + side + 2.4 * UP))])
+        names = VGroup(MathTex(r"\theta_0", font_size=SIZE, color=palette.DIM).next_to(stubs[0].get_end(), DR, buff=0.1),
+                       # low on its ruler, in front: the bowl's floor lies over the ruler's far end
+                       MathTex(r"\theta_1", font_size=SIZE, color=palette.DIM).next_to(stubs[1].point_from_proportion(0.4),
+                                                                                    DR, buff=0.12),
+                       MathTex(r"C(\theta_0, \theta_1)", font_size=SIZE, color=palette.COST).next_to(stubs[2].get_end(), RIGHT,
+                                                                                                buff=0.15))
+        low = Dot(view(b0, b1, 0.0), radius=0.08, color=palette.TEXT)
+        with self.beat("bowl", "surface.cap.bowl"):
+            self.play(FadeIn(stubs), FadeIn(names))
+            self.play(Create(wire), run_time=2.0)
+            self.play(LaggedStart(*[Create(r) for r in lifted], lag_ratio=0.15), FadeIn(low), run_time=2.0)
+            self.wait(1)
+        flat = cmap.wireframe(lambda x, y, c: cmap.p(x, y), cap)
+        with self.beat("tilt", "surface.cap.tilt"):
+            self.play(ReplacementTransform(wire, flat), *[ReplacementTransform(r, f) for r, f in zip(lifted, cmap.rings)],
+                      low.animate.move_to(cmap.p(b0, b1)), FadeOut(stubs), FadeOut(names),
+                      FadeIn(cmap.axes), FadeIn(cmap.ticks), FadeIn(cmap.x_label), FadeIn(cmap.y_label), run_time=3)
+            self.play(FadeOut(flat))
+            self.wait(0.8)
+        n = len(cmap.levels)
+        tags = cmap.label_rings(sorted({n - 1, n - 3, n - 5} & set(range(n)), reverse=True), towards=(1.0, 1.0))
         best = VGroup(Dot(cmap.p(b0, b1), radius=0.09, color=palette.TEXT),
                       self.label("surface.best", palette.SMALL_SIZE, palette.TEXT))
         best[1].next_to(best[0], DR, buff=0.08).add_background_rectangle(color=palette.BACKGROUND, opacity=0.85,
                                                                           buff=0.04)
-        with self.beat("map", "surface.cap.map"):
-            self.play(FadeIn(cmap.axes), FadeIn(cmap.x_label), FadeIn(cmap.y_label))
-            self.play(LaggedStart(*[Create(r) for r in cmap.rings], lag_ratio=0.15), run_time=2.5)
-            self.play(FadeIn(best))
+        self.ring_tags = tags
+        with self.beat("map", "surface.cap.map", **{f"c{k + 1}": num(t.level) for k, t in enumerate(tags)}):
+            self.play(LaggedStart(*[FadeIn(t) for t in tags], lag_ratio=0.3), run_time=1.5)
+            self.play(FadeIn(best), FadeOut(low))
             self.wait(1)
 
     def show_rules(self, lr) -> VGroup:
@@ -671,7 +899,7 @@ class CostSurface(Chapter3Scene):
             self.play(FadeOut(numbers), FadeIn(grad))
             self.play(Write(rows))
             self.wait(1.5)
-            self.play(FadeOut(block), FadeIn(numbers))
+        self.first_block = block   # gives way to the counting numbers as the descent starts
 
     def descend(self, cmap, scatter, line, point, numbers):
         """The point glides along the path over about `frames` keyframes, drawing it, while the line
@@ -687,6 +915,8 @@ class CostSurface(Chapter3Scene):
         for part, (a_range, caption) in enumerate(((keys[:split + 1], "surface.cap.descend"),
                                                     (keys[split:], "surface.cap.valley"))):
             with self.beat("descend" if part == 0 else "valley", caption):
+                if part == 0:
+                    self.play(FadeOut(self.first_block), FadeIn(numbers), run_time=0.6)
                 for i, j in zip(a_range, a_range[1:]):
                     seg = cmap.segment(t0s, t1s, i, j)
                     new_line = scatter.line(t0s[j], t1s[j], color=palette.FIRE)

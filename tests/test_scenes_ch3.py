@@ -28,6 +28,12 @@ def numbers_shown(scene):
     return [f.get_value() for m in scene.mobjects for f in m.get_family() if isinstance(f, DecimalNumber)]
 
 
+def drawn(scene, group) -> bool:
+    """Every part of `group` is on screen at the end (non-empty)."""
+    family = {id(f) for m in scene.mobjects for f in m.get_family()}
+    return len(group) > 0 and all(id(m) in family for m in group)
+
+
 def inside_frame(scene, margin=0.5):
     """Every point of every mobject on screen lies within the frame (plus a margin)."""
     w, h = config.frame_width / 2 + margin, config.frame_height / 2 + margin
@@ -52,8 +58,52 @@ def test_cost_function_shows_each_line_and_its_cost_and_follows_the_seed(media):
         assert num(c) in said
     assert on_screen(scene, f"C = {tex_num(costs[-1])}")
     assert not on_screen(scene, f"C = {tex_num(default['lines'][-1]['cost'])}")
-    assert on_screen(scene, r"E = \tfrac{1}{2}(O - y)^2")   # correction 7: C is not backprop's E
+    # correction 7, C is not backprop's E: a note of its own beat (the C(theta1) curve follows it)
+    assert r"E = \tfrac{1}{2}(O - y)^2" in [f.tex_string for f in scene.remark.get_family() if hasattr(f, "tex_string")]
     assert inside_frame(scene)
+    # by hand from the data: the first line's first gap, its square, the sum of squares (the bar's area)
+    x, y = np.array(tr["x"]), np.array(tr["y"])
+    first = tr["lines"][0]
+    r = first["theta0"] + first["theta1"] * x - y
+    assert scene.residual_text == rf"\hat y_1 - y_1 = {tex_num(r[0])}"
+    assert scene.square_text == rf"(\hat y_1 - y_1)^2 = {tex_num(r[0] ** 2)}"
+    unit = scene.plot.unit
+    area = sum(polygon_area(slab.points) for slab in scene.stacked) / unit ** 2
+    assert area == pytest.approx(np.sum(r ** 2), rel=1e-3)
+    assert scene.bar_text == tex_num(np.sum(r ** 2))
+    # the ending: C over theta1 alone with theta0 at the least-squares value, lowest at the best slope
+    b1, b0 = np.polyfit(x, y, 1)
+    assert on_screen(scene, rf"\theta_0 = {tex_num(b0)}")
+    cut = scene.slice
+    low = cut.coords(scene.slice_low.get_center())
+    assert low == pytest.approx((b1, np.mean((b0 + b1 * x - y) ** 2) / 2), abs=1e-6)
+    ts = np.linspace(b1 - 1, b1 + 1, 7)   # the curve drawn is C(b0, theta1) for theta1 around b1
+    for t in ts:
+        assert np.interp(t, cut.ts, cut.cs) == pytest.approx(np.mean((b0 + t * x - y) ** 2) / 2, rel=2e-3)
+    assert drawn(scene, cut.ticks) and drawn(scene, scene.plot.ticks)   # tick numbers on both plots
+
+
+def polygon_area(pts):
+    """The shoelace area of a closed polygon given by its corner points (in order)."""
+    xs, ys = pts[:, 0], pts[:, 1]
+    return abs(np.dot(xs, np.roll(ys, -1)) - np.dot(ys, np.roll(xs, -1))) / 2
+
+
+def test_cost_function_division_reproduces_from_the_sum_shown(media):
+    """46.9 / 24 = 1.95, and 1.505 / 24 = 0.0627 where 1.51 / 24 would be 0.0629: the sum is shown
+    with the digits the division needs."""
+    tr = get_trace("cost")
+    x, y = np.array(tr["x"]), np.array(tr["y"])
+    scene = CostFunction()
+    n = len(x)
+    for line in tr["lines"]:
+        total = float(np.sum((line["theta0"] + line["theta1"] * x - y) ** 2))
+        parts = [p.tex_string for p in scene.calculation(line, n).submobjects]
+        shown = float(parts[1])
+        assert shown == pytest.approx(total, rel=5e-3)
+        assert num(shown / (2 * n)) == num(total / (2 * n))
+    best = tr["lines"][-1]
+    assert scene.calculation(best, n).submobjects[1].tex_string == "1.505"
 
 
 def test_gradient_descent_ball_stops_exactly_at_the_trace_thetas(media):
@@ -72,6 +122,14 @@ def test_gradient_descent_ball_stops_exactly_at_the_trace_thetas(media):
         sign = "=" if float(shown.replace("−", "-")) == run["thetas"][-1] else "≈"   # ≈ where rounded
         assert on_screen(scene, f"P{i + 1}: θ {sign} {shown} after {run['steps']} steps")
         assert not on_screen(scene, f"after {default[i]} steps")
+    # P2 is a second ball beside P1: its first step with numbers (to the left), then both run together
+    names = [n for n, _ in scene.spoken]
+    assert {"p2-start", "p2-slope", "p2-update", "together"} <= set(names) and "p2-step2" not in names
+    said = dict(scene.spoken)
+    assert num(6.0 - 0.6 * (6.0 - 3.0)) in said["p2-update"]             # 6 - eta * (6 - 3), by hand
+    p1 = tr["runs"][0]
+    assert num(p1["thetas"][min(3, p1["steps"])]) in said["p2-start"]    # where P1 waits
+    assert drawn(scene, scene.plot.ticks)                               # the axes carry tick numbers
     # the toy cost and its slope are written out, so the slopes on screen can be checked by hand
     assert on_screen(scene, r"C(\theta) = \tfrac12(\theta - 3)^2 + \tfrac12")
     assert on_screen(scene, r"\frac{dC}{d\theta} = \theta - 3")
@@ -137,6 +195,16 @@ def test_momentum_and_schedule_follow_their_parameters(media):
     assert tr["schedule"]["lrs"][-1] == pytest.approx(0.2) and 0.2 in shown      # eta_t at the last step
     assert len(tr["schedule"]["lrs"]) - 1 in shown and 11 not in shown          # T follows schedule_steps
     assert inside_frame(scene)
+    # the little-momentum ball (beta_low = 0.5) ends where a hand-rolled momentum loop ends: in the dip
+    from test_traces import _hand_momentum
+    hand = _hand_momentum(-1.6, 0.15, 0.5, 30)
+    assert scene.plot.coords(scene.balls[2].get_center())[0] == pytest.approx(hand[-1], abs=1e-6)
+    assert 0.9 < hand[-1] < 1.3
+    said = dict(scene.spoken)
+    assert num(hand[-1]) in said["little"] and "0.500" in said["little"]
+    # eta_max = 1.8 held constant on C = (t - 3)^2 / 2 + 1/2: each step multiplies the distance by 1 - 1.8
+    assert num(1 - 1.8) in said["constant"]
+    assert "random sample" in said["sgd"] and "batch" in said["sgd"]   # what SGD is, said in its own beat
 
 
 def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
@@ -157,6 +225,15 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
     r = -1.0 + 2.0 * x - y   # the start (-1, 2)
     said = dict(scene.spoken)["first"]
     assert f"({num(r.mean())}, {num((r * x).mean())})" in said and "0.04" in said
+    # each ring label sits on its ring: the cost there, by hand from the data, is the number it shows
+    tags = scene.ring_tags
+    assert len(tags) == 3 and drawn(scene, tags)
+    for tag in tags:
+        t0, t1 = scene.cmap.coords(tag.get_center())
+        by_hand = np.mean((t0 + t1 * x - y) ** 2) / 2
+        assert by_hand == pytest.approx(float(tag.tex_string), rel=0.03)
+    assert drawn(scene, scene.cmap.ticks)
+    assert [n for n, _ in scene.spoken][:3] == ["bowl", "tilt", "map"]
 
 
 def test_gradient_descent_trace_writes_its_toy_cost_out():

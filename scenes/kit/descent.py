@@ -270,15 +270,71 @@ class ContourMap(EdgePlot):
         y_range = nice_range(ys.min(), ys.max(), ticks[1])
         super().__init__(x_range, y_range, width=width, height=height, x_label=x_label, y_label=y_label, **kwargs)
         self.levels = list(levels) if levels is not None else contour_levels(grid)
-        self.rings = VGroup()
-        n = len(self.levels)
-        for k, level in enumerate(self.levels):   # lowest level brightest
-            ring = VMobject(stroke_color=palette.COST, stroke_width=3, stroke_opacity=1.0 - 0.65 * k / max(n - 1, 1))
-            for a, b in contour_segments(xs, ys, grid, level):
-                ring.start_new_path(self.p(*a))
-                ring.add_line_to(self.p(*b))
-            self.rings.add(ring)
+        self.xs, self.ys, self.grid = xs, ys, np.asarray(grid, float)
+        self.segments = [contour_segments(xs, ys, grid, level) for level in self.levels]
+        self.rings = self.draw_rings(lambda x, y, c: self.p(x, y))
         self.add_to_back(self.rings)
+
+    def draw_rings(self, place) -> VGroup:
+        """The rings, each point placed by `place(x, y, level)` (the map's own `p`, or a view of the
+        bowl): the same points in the same order whatever the view, so one view morphs into another."""
+        rings, n = VGroup(), len(self.levels)
+        for k, (level, segs) in enumerate(zip(self.levels, self.segments)):   # lowest level brightest
+            ring = VMobject(stroke_color=palette.COST, stroke_width=3, stroke_opacity=1.0 - 0.65 * k / max(n - 1, 1))
+            for a, b in segs:
+                ring.start_new_path(place(*a, level))
+                ring.add_line_to(place(*b, level))
+            rings.add(ring)
+        return rings
+
+    def wireframe(self, place, cap: float, every: int = 4, color=palette.DIM, stroke_width=2) -> VMobject:
+        """Grid lines of the sampled surface (every `every`-th row and column), each point placed by
+        `place(x, y, cost)`; the parts above `cap` are left out (the bowl is drawn up to that height)."""
+        g, xs, ys = self.grid, self.xs, self.ys
+        wire = VMobject(stroke_color=color, stroke_width=stroke_width, stroke_opacity=0.8)
+        lines = [[(xs[j], ys[i], g[i, j]) for j in range(len(xs))] for i in range(0, len(ys), every)]
+        lines += [[(xs[j], ys[i], g[i, j]) for i in range(len(ys))] for j in range(0, len(xs), every)]
+        for line in lines:
+            for a, b in zip(line, line[1:]):
+                if a[2] <= cap and b[2] <= cap:
+                    wire.start_new_path(place(*a))
+                    wire.add_line_to(place(*b))
+        return wire
+
+    def bowl_view(self, cap: float, height: float = 2.4, across=(3.6, -0.9), back=(2.0, 1.1), drop: float = 0.6,
+                  right: float = 0.0):
+        """A 2-D drawn perspective of the bowl over this map's box: theta0 runs along `across`, theta1
+        along `back`, the cost (up to `cap`) upwards, `height` at `cap`; centred under the map's box (`drop`
+        lower, `right` further right). Returns place(x, y, c)."""
+        (x0, x1), (y0, y1) = self.x_bounds, self.y_bounds
+        centre = (self.p(x0, y0) + self.p(x1, y1)) / 2 + drop * DOWN + right * RIGHT
+        a, b = np.array([*across, 0.0]), np.array([*back, 0.0])
+
+        def place(x, y, c):
+            u, v = (x - x0) / (x1 - x0) - 0.5, (y - y0) / (y1 - y0) - 0.5
+            return centre + u * a + v * b + min(c, cap) / cap * height * UP
+        return place
+
+    def label_rings(self, indices, towards, size=30, color=palette.COST):
+        """Each ring in `indices` labelled with its cost, where it meets the ray from the map's lowest
+        grid point in the screen direction `towards` (a clear side of the map)."""
+        i, j = np.unravel_index(np.argmin(self.grid), self.grid.shape)
+        origin = self.p(self.xs[j], self.ys[i])
+        d = np.array([*towards, 0.0][:3], float)
+        d = d / np.linalg.norm(d)
+        labels = VGroup()
+        for k in indices:
+            pts = [self.p(*pt) for seg in self.segments[k] for pt in seg]
+            ahead = [q for q in pts if np.dot(q - origin, d) > 0]
+            if not ahead:
+                continue
+            spot = min(ahead, key=lambda q: np.linalg.norm((q - origin) - np.dot(q - origin, d) * d))
+            from scenes.kit.fmt import tex_num
+            tag = MathTex(tex_num(self.levels[k]), font_size=size, color=color).move_to(spot)
+            tag.add_background_rectangle(color=palette.BACKGROUND, opacity=0.9, buff=0.05)
+            tag.level = self.levels[k]
+            labels.add(tag)
+        return labels
 
     def path_line(self, xs, ys, color=palette.FIRE, stroke_width=4) -> VMobject:
         """The polyline through the points (x_k, y_k), stopping where it first leaves the box."""
@@ -333,8 +389,10 @@ class ScatterPlot(EdgePlot):
                 out.add(Line(self.p(*ends[0]), self.p(*ends[1]), color=color, stroke_width=stroke_width))
         return out
 
-    def squares(self, predictions, color=palette.COST, opacity=0.16) -> VGroup:
-        """The square on each residual, drawn to its right (to its left near the right edge)."""
+    def squares(self, predictions, color=palette.COST, opacity=0.07) -> VGroup:
+        """The square on each residual, drawn to its right (to its left near the right edge). Faint
+        fills, so where squares overlap each outline still shows. Each square's `area` is side^2 in
+        data units."""
         out = VGroup()
         x_hi = self.x_bounds[1]
         for a, b, yhat in zip(self.xs, self.ys, predictions):
@@ -343,8 +401,32 @@ class ScatterPlot(EdgePlot):
                 continue
             d = side if a + side <= x_hi else -side
             corners = [self.p(a, b), self.p(a + d, b), self.p(a + d, yhat), self.p(a, yhat)]
-            sq = VMobject(stroke_color=color, stroke_width=2, stroke_opacity=0.8).set_fill(color, opacity)
-            out.add(sq.set_points_as_corners(corners + corners[:1]))
+            sq = VMobject(stroke_color=color, stroke_width=2, stroke_opacity=0.7).set_fill(color, opacity)
+            sq.set_points_as_corners(corners + corners[:1])
+            sq.area = side * side
+            out.add(sq)
+        return out
+
+    @property
+    def unit(self) -> float:
+        """The screen length of one data unit (the same in x and y)."""
+        return float(self.p(1, 0)[0] - self.p(0, 0)[0])
+
+    def stack(self, squares, corner, width, color=palette.COST, opacity=0.35) -> VGroup:
+        """The squares' areas as slabs of one bar `width` wide (screen units), in this plot's units:
+        slab i is width x area_i / width, stacked upwards from `corner` (the bar's bottom-left), so
+        the bar's area is the sum of the squares. Each slab has its square's `area`."""
+        u2 = self.unit ** 2
+        out, y = VGroup(), corner[1]
+        for sq in squares:
+            h = sq.area * u2 / width
+            corners = [np.array([corner[0], y, 0.0]), np.array([corner[0] + width, y, 0.0]),
+                       np.array([corner[0] + width, y + h, 0.0]), np.array([corner[0], y + h, 0.0])]
+            slab = VMobject(stroke_color=color, stroke_width=2, stroke_opacity=0.9).set_fill(color, opacity)
+            slab.set_points_as_corners(corners + corners[:1])
+            slab.area = sq.area
+            out.add(slab)
+            y += h
         return out
 
 

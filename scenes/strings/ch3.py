@@ -6,33 +6,42 @@ EN = {
     "cost.desc": "Residuals, their squares and the cost C = 1/(2n) sum of squares; the best line costs least.",
     "cost.cap.data": "{n} points that roughly follow a line. Which line fits them best?",
     "cost.cap.model": "A line is y-hat = theta0 + theta1 x: two parameters to choose. Try one.",
-    "cost.cap.residuals": "Each point's error is the vertical gap between the line and the point: y-hat minus y.",
-    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: these are the squares.",
-    "cost.cap.cost": "Add the {n} squares ({total}) and divide by 2n: this line costs C = {c}.",
-    "cost.cap.other": "Another line, other gaps: its cost is {c}.",
-    "cost.cap.best": "The least-squares line has the smallest cost of all, {c}: it is the best fit.",
+    "cost.cap.residuals": "Each point's error is the vertical gap between the line and the point: y-hat minus y. "
+                          "For the first point it is {r}.",
+    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: the first square "
+                        "is {sq}.",
+    "cost.cap.stack": "Add the {n} squares: stacked into one bar, their areas add up to {total}.",
+    "cost.cap.cost": "Divide by 2n = {two_n}: this line costs C = {total} / {two_n} = {c}.",
+    "cost.cap.other": "Another line, other gaps: its squares add up to {total}, so its cost is {c}.",
+    "cost.cap.best": "The least-squares line has the smallest cost of all, {total} / {two_n} = {c}: it is the "
+                     "best fit.",
     "cost.cap.half": "Why the 1/2? The derivative of r squared over 2 is just r: the 2 from the square cancels.",
     "cost.cap.note": "This C is the regression cost over all the points. Backpropagation's E = 1/2 (O - y)^2 in "
                      "chapter 4 is another quantity: the error of one output.",
     "cost.regression": "regression cost: all n points",
     "cost.backprop": "backprop, chapter 4: one output",
+    "cost.cap.bridge": "Hold theta0 at its best value, {b0}: then C depends on theta1 alone, a curve whose lowest "
+                       "point is the best slope, {b1}. Gradient descent walks down such a curve.",
 
     # GradientDescent
     "gd.title": "Gradient descent",
     "gd.desc": "The ball on the cost parabola: the tangent's slope and theta := theta - eta * slope, step by step.",
     "gd.cap.curve": "With one parameter theta, the cost is a parabola. The best theta sits at its bottom.",
     "gd.cap.start": "Start at P1, left of the minimum: theta = {theta}, cost {c}.",
-    "gd.cap.start2": "Now start at P2, right of the minimum: theta = {theta}.",
+    "gd.cap.start2": "A second ball, P2, starts right of the minimum, at theta = {theta}; P1 waits at "
+                     "{parked}.",
     "gd.cap.slope_neg": "The tangent's slope is {slope}: negative, so the cost falls to the right.",
     "gd.cap.slope_pos": "Here the slope is {slope}: positive, so the cost falls to the left.",
     "gd.cap.update_right": "theta := theta - eta times slope = {theta} - {eta} x ({slope}) = {new}. Minus a negative "
                            "slope moves theta right, downhill.",
     "gd.cap.update_left": "theta := {theta} - {eta} x {slope} = {new}. A positive slope moves theta left, downhill.",
     "gd.cap.again": "Step {k}: the slope is {slope}, so theta goes to {new}.",
-    "gd.cap.repeat": "Near the bottom the slope flattens, so every step is smaller than the last.",
-    "gd.cap.settled": "After {steps} steps the slope is almost 0 and theta = {theta}: the ball has settled.",
-    "gd.cap.stopped": "After {steps} steps theta = {theta}, cost {c}.",
-    "gd.cap.diverged": "With eta = {eta} every step overshoots further: after {steps} steps the cost has blown up.",
+    "gd.cap.together": "Now both balls run on together. Near the bottom the slope flattens, so every step is "
+                       "smaller than the last.",
+    "gd.cap.settled": "After {s1} and {s2} steps both slopes are almost 0: both balls have settled at "
+                      "theta = {t1}.",
+    "gd.cap.stopped": "After {s1} and {s2} steps: theta = {t1} and {t2}.",
+    "gd.cap.diverged": "With eta = {eta} every step overshoots further: the cost blows up at once.",
     "gd.cap.summary": "From either side the same rule moves theta downhill to the minimum: P1 in {s1} steps, "
                       "P2 in {s2}.",
     "gd.cap.summary_diverged": "With eta = {eta} the same rule overshoots further at every step: this rate is too "
@@ -70,32 +79,48 @@ EN = {
                           "at theta = {theta}.",
     "momentum.cap.rule": "Momentum keeps a velocity: v adds up the slopes of past steps, shrunk by beta = {beta} each "
                          "time, and theta moves by eta times v.",
-    "momentum.cap.momentum": "The speed built up on the slope carries the ball through the dip, to theta = {theta} "
-                             "near the deepest point.",
+    "momentum.cap.speed": "With momentum, beta = {beta}, from the same start: the ball gathers speed down the "
+                          "wall. The arrow -v shows where it moves and how fast.",
+    "momentum.cap.through": "The speed carries it through the dip and over the bump after it.",
+    "momentum.cap.momentum": "It rolls on into the bowl: theta = {theta} after {steps} steps, near the deepest "
+                             "point.",
     "momentum.cap.stuck": "Here even momentum stays in the dip, at theta = {theta}.",
-    "momentum.cap.maybe": "Momentum MAY carry the ball past a shallow minimum. It is not guaranteed: too little speed "
-                          "and it stays.",
+    "momentum.cap.little": "Less momentum, beta = {beta}, from the same start: too little speed, and the ball "
+                           "stays in the dip, at theta = {theta}.",
+    "momentum.cap.little_escapes": "With beta = {beta} the ball also gets out of the dip, to theta = {theta}.",
+    "momentum.cap.maybe": "So momentum MAY carry the ball past a shallow minimum. It is not guaranteed.",
+    "momentum.cap.sgd": "The article says SGD with momentum. SGD, stochastic gradient descent, takes each step "
+                        "with the gradient of one random sample or a small batch instead of all the points: "
+                        "cheaper, noisier steps.",
     "momentum.cap.schedule": "A schedule changes the rate over time. Cosine decay goes from {eta_max} down to "
                              "{eta_min} along half a cosine.",
     "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps, while the "
-                          "constant rate {eta_max} still bounces.",
+                          "constant rate, the ring, still bounces.",
+    "momentum.cap.constant": "Held constant, {eta_max} is near-unstable on this bowl: each step multiplies the "
+                             "distance to the minimum by {f}. A well-chosen constant, like {good}, settles too.",
     "momentum.cap.global": "Cosine decay is one global rate that changes over time, the same for every parameter. "
                            "A rate per parameter is what Adagrad, RMSProp and Adam do.",
     "momentum.local": "shallow dip",
     "momentum.global": "deepest point",
     "momentum.plain": "plain",
-    "momentum.with": "momentum",
+    "momentum.with": "momentum, β = {beta}",
     "momentum.maybe": "momentum may escape a shallow minimum, not always",
+    "momentum.sgd": "SGD: each step uses the gradient of one random sample",
+    "momentum.sgd2": "or of a mini-batch, not of all the points",
     "momentum.cosine": "cosine decay",
-    "momentum.constant": "constant rate",
+    "momentum.constant": "constant rate {eta}",
     "momentum.one_rate": "one global rate, changing over time",
     "momentum.per_param": "a rate per parameter: Adagrad, RMSProp, Adam",
 
     # CostSurface
     "surface.title": "The cost surface",
     "surface.desc": "The regression cost over both parameters as a contour map; descent walks downhill and the line fits.",
-    "surface.cap.map": "The cost over both parameters: every ring is one cost level, the best line sits at the "
-                       "bottom of the bowl.",
+    "surface.cap.bowl": "Over both parameters the cost is a bowl: each point (theta0, theta1) is one line, its "
+                        "height that line's cost. The rings join points of equal cost.",
+    "surface.cap.tilt": "Seen from straight above, the bowl becomes a map of rings, like the contour lines of a "
+                        "hiking map.",
+    "surface.cap.map": "Each ring is one cost level: {c1}, {c2}, {c3} from the outside in. The best line sits at "
+                       "the bottom of the bowl.",
     "surface.cap.rule": "Descent updates both parameters at once, each by its own partial derivative.",
     "surface.cap.start": "Start at theta0 = {t0}, theta1 = {t1}: a poor line, cost {c}.",
     "surface.cap.descend": "Step by step the point walks downhill across the rings, and the line turns towards "
@@ -117,32 +142,35 @@ ZH = {
     "cost.desc": "残差、残差的平方与代价 C = 1/(2n)·平方和；最好的直线代价最小。",
     "cost.cap.data": "{n} 个点大致排成一条直线。哪条直线拟合得最好？",
     "cost.cap.model": "直线给出的预测值是 θ0 + θ1 x：有两个参数要选。先试一条。",
-    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。",
-    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：这些就是平方。",
-    "cost.cap.cost": "把 {n} 个平方加起来（{total}），再除以 2n：这条直线的代价 C = {c}。",
-    "cost.cap.other": "换一条直线，距离也变了：它的代价是 {c}。",
-    "cost.cap.best": "最小二乘直线的代价最小，为 {c}：它就是最佳拟合。",
+    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。第一个点的误差是 {r}。",
+    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：第一个平方是 {sq}。",
+    "cost.cap.stack": "把 {n} 个平方加起来：叠成一根柱子，它们的面积之和是 {total}。",
+    "cost.cap.cost": "再除以 2n = {two_n}：这条直线的代价 C = {total} / {two_n} = {c}。",
+    "cost.cap.other": "换一条直线，距离也变了：平方和是 {total}，所以它的代价是 {c}。",
+    "cost.cap.best": "最小二乘直线的代价最小，{total} / {two_n} = {c}：它就是最佳拟合。",
     "cost.cap.half": "为什么要乘 1/2？r 的平方除以 2 的导数正好是 r：平方带来的 2 被约掉了。",
     "cost.cap.note": "这里的 C 是回归的代价，对所有点求平均。第 4 章反向传播中的 E = 1/2 (O - y)^2 "
                      "是另一个量：一个输出的误差。",
     "cost.regression": "回归代价：全部 n 个点",
     "cost.backprop": "反向传播（第 4 章）：一个输出",
+    "cost.cap.bridge": "把 θ0 固定在最佳值 {b0}：C 就只取决于 θ1，是一条曲线，最低点就是最佳斜率 {b1}。"
+                       "梯度下降就是沿着这样的曲线往下走。",
 
     # GradientDescent
     "gd.title": "梯度下降",
     "gd.desc": "代价抛物线上的小球：切线的斜率，以及 θ := θ - η·斜率，一步一步。",
     "gd.cap.curve": "只有一个参数 θ 时，代价是一条抛物线。最好的 θ 在它的最低点。",
     "gd.cap.start": "从最低点左边的 P1 出发：θ = {theta}，代价 {c}。",
-    "gd.cap.start2": "现在从最低点右边的 P2 出发：θ = {theta}。",
+    "gd.cap.start2": "第二个小球 P2 从最低点右边出发，θ = {theta}；P1 停在 {parked} 等着。",
     "gd.cap.slope_neg": "切线的斜率是 {slope}：为负，所以代价向右下降。",
     "gd.cap.slope_pos": "这里斜率是 {slope}：为正，所以代价向左下降。",
     "gd.cap.update_right": "θ := θ - η·斜率 = {theta} - {eta} × ({slope}) = {new}。减去负的斜率，θ 向右移动，走下坡。",
     "gd.cap.update_left": "θ := {theta} - {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
     "gd.cap.again": "第 {k} 步：斜率是 {slope}，所以 θ 变为 {new}。",
-    "gd.cap.repeat": "越接近底部，斜率越平，所以每一步都比上一步小。",
-    "gd.cap.settled": "{steps} 步之后斜率几乎为 0，θ = {theta}：小球停稳了。",
-    "gd.cap.stopped": "{steps} 步之后 θ = {theta}，代价 {c}。",
-    "gd.cap.diverged": "η = {eta} 时每一步都越冲越远：{steps} 步之后代价已经爆炸。",
+    "gd.cap.together": "现在两个小球一起往下走。越接近底部，斜率越平，所以每一步都比上一步小。",
+    "gd.cap.settled": "{s1} 步和 {s2} 步之后两边的斜率都几乎为 0：两个小球都停在 θ = {t1}。",
+    "gd.cap.stopped": "{s1} 步和 {s2} 步之后：θ = {t1} 和 {t2}。",
+    "gd.cap.diverged": "η = {eta} 时每一步都越冲越远：代价立刻爆炸。",
     "gd.cap.summary": "无论从哪一边出发，同一条规则都让 θ 走下坡到达最低点：P1 用了 {s1} 步，P2 用了 {s2} 步。",
     "gd.cap.summary_diverged": "η = {eta} 时同一条规则每一步都冲得更远：这个学习率太大，停不下来。",
     "gd.minimum": "最低点",
@@ -172,27 +200,37 @@ ZH = {
     "momentum.cap.curve": "一条更崎岖的代价曲线：下坡途中有一个浅坑，最深的点在更右边。",
     "momentum.cap.plain": "η = {eta} 的普通梯度下降停在浅坑里：{steps} 步之后那里的斜率为 0，θ = {theta}。",
     "momentum.cap.rule": "动量保留一个速度：v 累加过去各步的斜率，每次乘以 β = {beta} 衰减，θ 按 η 乘 v 移动。",
-    "momentum.cap.momentum": "在坡上积累的速度带着小球冲过浅坑，到达最深点附近的 θ = {theta}。",
+    "momentum.cap.speed": "加上动量，β = {beta}，从同一个起点出发：小球沿坡往下越滚越快。箭头 -v 表示它往哪里走、走多快。",
+    "momentum.cap.through": "这股速度带着它冲过浅坑，又越过坑后面的小坡。",
+    "momentum.cap.momentum": "它一直滚进大碗里：{steps} 步之后 θ = {theta}，接近最深点。",
     "momentum.cap.stuck": "这一次即使有动量，小球也停在浅坑里，θ = {theta}。",
-    "momentum.cap.maybe": "动量「可能」带着小球越过浅的局部极小，但并不保证：速度不够就会留在坑里。",
+    "momentum.cap.little": "动量小一些，β = {beta}，从同一个起点出发：速度不够，小球留在浅坑里，θ = {theta}。",
+    "momentum.cap.little_escapes": "β = {beta} 时小球也冲出了浅坑，到达 θ = {theta}。",
+    "momentum.cap.maybe": "所以动量「可能」带着小球越过浅的局部极小，但并不保证。",
+    "momentum.cap.sgd": "原文说的是带动量的 SGD。SGD 即随机梯度下降：每一步只用一个随机样本或一小批样本的梯度，而不是全部数据点：每步更省，但更嘈杂。",
     "momentum.cap.schedule": "学习率调度让学习率随时间变化。余弦衰减沿着半个余弦从 {eta_max} 降到 {eta_min}。",
-    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了，而固定的学习率 {eta_max} 还在来回跳。",
+    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了，而固定学习率（圆圈）还在来回跳。",
+    "momentum.cap.constant": "固定为 {eta_max} 时，这个学习率在这只碗上接近不稳定：每一步把到最低点的距离乘以 {f}。选得好的固定学习率，比如 {good}，也能停稳。",
     "momentum.cap.global": "余弦衰减是一个随时间变化的全局学习率，所有参数都相同。"
                            "每个参数各有学习率，那是 Adagrad、RMSProp 和 Adam 的做法。",
     "momentum.local": "浅坑",
     "momentum.global": "最深点",
     "momentum.plain": "普通",
-    "momentum.with": "动量",
+    "momentum.with": "动量，β = {beta}",
     "momentum.maybe": "动量可能越过浅的局部极小，但不总是",
+    "momentum.sgd": "SGD：每一步只用一个随机样本",
+    "momentum.sgd2": "或一小批样本的梯度，而不是全部数据点",
     "momentum.cosine": "余弦衰减",
-    "momentum.constant": "固定学习率",
+    "momentum.constant": "固定学习率 {eta}",
     "momentum.one_rate": "一个全局学习率，随时间变化",
     "momentum.per_param": "每个参数一个学习率：Adagrad、RMSProp、Adam",
 
     # CostSurface
     "surface.title": "代价曲面",
     "surface.desc": "回归代价随两个参数变化的等高线图；梯度下降一路下坡，直线随之拟合。",
-    "surface.cap.map": "代价随两个参数变化：每一圈是同一个代价值，最佳直线位于碗底。",
+    "surface.cap.bowl": "代价随两个参数变化，是一只碗：每个点 (θ0, θ1) 是一条直线，高度就是它的代价。圆圈连起代价相同的点。",
+    "surface.cap.tilt": "从正上方看，这只碗就变成一圈圈的等高线，就像登山地图。",
+    "surface.cap.map": "每一圈是一个代价值：从外往里是 {c1}、{c2}、{c3}。最佳直线位于碗底。",
     "surface.cap.rule": "梯度下降同时更新两个参数，各自按自己的偏导数。",
     "surface.cap.start": "从 θ0 = {t0}、θ1 = {t1} 出发：一条不好的直线，代价 {c}。",
     "surface.cap.descend": "一步一步，点穿过等高线走下坡，直线也转向数据点。",
