@@ -684,14 +684,15 @@ class WeightUpdate(Chapter4Scene):
         n = len(errors) - 1
         x_range = with_margin(nice_range(0, n, 5))
         # short plots: the y axes run well past their top tick, so the arrowheads cover no label
-        o_plot = CurvePlot(x_range, with_margin(nice_range(0, max(outputs + [y]), 2), 0.3), width=6.6, height=1.75,
+        o_plot = CurvePlot(x_range, with_margin(nice_range(0, max(outputs + [y]), 2), 0.3), width=6.0, height=1.75,
                            x_label="", y_label="O")
-        e_plot = CurvePlot(x_range, with_margin(nice_range(0, max(errors), 2), 0.3), width=6.6, height=1.75,
+        e_plot = CurvePlot(x_range, with_margin(nice_range(0, max(errors), 2), 0.3), width=6.0, height=1.75,
                            x_label="", y_label="E")
-        VGroup(o_plot, e_plot).arrange(DOWN, buff=0.55, aligned_edge=LEFT).move_to([-2.5, 0.2, 0])
+        VGroup(o_plot, e_plot).arrange(DOWN, buff=0.55, aligned_edge=LEFT).move_to([-2.9, 0.2, 0])
         axis_name = self.label("update.epoch", palette.SMALL_SIZE, palette.DIM).next_to(e_plot.axes.x_axis, RIGHT, buff=0.25)
         target = DashedLine(o_plot.p(0, y), o_plot.p(n, y), color=palette.FIRE, stroke_width=3)
-        target_name = tex(rf"y = {tex_stated(y)}", size=MATH - 4, color=palette.FIRE).next_to(target, RIGHT, buff=0.15)
+        target_name = tex(rf"y = {tex_stated(y)}", size=MATH - 4, color=palette.FIRE)
+        target_name.next_to(target.get_start(), UP, buff=0.08).align_to(target, LEFT).shift(0.25 * RIGHT)   # clear of the curve
 
         def series(plot, values, color):
             curve = plot.curve(range(n + 1), values, color=color)
@@ -712,7 +713,7 @@ class WeightUpdate(Chapter4Scene):
                       LaggedStart(*[FadeIn(d) for d in e_dots], lag_ratio=0.5), run_time=3.0)
             self.play(FadeIn(o_ends[1], shift=0.2 * UP), FadeIn(e_ends[1], shift=0.2 * UP))
             self.wait(2.0)
-        return VGroup(o_plot, e_plot)
+        return VGroup(o_plot, e_plot, axis_name)
 
     def summary(self, plot):
         errors, n = self.trace["errors"], len(self.trace["errors"]) - 1
@@ -726,7 +727,7 @@ class WeightUpdate(Chapter4Scene):
         o_row = tex(rf"O:\ {tex_num(outputs[0])} \to {tex_num(outputs[-1])}", size=MATH + 2, color=palette.TEXT)
         title = self.label("update.epochs", palette.BODY_SIZE, palette.TEXT, epochs=n)
         side = VGroup(title, table, VGroup(o_row, e_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-        side.next_to(plot, RIGHT, buff=0.9)
+        side.next_to(plot, RIGHT, buff=0.5)
         with self.beat("summary", "update.cap.summary"):
             self.play(LaggedStart(*[FadeIn(m, shift=0.2 * LEFT) for m in side], lag_ratio=0.3))
             self.wait(2.5)
