@@ -336,7 +336,7 @@ class GradientDescent(Chapter3Scene):
         cost = readout("C", cs[0], palette.COST)
         # one row per ball, under the worked-out steps: P_i, step k, theta, C in fixed columns
         y = -1.75 - 0.6 * i
-        for m, x in zip((name, step, theta, cost), (1.0, 1.6, 3.1, 4.75)):
+        for m, x in zip((name, step, theta, cost), (0.8, 1.35, 3.05, 4.75)):
             m.move_to([x, y, 0], aligned_edge=LEFT)
         numbers = VGroup(name, step, theta, cost)
         start_key = "gd.cap.start" if i == 0 else "gd.cap.start2"
@@ -570,7 +570,9 @@ class LearningRates(Chapter3Scene):
                     self.remove(ball)
                     off = self.label("lr.off_chart", palette.SMALL_SIZE, palette.NEGATIVE)
                     (x0, x1), (y0, y1) = plot.x_bounds, plot.y_bounds
-                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.72 * (y1 - y0)))
+                    # between the parabola's arms, under the exit arrow; a backing keeps it readable
+                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.6 * (y1 - y0)))
+                    off.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
                     out = plot.exit_arrow(ts[k], cs[k], ts[k + 1], cs[k + 1])
                     self.play(FadeIn(off), *([GrowArrow(out)] if out else []), run_time=0.5)
             else:
@@ -589,7 +591,7 @@ class MomentumAndSchedules(Chapter3Scene):
     per_step = 0.3
 
     def construct(self):
-        self.title_card()
+        self.header = self.title_card()
         self.momentum_part()
         self.schedule_part()
 
@@ -722,9 +724,9 @@ class MomentumAndSchedules(Chapter3Scene):
         rate_line = rates.curve(list(range(len(lrs))), lrs, color=palette.FIRE, stroke_width=3)
         cursor = Dot(rates.p(0, lrs[0]), radius=0.13, color=palette.FIRE).set_z_index(3)
         bowl = CostCurve(sc["curve"], width=5.2, height=2.8, ticks=(4, 3)).move_to(3.3 * RIGHT + 0.15 * DOWN)
-        formula = MathTex(TEX["cosine"], font_size=SIZE).move_to(2.5 * UP)
+        formula = MathTex(TEX["cosine"], font_size=SIZE).move_to(2.65 * UP)   # its values row clear of C(θ)
         values = MathTex(rf"\eta_{{\max}} = {tex_num(sc['eta_max'])},\ \eta_{{\min}} = {tex_num(sc['eta_min'])},"
-                         rf"\ T = {T}", font_size=SIZE - 4, color=palette.DIM).next_to(formula, DOWN, buff=0.2)
+                         rf"\ T = {T}", font_size=SIZE - 4, color=palette.DIM).next_to(formula, DOWN, buff=0.15)
         with self.beat("schedule", "momentum.cap.schedule", eta_max=num(sc["eta_max"]), eta_min=num(sc["eta_min"])):
             self.play(Write(formula), FadeIn(values))
             self.play(FadeIn(rates))
@@ -767,7 +769,7 @@ class MomentumAndSchedules(Chapter3Scene):
             self.wait(1.5)
         remark = note(VGroup(self.label("momentum.one_rate", palette.SMALL_SIZE, palette.FIRE),
                              self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
-        remark.move_to(VGroup(formula, factor)).align_to(formula, UP)
+        remark.next_to(self.header, DOWN, buff=0.12)   # under the header, clear of the plots' labels
         with self.beat("global", "momentum.cap.global"):
             self.play(FadeOut(formula), FadeOut(factor), FadeIn(remark))
             self.wait(3)
@@ -797,12 +799,12 @@ class CostSurface(Chapter3Scene):
         """The bowl first: a drawn perspective of C over (theta0, theta1) from the trace's grid, its rings at
         their heights; it tilts into the view from above, the contour map. Then rings get their cost."""
         cap = cmap.levels[-1]   # the bowl drawn up to its highest ring
-        view = cmap.bowl_view(cap, right=1.0)
+        view = cmap.bowl_view(cap, right=1.5)
         (x0, x1), (y0, y1) = cmap.x_bounds, cmap.y_bounds
         wire = cmap.wireframe(view, cap)
         lifted = cmap.draw_rings(view)
         # the axes as rulers just outside the ground's front and left edges, clear of the bowl drawn over it
-        front, side = 0.3 * DOWN, 0.45 * LEFT
+        front, side = 0.3 * DOWN, 0.95 * LEFT   # the C axis well left of the bowl's rim: room for its name
         corner = view(x0, y0, 0.0)
         stubs = VGroup(*[Arrow(a, b, buff=0, color=palette.DIM, stroke_width=3, max_tip_length_to_length_ratio=0.08)
                          for a, b in ((corner + front, view(x1, y0, 0.0) + front),

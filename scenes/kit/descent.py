@@ -40,6 +40,7 @@ class EdgePlot(CurvePlot):
     at theta = 0 does not sit on the y axis. `p(x, y)` and its inverse `coords(point)` are exact."""
 
     def __init__(self, x_range, y_range, **kwargs):
+        kwargs.setdefault("pad", 0.13)   # the arrowheads well past the last tick numbers, clear of them
         super().__init__(x_range, y_range, **kwargs)
         ax = self.axes
         dx = ax.x_axis.n2p(x_range[0])[0] - ax.y_axis.n2p(0)[0]
@@ -48,6 +49,11 @@ class EdgePlot(CurvePlot):
         self.y_label.shift(dx * RIGHT)
         ax.x_axis.shift(dy * UP)
         self.x_label.shift(dy * UP)
+        # a tick number that would touch an arrowhead is left out (the other numbers still give the scale)
+        tips = [t for t in (getattr(ax.x_axis, "tip", None), getattr(ax.y_axis, "tip", None)) if t is not None]
+        for label in list(self.ticks):
+            if any(_touch(label, tip, 0.05) for tip in tips):
+                self.ticks.remove(label)
 
     def p(self, x, y):
         return np.array([self.axes.x_axis.n2p(x)[0], self.axes.y_axis.n2p(y)[1], 0.0])
@@ -80,6 +86,12 @@ class EdgePlot(CurvePlot):
         if t0 > t1:
             return None
         return ((ax + t0 * (bx - ax), ay + t0 * (by - ay)), (ax + t1 * (bx - ax), ay + t1 * (by - ay)))
+
+
+def _touch(a, b, gap: float) -> bool:
+    """Whether the bounding boxes of a and b come closer than `gap`."""
+    return (a.get_left()[0] < b.get_right()[0] + gap and b.get_left()[0] < a.get_right()[0] + gap
+            and a.get_bottom()[1] < b.get_top()[1] + gap and b.get_bottom()[1] < a.get_top()[1] + gap)
 
 
 def glide(mob, path: VMobject, fade: str | None = None, run_time: float = 1.0, rate_func=rate_functions.smooth):

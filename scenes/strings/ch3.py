@@ -38,8 +38,8 @@ EN = {
     "gd.cap.again": "Step {k}: the slope is {slope}, so theta goes to {new}.",
     "gd.cap.together": "Now both balls run on together. Near the bottom the slope flattens, so every step is "
                        "smaller than the last.",
-    "gd.cap.settled": "After {s1} and {s2} steps both slopes are almost 0: both balls have settled at "
-                      "theta = {t1}.",
+    "gd.cap.settled": "P1 after {s1} steps, P2 after {s2}: both slopes are almost 0, both balls have settled "
+                      "at theta = {t1}.",
     "gd.cap.stopped": "After {s1} and {s2} steps: theta = {t1} and {t2}.",
     "gd.cap.diverged": "With eta = {eta} every step overshoots further: the cost blows up at once.",
     "gd.cap.summary": "From either side the same rule moves theta downhill to the minimum: P1 in {s1} steps, "
@@ -168,7 +168,7 @@ ZH = {
     "gd.cap.update_left": "θ := {theta} - {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
     "gd.cap.again": "第 {k} 步：斜率是 {slope}，所以 θ 变为 {new}。",
     "gd.cap.together": "现在两个小球一起往下走。越接近底部，斜率越平，所以每一步都比上一步小。",
-    "gd.cap.settled": "{s1} 步和 {s2} 步之后两边的斜率都几乎为 0：两个小球都停在 θ = {t1}。",
+    "gd.cap.settled": "P1 走了 {s1} 步，P2 走了 {s2} 步：两边的斜率都几乎为 0，两个小球都停在 θ = {t1}。",
     "gd.cap.stopped": "{s1} 步和 {s2} 步之后：θ = {t1} 和 {t2}。",
     "gd.cap.diverged": "η = {eta} 时每一步都越冲越远：代价立刻爆炸。",
     "gd.cap.summary": "无论从哪一边出发，同一条规则都让 θ 走下坡到达最低点：P1 用了 {s1} 步，P2 用了 {s2} 步。",
