@@ -156,7 +156,7 @@ class Chapter4Scene(ExplainerScene):
     def show_graph(self, g, values, tags):
         self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
 
-    def trace_path(self, g, edges, run_time=0.7):
+    def trace_path(self, g, edges, run_time=0.9):
         """The path from E back to a parameter grows node by node, a pulse running backward along
         each edge. What is lit of it already stays lit, so a longer path extends a shorter one; lit
         edges off it go dark first (back to the node where the paths part)."""
