@@ -31,6 +31,8 @@ TEX = {
     "dE/dw_o": r"\frac{\partial E}{\partial w_o}=(O-y)\,O(1-O)\,h",
     "dE/db_o": r"\frac{\partial E}{\partial b_o}=(O-y)\,O(1-O)",
     "dE/dw_i": r"\frac{\partial E}{\partial w_i}=(O-y)\,O(1-O)\,w_o\,h(1-h)\,x",
+    "dE/dmu1": r"\frac{\partial E}{\partial \mu_1}=\frac{\partial E}{\partial \mu_2}\,w_o\,h(1-h)"
+               r"=\frac{\partial E}{\partial b_i},\quad \frac{\partial E}{\partial w_i}=\frac{\partial E}{\partial \mu_1}\,x",
     "update": r"\theta := \theta - \eta\,\frac{\partial E}{\partial \theta}",
 }
 
@@ -56,6 +58,6 @@ FORMULAS = {
     "cost-surface": [_both("dC/dtheta0", "dC/dtheta1")],
     "computation-graph": [TEX["chain"]],
     "backprop-output-layer": [_both("dE/dw_o", "dE/db_o")],
-    "backprop-hidden-layer": [TEX["dE/dw_i"]],
+    "backprop-hidden-layer": [TEX["dE/dw_i"], TEX["dE/dmu1"]],
     "weight-update": [TEX["update"]],
 }
