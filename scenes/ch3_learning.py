@@ -672,14 +672,16 @@ class MomentumAndSchedules(Chapter3Scene):
             self.wait(1.2)
         remark = note(self.label("momentum.maybe", palette.SMALL_SIZE, palette.FIRE)).move_to(rules)
         with self.beat("maybe", "momentum.cap.maybe"):
-            self.play(FadeOut(rules), FadeIn(remark))
+            self.play(FadeOut(rules), run_time=0.5)   # one after the other: no two texts overlaid
+            self.play(FadeIn(remark))
             self.wait(2)
         sgd = note(VGroup(self.label("momentum.sgd", palette.SMALL_SIZE, palette.TEXT),
                           self.label("momentum.sgd2", palette.SMALL_SIZE, palette.TEXT)).arrange(DOWN, buff=0.1),
                    color=palette.DIM).move_to(rules)
         keep_inside(sgd)
         with self.beat("sgd", "momentum.cap.sgd"):
-            self.play(FadeOut(remark), FadeIn(sgd))
+            self.play(FadeOut(remark), run_time=0.5)
+            self.play(FadeIn(sgd))
             self.wait(2)
         self.balls = (ball, ball2, ball3)
         self.play(*[FadeOut(m) for m in (plot, names, ball, ball2, ball3, legend, sgd)])
@@ -771,7 +773,8 @@ class MomentumAndSchedules(Chapter3Scene):
                              self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
         remark.next_to(self.header, DOWN, buff=0.12)   # under the header, clear of the plots' labels
         with self.beat("global", "momentum.cap.global"):
-            self.play(FadeOut(formula), FadeOut(factor), FadeIn(remark))
+            self.play(FadeOut(formula), FadeOut(factor), run_time=0.5)
+            self.play(FadeIn(remark))
             self.wait(3)
 
 
@@ -814,8 +817,9 @@ class CostSurface(Chapter3Scene):
                        # low on its ruler, in front: the bowl's floor lies over the ruler's far end
                        MathTex(r"\theta_1", font_size=SIZE, color=palette.DIM).next_to(stubs[1].point_from_proportion(0.4),
                                                                                     DR, buff=0.12),
-                       MathTex(r"C(\theta_0, \theta_1)", font_size=SIZE, color=palette.COST).next_to(stubs[2].get_end(), RIGHT,
-                                                                                                buff=0.15))
+                       MathTex(r"C(\theta_0, \theta_1)", font_size=SIZE, color=palette.COST).next_to(stubs[2].get_end(), UP,
+                                                                                                buff=0.1)
+                       .align_to(stubs[2], LEFT).shift(0.1 * LEFT))   # above its axis, left of the bowl's rim
         low = Dot(view(b0, b1, 0.0), radius=0.08, color=palette.TEXT)
         with self.beat("bowl", "surface.cap.bowl"):
             self.play(FadeIn(stubs), FadeIn(names))
