@@ -33,6 +33,7 @@ TEX = {
     "dE/dw_i": r"\frac{\partial E}{\partial w_i}=(O-y)\,O(1-O)\,w_o\,h(1-h)\,x",
     "dE/dmu1": r"\frac{\partial E}{\partial \mu_1}=\frac{\partial E}{\partial \mu_2}\,w_o\,h(1-h)"
                r"=\frac{\partial E}{\partial b_i},\quad \frac{\partial E}{\partial w_i}=\frac{\partial E}{\partial \mu_1}\,x",
+    "nudge": r"\Delta E \approx \frac{\partial E}{\partial w_o}\,\Delta w_o",
     "update": r"\theta := \theta - \eta\,\frac{\partial E}{\partial \theta}",
 }
 
@@ -57,7 +58,7 @@ FORMULAS = {
     "momentum-and-schedules": [_both("velocity", "momentum-step"), TEX["cosine"]],
     "cost-surface": [_both("dC/dtheta0", "dC/dtheta1")],
     "computation-graph": [TEX["chain"]],
-    "backprop-output-layer": [_both("dE/dw_o", "dE/db_o")],
+    "backprop-output-layer": [_both("dE/dw_o", "dE/db_o"), TEX["nudge"]],
     "backprop-hidden-layer": [TEX["dE/dw_i"], TEX["dE/dmu1"]],
     "weight-update": [TEX["update"]],
 }
