@@ -588,7 +588,7 @@ class MomentumAndSchedules(Chapter3Scene):
     decay: eta_t over the steps and the descent it drives, beside a constant rate that keeps bouncing
     (near-unstable; a well-chosen constant settles too)."""
 
-    per_step = 0.3
+    per_step = 0.22
 
     def construct(self):
         self.header = self.title_card()
