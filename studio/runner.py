@@ -150,15 +150,19 @@ def plan(jobs: list[RenderJob], out: Path, force: bool = False) -> tuple[list[Re
     return done, todo
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def announce(todo: list[RenderJob], out: Path, workers: int | None) -> str:
     """What is about to happen, before it starts: how many scenes, at what quality, for how long."""
     quality = QUALITIES[todo[0].quality]
     known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
     video = sum(known.get(j.scene, TYPICAL_SCENE_SECONDS) for j in todo)
-    line = f"rendering {len(todo)} scenes at {quality.name} ({quality.label})"
+    line = f"rendering {plural(len(todo), 'scene')} at {quality.name} ({quality.label})"
     if workers:
         cores = min(workers, len(todo), os.cpu_count() or 1)
-        line += f" with {min(workers, len(todo))} workers: about {clock(video * quality.core_seconds / cores)}"
+        line += f" with {plural(min(workers, len(todo)), 'worker')}: about {clock(video * quality.core_seconds / cores)}"
     return line + " (Ctrl-C stops; finished scenes are kept)"
 
 

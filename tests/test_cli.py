@@ -184,6 +184,9 @@ def test_rendering_everything_says_what_it_is_about_to_do(tmp_path, monkeypatch)
     first = r.output.splitlines()[0]
     assert first.startswith(f"rendering {len(catalog.SCENES)} scenes at low (480p15)") and "about" in first
     assert sorted(seen) == sorted(s.id for s in catalog.SCENES) and r.exit_code == 1
+    seen.clear()
+    r = CliRunner().invoke(cli, ["render", "bias", "perceptron", "-q", "low", "-j", "1", "--out", str(tmp_path)])
+    assert r.output.splitlines()[0].startswith("rendering 2 scenes at low (480p15) with 1 worker: about")
 
 
 def test_manifest_describes_every_file(rendered):
