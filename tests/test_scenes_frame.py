@@ -155,3 +155,36 @@ def test_light_theme_renders_dark_on_white(tmp_path):
     assert frame_px[2, 2, :3].tolist() == [255, 255, 255]
     with pytest.raises(ValueError, match="theme"):
         TwoBeats(theme="sepia")
+
+
+@pytest.mark.parametrize("lo, hi", [(-1.0, 7.0), (-9.0, 15.0), (0.5, 4.5), (-4.0, 4.0)])
+def test_every_tick_number_sits_on_a_tick_mark_and_names_it(tmp_path, lo, hi):
+    # The oracle is Manim's own tick marks: each number must stand on one, and the axis must map
+    # that mark back to the number written (a range that does not start on the step once put
+    # "1, 3, 5" between marks at 2, 4, 6).
+    import numpy as np
+
+    from scenes.kit.descent import CostCurve
+
+    with tempconfig({**TINY, "media_dir": str(tmp_path)}):
+        ts = np.linspace(lo, hi, 41)
+        plot = CostCurve({"theta": ts, "cost": 0.5 * (ts - 3) ** 2 + 0.5})
+    ax = plot.axes
+    marks = {"x": [m.get_center()[0] for m in ax.x_axis.ticks], "y": [m.get_center()[1] for m in ax.y_axis.ticks]}
+    below_x_axis = ax.x_axis.get_center()[1]
+    seen, zero = {"x": 0, "y": 0}, {"x": False, "y": False}
+    for label in plot.ticks:
+        value = float(label.tex_string.replace("\u2212", "-"))
+        c = label.get_center()
+        if c[1] < below_x_axis:      # under the x axis: an x number
+            at = min(marks["x"], key=lambda m: abs(m - c[0]))
+            assert abs(at - c[0]) < 0.02 and abs(plot.coords([at, 0, 0])[0] - value) < 1e-6, label.tex_string
+            seen["x"] += 1
+            zero["x"] |= value == 0
+        else:
+            at = min(marks["y"], key=lambda m: abs(m - c[1]))
+            assert abs(at - c[1]) < 0.02 and abs(plot.coords([0, at, 0])[1] - value) < 1e-6, label.tex_string
+            seen["y"] += 1
+            zero["y"] |= value == 0
+    assert seen["x"] >= 2 and seen["y"] >= 2
+    assert zero == {"x": lo <= 0 <= hi, "y": True}   # costs start at 0, and so does any axis spanning it

@@ -43,11 +43,14 @@ class CurvePlot(VGroup):
         self.axes = Axes(x_range=(x0, x1 + pad * (x1 - x0), xs), y_range=(y0, y1 + pad * (y1 - y0), ys),
                          x_length=width, y_length=height,
                          axis_config={"color": palette.DIM, "include_ticks": True, "tip_length": 0.18})
+        for axis, lo, hi in ((self.axes.x_axis, x0, x1), (self.axes.y_axis, y0, y1)):
+            if 0.0 in marked(axis, lo, hi) and not any(abs(v) < 1e-9 for v in axis.get_tick_range()):
+                axis.ticks.add(axis.get_tick(0))   # Axes leave 0 unmarked; its number needs a mark
         self.ticks = VGroup(
             *[MathTex(tick_text(x), font_size=tick_size, color=palette.DIM).next_to(self.axes.c2p(x, y0), DOWN, buff=0.15)
-              for x in tick_values(x0, x1, xs)],
+              for x in marked(self.axes.x_axis, x0, x1)],
             *[MathTex(tick_text(y), font_size=tick_size, color=palette.DIM).next_to(self.axes.c2p(x0, y), LEFT, buff=0.15)
-              for y in tick_values(y0, y1, ys)])
+              for y in marked(self.axes.y_axis, y0, y1)])
         self.x_label = MathTex(x_label, font_size=label_size, color=palette.DIM).next_to(self.axes.x_axis, RIGHT, buff=0.15)
         self.y_label = MathTex(y_label, font_size=label_size, color=palette.DIM).next_to(self.axes.y_axis, UP, buff=0.1)
         self.add(self.axes, self.ticks, self.x_label, self.y_label)
@@ -175,10 +178,13 @@ def ticking(number, value, run_time: float, rate: float = 10):
 
 
 # -- axis ranges ----
-def tick_values(lo: float, hi: float, step: float) -> list[float]:
-    """lo, lo + step, ... up to hi (both bounds included when hi is on the grid)."""
-    n = int(math.floor((hi - lo) / step + 1e-9))
-    return [lo + k * step for k in range(n + 1)]
+def marked(axis, lo: float, hi: float) -> list[float]:
+    """The values within [lo, hi] that get a number: where the axis has its tick marks (Manim counts
+    them from 0 when the range spans it, not from the range's start), and 0 itself."""
+    values = [float(v) for v in axis.get_tick_range()]
+    if not any(abs(v) < 1e-9 for v in values):
+        values.append(0.0)
+    return sorted(v for v in values if lo - 1e-9 <= v <= hi + 1e-9)
 
 
 def tick_text(v: float) -> str:
