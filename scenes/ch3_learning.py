@@ -504,7 +504,7 @@ class LearningRates(Chapter3Scene):
         panels = VGroup(*[CostCurve(r["curve"] or tr["curve"], width=3.05, height=2.45, ticks=(4, 3)) for r in runs])
         panels.arrange(RIGHT, buff=0.65).move_to(0.8 * UP)
         panels.scale(min(1.0, 12.5 / panels.width))   # long tick labels of a huge rate's wide panel
-        heads = [MathTex(rf"\eta = {tex_num(r['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(p, UP, buff=0.3)
+        heads = [MathTex(rf"\eta = {tex_num(r['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(p, UP, buff=0.2)
                  for r, p in zip(runs, panels)]
         balls = [p.ball(r["thetas"][0], r["costs"][0]) for r, p in zip(runs, panels)]
         counters, costs = [], []
@@ -677,7 +677,8 @@ class MomentumAndSchedules(Chapter3Scene):
             self.wait(2)
         sgd = note(VGroup(self.label("momentum.sgd", palette.SMALL_SIZE, palette.TEXT),
                           self.label("momentum.sgd2", palette.SMALL_SIZE, palette.TEXT)).arrange(DOWN, buff=0.1),
-                   color=palette.DIM).move_to(rules)
+                   color=palette.DIM, pad=0.12)
+        sgd.next_to(self.header, DOWN, buff=0.08)   # two lines: under the header, above the plot's C label
         keep_inside(sgd)
         with self.beat("sgd", "momentum.cap.sgd"):
             self.play(FadeOut(remark), run_time=0.5)
