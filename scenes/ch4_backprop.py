@@ -698,7 +698,7 @@ class WeightUpdate(Chapter4Scene):
             curve = plot.curve(range(n + 1), values, color=color)
             dots = VGroup(*[plot.dot_at(k, v, color=color, radius=0.05) for k, v in enumerate(values)])
             ends = [tex(tex_num(values[k]), size=MATH - 4, color=color) for k in (0, n)]
-            ends[0].next_to(dots[0], UR, buff=0.1)
+            ends[0].next_to(dots[0], UR, buff=0.1).shift(0.3 * RIGHT)   # clear of the y axis' tick numbers
             ends[1].next_to(dots[-1], UP, buff=0.15)
             return curve, dots, ends
 
