@@ -60,9 +60,8 @@ def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str
         with av.open(str(tmp), "w", format="mp4", container_options=FASTSTART) as out:
             with av.open(str(paths[0])) as first:  # every stream exists before the first packet
                 ostream = out.add_stream_from_template(first.streams.video[0])
+                rate = first.streams.audio[0].rate if voiced else 0  # one voice engine: one rate
             if voiced:
-                with av.open(str(paths[0])) as first:  # one voice engine, one rate for the series
-                    rate = first.streams.audio[0].rate
                 aout = narration.add_voice_stream(out, rate=rate)
             for path in paths:
                 with av.open(str(path)) as inp:
