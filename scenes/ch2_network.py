@@ -1,16 +1,15 @@
 """Chapter 2, the network: the forward pass, then counting its parameters."""
 from __future__ import annotations
 
-import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, DashedVMobject, DecimalNumber, Dot, FadeIn, FadeOut, Indicate,
-                   LaggedStart, Line, MathTex, ReplacementTransform, Square, VGroup, Write, rate_functions)
+from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedVMobject, DecimalNumber, Dot, FadeIn, FadeOut, Indicate,
+                   LaggedStart, MathTex, VGroup, Write)
 
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, signed_terms, tex_factor, tex_lines, tex_num
-from scenes.kit.network import NetworkDiagram, count_along, largest_weight, shape_of, tex_shape
-from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
+from scenes.kit.network import NetworkDiagram, count_along, shape_of, tex_shape
+from scenes.kit.parts import CurvePlot, nice_range, note
 
 
 class Chapter2Scene(ExplainerScene):
@@ -143,7 +142,7 @@ class ParameterCount(Chapter2Scene):
         self.play(FadeOut(net), FadeOut(table))
 
     def growth(self, tr):
-        wide, deep = tr["by_width"], tr["by_depth"]
+        deep = tr["by_depth"]
         step = tr["depth_step"]
         left = self.width_plot(tr)
         right = self.growth_plot([d["hidden_layers"] for d in deep], [d["count"] for d in deep], "L")

@@ -134,14 +134,6 @@ def espeak(text: str, lang: str, voice: Voice) -> np.ndarray:
     return pcm
 
 
-def recording_path(folder: str, scene: str, beat: str) -> Path | None:
-    for ext in AUDIO_EXTENSIONS:
-        p = Path(folder) / scene / f"{beat}{ext}"
-        if p.exists():
-            return p
-    return None
-
-
 def recordings(folder: str, scene: str) -> dict[str, bytes]:
     """A scene's recordings by beat, as bytes: they travel with the job (to a Dask worker too)."""
     d = Path(folder) / scene
