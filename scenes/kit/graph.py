@@ -210,9 +210,7 @@ class GraphDiagram(VGroup):
 
     def unlight(self) -> AnimationGroup:
         """Every arrow and node back to its resting style."""
-        self.lit = []
-        return AnimationGroup(*[a.animate.set_color(palette.DIM).set_stroke(width=4) for a in self.arrows.values()],
-                              *[n.shape.animate.set_stroke(n.color_on, width=3) for n in self.nodes.values()])
+        return self.unlight_edges(list(self.arrows))
 
     def unlight_edges(self, edge_names: Sequence[str]) -> AnimationGroup:
         """These arrows back to rest, and the nodes no other lit edge still passes through."""
