@@ -19,10 +19,14 @@ from scenes.strings import text_for
 class SceneSpec:
     id: str        # kebab-case name used on the command line
     name: str      # the Scene class
-    module: str    # where the class lives
     chapter: int
     trace: str     # the nncore trace it animates
     key: str       # strings prefix: KEY.title, KEY.desc
+
+    @property
+    def module(self) -> str:
+        """One scene, one module: scenes/ch<chapter>/<id with underscores>.py."""
+        return f"scenes.ch{self.chapter}.{self.id.replace('-', '_')}"
 
     def load(self):
         return getattr(importlib.import_module(self.module), self.name)
@@ -39,33 +43,33 @@ class SceneSpec:
         return {n: p.default for n, p in sig.parameters.items()}
 
 
-def _chapter(n, module, *rows):
-    return [SceneSpec(id, name, f"scenes.{module}", n, trace, key) for id, name, trace, key in rows]
+def _chapter(n, *rows):
+    return [SceneSpec(id, name, n, trace, key) for id, name, trace, key in rows]
 
 
 SCENES: list[SceneSpec] = [
-    *_chapter(1, "ch1_neuron",
+    *_chapter(1,
               ("neuron-firing", "NeuronFiring", "neuron-firing", "firing"),
               ("perceptron", "Perceptron", "perceptron", "perceptron"),
               ("activation-functions", "ActivationFunctions", "activations", "act"),
               ("bias", "Bias", "bias", "bias")),
-    *_chapter(2, "ch2_network",
+    *_chapter(2,
               ("forward-pass", "ForwardPass", "forward-pass", "forward"),
               ("parameter-count", "ParameterCount", "parameter-count", "params")),
-    *_chapter(3, "ch3_learning",
+    *_chapter(3,
               ("cost-function", "CostFunction", "cost", "cost"),
               ("gradient-descent", "GradientDescent", "gradient-descent", "gd"),
               # the same rule with two parameters, back on cost-function's line
               ("cost-surface", "CostSurface", "cost-surface", "surface"),
               ("learning-rates", "LearningRates", "learning-rates", "lr"),
               ("momentum-and-schedules", "MomentumAndSchedules", "momentum", "momentum")),
-    *_chapter(4, "ch4_backprop",
+    *_chapter(4,
               ("computation-graph", "ComputationGraph", "backprop", "graph"),
               ("backprop-output-layer", "BackpropOutputLayer", "backprop", "case1"),
               ("backprop-hidden-layer", "BackpropHiddenLayer", "backprop", "case2"),
               ("weight-update", "WeightUpdate", "weight-update", "update"),
               ("training", "Training", "training", "training")),
-    *_chapter(5, "ch5_approximation",
+    *_chapter(5,
               ("universal-approximation", "UniversalApproximation", "approximation", "approx")),
 ]
 CHAPTERS = sorted({s.chapter for s in SCENES})

@@ -20,7 +20,7 @@ def test_each_scene_class_animates_the_trace_the_catalog_names():
 
 
 def test_a_subclass_of_a_scene_keeps_its_facts():
-    from scenes.ch1_neuron import NeuronFiring
+    from scenes.ch1.neuron_firing import NeuronFiring
 
     class Slower(NeuronFiring):
         pass

@@ -4,7 +4,10 @@ from manim import DecimalNumber, Dot
 
 from nncore import get_trace
 from scenehelp import on_screen, render_small, shown_rows, shown_texts
-from scenes.ch1_neuron import ActivationFunctions, Bias, NeuronFiring, Perceptron
+from scenes.ch1.neuron_firing import NeuronFiring
+from scenes.ch1.perceptron import Perceptron
+from scenes.ch1.activation_functions import ActivationFunctions
+from scenes.ch1.bias import Bias
 from scenes.kit.fmt import num, tex_num
 
 

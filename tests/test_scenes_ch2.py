@@ -9,7 +9,8 @@ from manim import DecimalNumber, tempconfig
 
 from nncore import MLP, get_trace
 from scenehelp import TINY, on_screen, render_small, shown_rows, shown_texts
-from scenes.ch2_network import ForwardPass, ParameterCount
+from scenes.ch2.forward_pass import ForwardPass
+from scenes.ch2.parameter_count import ParameterCount
 from scenes.kit.fmt import tex_num
 from scenes.kit.network import NetworkDiagram, shown_indices
 

@@ -11,7 +11,11 @@ from manim import DecimalNumber, config
 
 from nncore import get_trace
 from scenehelp import on_screen, render_small, shown_texts
-from scenes.ch3_learning import CostFunction, CostSurface, GradientDescent, LearningRates, MomentumAndSchedules
+from scenes.ch3.cost_function import CostFunction
+from scenes.ch3.cost_surface import CostSurface
+from scenes.ch3.gradient_descent import GradientDescent
+from scenes.ch3.learning_rates import LearningRates
+from scenes.ch3.momentum_and_schedules import MomentumAndSchedules
 from scenes.kit.fmt import num, tex_num
 
 ROOT = Path(__file__).resolve().parents[1]

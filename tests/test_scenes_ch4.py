@@ -6,7 +6,11 @@ from manim import ManimColor
 
 from nncore import MLP, get_trace
 from scenehelp import on_screen, render_small, shown_texts
-from scenes.ch4_backprop import BackpropHiddenLayer, BackpropOutputLayer, ComputationGraph, Training, WeightUpdate
+from scenes.ch4.backprop_hidden_layer import BackpropHiddenLayer
+from scenes.ch4.backprop_output_layer import BackpropOutputLayer
+from scenes.ch4.computation_graph import ComputationGraph
+from scenes.ch4.training import Training
+from scenes.ch4.weight_update import WeightUpdate
 from scenes.kit.fmt import tex_factor, tex_num
 from scenes.kit.graph import EdgeTag
 

@@ -3,7 +3,7 @@ import numpy as np
 
 from nncore import get_trace
 from scenehelp import render_small, shown_rows, shown_texts
-from scenes.ch4_backprop import Training
+from scenes.ch4.training import Training
 from scenes.kit.fmt import num, stated
 
 FAST = {"snapshots": 5, "map_cells": 5}

@@ -1,10 +1,8 @@
-"""Chapter 5, can a network solve any problem: universal approximation, and what it does not promise."""
+"""Chapter 5: Can a network approximate any function?."""
 from __future__ import annotations
 
 import math
-
 from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup
-
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene

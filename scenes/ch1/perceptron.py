@@ -1,0 +1,122 @@
+"""Chapter 1: The perceptron: weights, a bias, an activation."""
+from __future__ import annotations
+
+import numpy as np
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut,
+                   GrowArrow, MathTex, ReplacementTransform,
+                   VGroup, Write)
+from scenes.formulas import TEX
+from scenes.kit import palette
+from scenes.kit.base import ExplainerScene
+from scenes.kit.fmt import (num, tex_factor, tex_num,
+                             tex_stated)
+from scenes.kit.parts import NeuronNode, beside_line, edge, edge_width, glyph
+
+
+class Perceptron(ExplainerScene):
+    """Fig 2: weighted inputs, a bias, and an activation (step, then sigmoid)."""
+
+    def construct(self):
+        self.title_card()
+        step = self.trace["step"]
+        diagram, panel = self.diagram(step), self.panel(step)
+        self.inputs(diagram)
+        self.equations(diagram, panel, step)
+        self.step_activation(diagram, panel, step)
+        self.sigmoid(diagram, panel)
+        self.summary(panel)
+
+    def inputs(self, diagram):
+        with self.beat("inputs", "perceptron.cap.inputs"):
+            self.play(FadeIn(diagram.inputs), FadeIn(diagram.values), FadeIn(diagram.names))
+            self.play(*[Create(e) for e in diagram.edges], FadeIn(diagram.weights), Create(diagram.neuron))
+
+    def equations(self, diagram, panel, step):
+        """Products, their sum, the bias: written slowly enough to read along, a pause after each."""
+        with self.beat("products", "perceptron.cap.products"):
+            for row in panel.products:
+                self.play(Write(row), run_time=1.5)
+                self.wait(0.6)
+        with self.beat("sum", "perceptron.cap.sum", weighted_sum=num(step["weighted_sum"])):
+            self.play(Write(panel.total), run_time=2.0)
+            self.wait(1.5)
+        with self.beat("bias", "perceptron.cap.bias", bias=num(step["bias"]), z=num(step["z"])):
+            self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z), run_time=2.0)
+            self.wait(1.0)
+
+    def step_activation(self, diagram, panel, step):
+        with self.beat("step", "perceptron.cap.step", output=num(step["output"])):
+            self.play(GrowArrow(diagram.arrow), FadeIn(diagram.act_box), FadeIn(diagram.act_name))
+            self.play(diagram.neuron.animate.set_activation(step["output"]), GrowArrow(diagram.out_arrow),
+                      Write(diagram.output), Write(panel.out))
+            self.play(FadeIn(diagram.kind))
+            self.wait(1)
+
+    def sigmoid(self, diagram, panel):
+        sig = self.trace["sigmoid"]
+        with self.beat("sigmoid", "perceptron.cap.sigmoid", output=num(sig["output"])):
+            new, new_panel = self.diagram(sig), self.panel(sig)
+            # ReplacementTransform: afterwards the new labels (with the new numbers) are on screen.
+            self.play(*[ReplacementTransform(a, b) for a, b in (
+                (diagram.act_box, new.act_box), (diagram.act_name, new.act_name), (diagram.output, new.output),
+                (panel.out, new_panel.out), (diagram.kind, new.kind))],
+                diagram.neuron.animate.set_activation(sig["output"]), run_time=1.5)
+            self.wait(1.5)
+
+    def summary(self, panel):
+        with self.beat("summary", "perceptron.cap.summary"):
+            worked = VGroup(*panel.products, panel.total)   # the general formula takes the worked rows' place
+            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE).move_to(worked)
+            self.play(FadeOut(worked), Write(formula))
+            self.wait(2)
+
+    def diagram(self, case):
+        d = VGroup()
+        n = len(case["inputs"])
+        # laid out left to right in x -6.2..1.2, so the panel (x 1.4..6.3) never meets the output
+        d.neuron = NeuronNode(radius=0.6).move_to(2.4 * LEFT + 0.45 * UP)   # room for the weights' labels
+        ys = np.linspace(2.1, -1.2, n)
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-5.8, y, 0]) for y in ys])
+        d.values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
+        d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
+                           for j, c in enumerate(d.inputs, start=1)])
+        largest = max(abs(w) for w in case["weights"])
+        d.edges = VGroup(*[edge(c, d.neuron, color=palette.sign_color(w), stroke_width=edge_width(w, largest))
+                           for c, w in zip(d.inputs, case["weights"])])
+        d.weights = VGroup()
+        for j, (e, w) in enumerate(zip(d.edges, case["weights"]), start=1):
+            lab = MathTex(f"w_{j}={tex_num(w)}", font_size=palette.MATH_SIZE - 12, color=palette.sign_color(w))
+            d.weights.add(beside_line(lab, e, at=0.05))   # near the input: clear of the neuron and the bias
+        b_label = MathTex(f"b={tex_num(case['bias'])}", font_size=palette.MATH_SIZE - 8, color=palette.BIAS)
+        b_label.next_to(d.neuron, DOWN, buff=0.8).shift(0.4 * RIGHT)   # right of the lowest weight's label
+        d.bias = VGroup(b_label, Arrow(b_label.get_top(), d.neuron.get_bottom(), buff=0.08, color=palette.BIAS,
+                                       stroke_width=4, max_tip_length_to_length_ratio=0.3))
+        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 0.6 * RIGHT, buff=0.05, color=palette.DIM)
+        from nncore import get_activation  # the glyph draws the real function
+        zs = np.linspace(-4, 4, 81)
+        d.act_box = glyph(zs, get_activation(case["activation"]).fn(zs), size=0.9).next_to(d.arrow, RIGHT, buff=0.08)
+        d.act_name = self.label(f"perceptron.{case['activation']}", palette.SMALL_SIZE, palette.DIM).next_to(d.act_box, UP, buff=0.12)
+        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.5 * RIGHT, buff=0.05, color=palette.DIM)
+        d.output = MathTex(tex_num(case["output"]), font_size=palette.MATH_SIZE, color=palette.FIRE).next_to(d.out_arrow, RIGHT, buff=0.1)
+        binary = case["activation"] == "step"
+        d.kind = self.label("perceptron.binary" if binary else "perceptron.continuous", palette.SMALL_SIZE, palette.FIRE)
+        d.kind.next_to(d.act_name, UP, buff=0.15)   # above: below it would meet the bias arrow
+        return d
+
+    def panel(self, case):
+        p = VGroup()
+        size = palette.MATH_SIZE - 10
+        p.products = VGroup(*[
+            MathTex(rf"x_{j} w_{j} = {tex_num(x)}\cdot{tex_factor(w)} = {tex_num(q)}", font_size=size)
+            for j, (x, w, q) in enumerate(zip(case["inputs"], case["weights"], case["products"]), start=1)])
+        p.total = MathTex(rf"\textstyle\sum_j w_j x_j = {tex_num(case['weighted_sum'])}", font_size=size)
+        p.z = MathTex(rf"z = {tex_num(case['weighted_sum'])} + {tex_factor(case['bias'])} = {tex_num(case['z'])}",
+                      font_size=size, color=palette.BIAS)
+        fn = r"\mathrm{step}" if case["activation"] == "step" else r"\sigma"
+        p.out = MathTex(rf"a = {fn}({tex_num(case['z'])}) = {tex_num(case['output'])}", font_size=size, color=palette.FIRE)
+        p.add(*p.products, p.total, p.z, p.out)
+        p.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
+        if p.width > 4.9:
+            p.scale_to_fit_width(4.9)
+        p.to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
+        return p

@@ -1,0 +1,210 @@
+"""Chapter 3: Momentum and learning-rate schedules."""
+from __future__ import annotations
+
+from manim import (DOWN, LEFT, RIGHT, UP, UR, Arrow, Circle, Create, Dot, FadeIn, FadeOut, Indicate, LaggedStart, MathTex, ReplacementTransform, VGroup, Write, rate_functions)
+from scenes.formulas import TEX
+from scenes.kit import palette
+from scenes.kit.descent import (CostCurve, EdgePlot, nice_range,
+                                readout, set_number)
+from scenes.kit.frame import keep_inside
+from scenes.kit.fmt import num, stated, tex_factor, tex_num
+from scenes.kit.parts import following, legend_row, note
+from scenes.ch3.common import Chapter3Scene, SIZE
+
+
+# -- MomentumAndSchedules -------------------------------------------------------------------------------
+class MomentumAndSchedules(Chapter3Scene):
+    """Plain descent stops in a shallow dip; momentum with beta escapes it (velocity arrow), with the
+    smaller beta_low from the same start it stays: momentum may help, not always. SGD named. Then cosine
+    decay: eta_t over the steps and the descent it drives, beside a constant rate that keeps bouncing
+    (near-unstable; a well-chosen constant settles too)."""
+
+    per_step = 0.22
+
+    def construct(self):
+        self.header = self.title_card()
+        self.momentum_part()
+        self.schedule_part()
+
+    def momentum_part(self):
+        tr = self.trace
+        plain, mom, low_run = tr["plain"], tr["momentum"], tr["momentum_low"]
+        plot = CostCurve(tr["curve"], width=10.4, height=3.9, ticks=(8, 3)).move_to(0.2 * RIGHT + 0.4 * DOWN)
+        self.plot = plot
+        rules = VGroup(MathTex(TEX["velocity"], font_size=SIZE),
+                       MathTex(TEX["momentum-step"], font_size=SIZE),
+                       MathTex(rf"\beta = {tex_num(tr['beta'])},\ \eta = {tex_num(tr['lr'])}", font_size=SIZE))
+        rules.arrange(RIGHT, buff=0.8).move_to(2.55 * UP)
+        local_t = plain["thetas"][-1]
+        low = min(range(len(plot.cs)), key=lambda j: plot.cs[j])
+        names = VGroup()
+        # the dip's name sits under the left wall, where the ball and its -v arrow (above it) never pass
+        dip = plot.p(local_t, plain["costs"][-1])
+        dip_text = self.label("momentum.local", palette.SMALL_SIZE, palette.DIM)
+        dip_text.move_to(dip + 2.3 * LEFT + 0.4 * UP)
+        names.add(VGroup(dip_text, Arrow(dip_text.get_right(), dip + 0.15 * LEFT, buff=0.12, color=palette.DIM,
+                                         stroke_width=3, max_tip_length_to_length_ratio=0.2)))
+        deep = plot.p(plot.ts[low], plot.cs[low])
+        deep_text = self.label("momentum.global", palette.SMALL_SIZE, palette.DIM).move_to(deep + 1.45 * UP + 0.8 * RIGHT)
+        names.add(VGroup(deep_text, Arrow(deep_text.get_bottom(), deep + 0.22 * UP, buff=0.08, color=palette.DIM,
+                                          stroke_width=3, max_tip_length_to_length_ratio=0.2)))
+        colors = (palette.POSITIVE, palette.FIRE, palette.BIAS)
+        entries = [(Dot(radius=0.1, color=colors[0]), self.label("momentum.plain", palette.SMALL_SIZE, colors[0])),
+                   (Dot(radius=0.1, color=colors[1]),
+                    self.label("momentum.with", palette.SMALL_SIZE, colors[1], beta=stated(tr["beta"]))),
+                   (Dot(radius=0.08, color=colors[2]),
+                    self.label("momentum.with", palette.SMALL_SIZE, colors[2], beta=stated(tr["beta_low"])))]
+        # a column in the empty top right, above the low right-hand side of the curve
+        legend = VGroup(*[VGroup(*e).arrange(RIGHT, buff=0.15) for e in entries]).arrange(DOWN, aligned_edge=LEFT,
+                                                                                         buff=0.15)
+        legend.move_to(plot.p(plot.x_bounds[1], plot.y_bounds[1]), aligned_edge=UR).shift(0.1 * DOWN)
+        with self.beat("curve", "momentum.cap.curve"):
+            self.play(FadeIn(plot.axes), FadeIn(plot.ticks), FadeIn(plot.x_label), FadeIn(plot.y_label))
+            self.play(Create(plot.graph), run_time=1.5)
+            self.play(FadeIn(names))
+            self.wait(0.5)
+
+        ball = plot.ball(plain["thetas"][0], plain["costs"][0], color=colors[0])
+        with self.beat("plain", "momentum.cap.plain", eta=num(tr["lr"]), steps=plain["steps"],
+                       theta=num(plain["thetas"][-1])):
+            self.play(FadeIn(ball, scale=2), FadeIn(legend[0]))
+            self.roll(plain, ball)
+            self.wait(1)
+
+        with self.beat("rule", "momentum.cap.rule", beta=num(tr["beta"])):
+            self.play(LaggedStart(*[Write(r) for r in rules], lag_ratio=0.4), run_time=2.5)
+            self.wait(1)
+        ball2 = plot.ball(mom["thetas"][0], mom["costs"][0])
+        # the escaping run in three beats: down the wall, through the dip, on to the bowl
+        ts = mom["thetas"]
+        hump = max((j for j in range(len(plot.ts)) if local_t < plot.ts[j] < plot.ts[low]),
+                   key=lambda j: plot.cs[j], default=None)
+        past_dip = next((k for k, t in enumerate(ts) if t > local_t), len(ts) - 1)
+        past_hump = next((k for k, t in enumerate(ts) if hump is not None and t > plot.ts[hump]), len(ts) - 1)
+        escaped = ts[-1] > local_t + 1.0
+        if escaped and 0 < past_dip < past_hump < len(ts) - 1:
+            parts = [("momentum", "momentum.cap.speed", 0, past_dip), ("through", "momentum.cap.through", past_dip, past_hump),
+                     ("settle", "momentum.cap.momentum", past_hump, mom["steps"])]
+        else:
+            parts = [("momentum", "momentum.cap.momentum" if escaped else "momentum.cap.stuck", 0, mom["steps"])]
+        for k, (name, key, a, b) in enumerate(parts):
+            with self.beat(name, key, theta=num(ts[-1]), steps=mom["steps"], beta=num(tr["beta"])):
+                if k == 0:
+                    self.play(FadeIn(ball2, scale=2), FadeIn(legend[1]))
+                self.roll(mom, ball2, velocity=True, steps=range(a, b))
+                self.wait(0.6 if k < len(parts) - 1 else 1)
+
+        ball3 = plot.ball(low_run["thetas"][0], low_run["costs"][0], color=colors[2], radius=0.08).set_z_index(4)
+        stays = abs(low_run["thetas"][-1] - local_t) < 0.5
+        with self.beat("little", "momentum.cap.little" if stays else "momentum.cap.little_escapes",
+                       beta=num(tr["beta_low"]), theta=num(low_run["thetas"][-1]), steps=low_run["steps"]):
+            self.play(FadeIn(ball3, scale=2), FadeIn(legend[2]))
+            self.roll(low_run, ball3, velocity=True)
+            self.wait(1.2)
+        remark = note(self.label("momentum.maybe", palette.SMALL_SIZE, palette.FIRE)).move_to(rules)
+        with self.beat("maybe", "momentum.cap.maybe"):
+            self.play(FadeOut(rules), run_time=0.5)   # one after the other: no two texts overlaid
+            self.play(FadeIn(remark))
+            self.wait(2)
+        sgd = note(VGroup(self.label("momentum.sgd", palette.SMALL_SIZE, palette.TEXT),
+                          self.label("momentum.sgd2", palette.SMALL_SIZE, palette.TEXT)).arrange(DOWN, buff=0.1),
+                   color=palette.DIM, pad=0.12)
+        sgd.next_to(self.header, DOWN, buff=0.08)   # two lines: under the header, above the plot's C label
+        keep_inside(sgd)
+        with self.beat("sgd", "momentum.cap.sgd"):
+            self.play(FadeOut(remark), run_time=0.5)
+            self.play(FadeIn(sgd))
+            self.wait(2)
+        self.balls = (ball, ball2, ball3)
+        self.play(*[FadeOut(m) for m in (plot, names, ball, ball2, ball3, legend, sgd)])
+
+    def roll(self, run, ball, velocity=False, steps=None):
+        """Replay a run's steps on the bumpy curve; with `velocity`, an arrow rides on the ball showing -v
+        (the direction it moves, and how fast: its length is proportional to |v|)."""
+        plot = self.plot
+        ts, cs = run["thetas"], run["costs"]
+        fastest = max((abs(v) for v in run["velocities"]), default=0.0) or 1.0
+        arrow = None
+        for k in (range(run["steps"]) if steps is None else steps):
+            anims = [plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=self.per_step,
+                                    rate_func=rate_functions.linear)]
+            if arrow is not None:
+                self.remove(arrow)
+                arrow = None
+            if velocity and plot.inside(ts[k], cs[k]) and abs(run["velocities"][k]) / fastest > 0.06:
+                arrow = self.velocity_arrow(ball, -run["velocities"][k] / fastest)
+                self.add(arrow)
+                offset = arrow.get_center() - ball.get_center()
+                anims.append(following(arrow, lambda m, o=offset: m.move_to(ball.get_center() + o)))
+            self.play(*anims, run_time=self.per_step)
+        if arrow is not None:
+            self.remove(arrow)
+
+    def velocity_arrow(self, ball, share, longest=1.6):
+        """An arrow above the ball, `share` (-1..1) of `longest` long, with its label -v."""
+        start = ball.get_center() + 0.38 * UP
+        arrow = Arrow(start, start + share * longest * RIGHT, buff=0, color=palette.GRADIENT, stroke_width=5,
+                      max_tip_length_to_length_ratio=0.3, max_stroke_width_to_length_ratio=20)
+        tag = MathTex("-v", font_size=SIZE - 6, color=palette.GRADIENT).next_to(arrow, UP, buff=0.05)
+        return VGroup(arrow, tag)
+
+    def schedule_part(self):
+        sc = self.trace["schedule"]
+        lrs, run, const = sc["lrs"], sc["run"], sc["constant"]
+        T = len(lrs) - 1
+        rates = EdgePlot(nice_range(0, T, 6), nice_range(0, max(lrs), 4), width=4.6, height=2.8, x_label="t",
+                         y_label=r"\eta_t").move_to(3.55 * LEFT + 0.15 * DOWN)
+        rate_dots = VGroup(*[Dot(rates.p(t, e), radius=0.06, color=palette.FIRE) for t, e in enumerate(lrs)])
+        rate_line = rates.curve(list(range(len(lrs))), lrs, color=palette.FIRE, stroke_width=3)
+        cursor = Dot(rates.p(0, lrs[0]), radius=0.13, color=palette.FIRE).set_z_index(3)
+        bowl = CostCurve(sc["curve"], width=5.2, height=2.8, ticks=(4, 3)).move_to(3.3 * RIGHT + 0.15 * DOWN)
+        formula = MathTex(TEX["cosine"], font_size=SIZE).move_to(2.65 * UP)   # its values row clear of C(θ)
+        values = MathTex(rf"\eta_{{\max}} = {tex_num(sc['eta_max'])},\ \eta_{{\min}} = {tex_num(sc['eta_min'])},"
+                         rf"\ T = {T}", font_size=SIZE - 4, color=palette.DIM).next_to(formula, DOWN, buff=0.15)
+        with self.beat("schedule", "momentum.cap.schedule", eta_max=num(sc["eta_max"]), eta_min=num(sc["eta_min"])):
+            self.play(Write(formula), FadeIn(values))
+            self.play(FadeIn(rates))
+            self.play(Create(rate_line), LaggedStart(*[FadeIn(d) for d in rate_dots], lag_ratio=0.1), run_time=1.5)
+            self.wait(1)
+        ball = bowl.ball(run["thetas"][0], run["costs"][0], radius=0.11)
+        # the constant rate's ball: a ring around where it is, drawn over the other, so neither hides
+        ring = Circle(radius=0.19, color=palette.TEXT, stroke_width=4).move_to(ball).set_z_index(4)
+        legend = legend_row((Dot(radius=0.1, color=palette.FIRE), self.label("momentum.cosine", palette.SMALL_SIZE, palette.FIRE)),
+                            (Circle(radius=0.12, color=palette.TEXT, stroke_width=4),
+                             self.label("momentum.constant", palette.SMALL_SIZE, palette.TEXT, eta=stated(sc["eta_max"]))))
+        keep_inside(legend.next_to(bowl, DOWN, buff=0.3))
+        now = VGroup(readout("t", 0, size=SIZE - 4), readout(r"\eta_t", lrs[0], palette.FIRE, size=SIZE - 4))
+        now.arrange(RIGHT, buff=0.6).next_to(rates, DOWN, buff=0.3).match_y(legend)
+        with self.beat("decay", "momentum.cap.decay", steps=run["steps"]):
+            self.play(FadeIn(bowl), FadeIn(legend), FadeIn(cursor, scale=2), FadeIn(now))
+            self.play(FadeIn(ball, scale=2), Create(ring))
+            for t in range(max(run["steps"], const["steps"])):
+                # the readout turns to t as the marker sets off for t; the balls then take step t
+                now[0].number.set_value(t)
+                set_number(now[1].number, lrs[t])
+                if t:
+                    self.play(cursor.animate.move_to(rates.p(t, lrs[t])), run_time=0.3)
+                anims = []
+                for r, b in ((run, ball), (const, ring)):
+                    if t < r["steps"]:
+                        anims.append(bowl.move_ball(b, r["thetas"][t], r["costs"][t], r["thetas"][t + 1],
+                                                    r["costs"][t + 1]))
+                if anims:
+                    self.play(*anims, run_time=0.6)
+            self.wait(1)
+        good = 1.0 / sc["curvature"]
+        factor = MathTex(rf"\eta = {tex_num(sc['eta_max'])}:\ \ \theta_{{t+1}} - \theta^* = "
+                         rf"{tex_factor(sc['factor'])}\,(\theta_t - \theta^*)", font_size=SIZE - 4,
+                         color=palette.TEXT).move_to(values)
+        with self.beat("constant", "momentum.cap.constant", eta_max=num(sc["eta_max"]), f=num(sc["factor"]),
+                       good=num(good)):
+            self.play(ReplacementTransform(values, factor))
+            self.play(Indicate(ring, color=palette.TEXT))
+            self.wait(1.5)
+        remark = note(VGroup(self.label("momentum.one_rate", palette.SMALL_SIZE, palette.FIRE),
+                             self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12))
+        remark.next_to(self.header, DOWN, buff=0.12)   # under the header, clear of the plots' labels
+        with self.beat("global", "momentum.cap.global"):
+            self.play(FadeOut(formula), FadeOut(factor), run_time=0.5)
+            self.play(FadeIn(remark))
+            self.wait(3)

@@ -1,0 +1,1 @@
+"""Chapter 4: Chapter 4 · Backpropagation, one scene per module."""

@@ -1,0 +1,77 @@
+"""What the chapter-4 scenes share."""
+from __future__ import annotations
+
+from manim import (LEFT, RIGHT, Create, FadeIn, Indicate, SurroundingRectangle, VGroup, Write)
+from scenes.kit import frame, palette
+from scenes.kit.base import ExplainerScene
+from scenes.kit.fmt import tex_num
+from scenes.kit.graph import ChainProduct, build, partial, tex
+from scenes.kit.parts import lean, note
+from scenes.kit.chain import BAND, MATH, SYMBOL, as_factor, edge_formulas, edge_partial, in_band
+
+
+class Chapter4Scene(ExplainerScene):
+    """What the chapter's scenes share."""
+
+    def label(self, key: str, size: float = palette.BODY_SIZE, color=palette.TEXT, **fields):
+        return lean(super().label(key, size, color, **fields))
+
+    def shared_tag(self, words_key: str) -> VGroup:
+        """Case 1's product dE/dO * dO/dmu2 = dE/dmu2, parked under the graph beside mu2 for Case 2.
+        `[0]` is the framed formula (`[0][1]` its MathTex, parts: fraction, '=', number), `[1]` the words."""
+        value = self.trace["shared"]["value"]
+        formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=palette.GRADIENT)
+        boxed = note(formula, color=palette.FIRE, pad=0.12)
+        words = self.label(words_key, palette.SMALL_SIZE, palette.FIRE)
+        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.02, 0])
+        return frame.keep_inside(tag.align_to([1.4, 0, 0], LEFT))   # under O and E, clear of b_o's edge
+
+    def chain_product(self, param: str) -> ChainProduct:
+        """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
+        gr = self.trace["gradients"][param]
+        return ChainProduct(partial("E", SYMBOL[param]), [edge_partial(f) for f in gr["factors"]],
+                            [as_factor(edge_formulas(self.trace)[f]) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH)
+
+    def show_graph(self, g, values, tags):
+        self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
+
+    def trace_path(self, g, edges, run_time=0.9):
+        """The path from E back to a parameter grows node by node, a pulse running backward along
+        each edge. What is lit of it already stays lit, so a longer path extends a shorter one; lit
+        edges off it go dark first (back to the node where the paths part)."""
+        if not g.lit:
+            self.play(Indicate(g.nodes["E"], color=palette.FIRE), run_time=0.6)
+        for step in g.extend(edges, run_time=run_time):
+            self.play(step)
+
+    def write_symbols(self, g, row, edges, run_time=0.8):
+        """The symbols row, factor by factor, each with a pulse on its edge."""
+        steps = build(row)
+        self.play(steps[0], run_time=run_time)
+        for step, e in zip(steps[1:], edges):
+            self.play(step, g.flash([e], backward=True), run_time=run_time)
+
+    def write_row(self, row, sources, run_time=0.8):
+        """A row, factor by factor, each grown out of a copy of its source (a tag on the graph)."""
+        for step in build(row, sources):
+            self.play(step, run_time=run_time)
+
+    def conclude(self, product) -> SurroundingRectangle:
+        """The product's value, framed; then the rows stand on screen as whole formulas."""
+        box = SurroundingRectangle(product.numbers.result, color=palette.GRADIENT, buff=0.08)
+        self.play(Write(product.numbers.tail()), run_time=0.8)
+        self.play(Create(box), run_time=0.5)
+        self.settle(product)
+        return box
+
+    def settle(self, rows: VGroup):
+        """Rows written part by part are on screen as loose parts: put the whole rows there instead,
+        so that what is on screen is the formulas themselves (the same pixels)."""
+        self.remove(*[part for row in rows for part in row.submobjects])
+        self.add(rows)
+
+    def gradient_grid(self, gradients) -> VGroup:
+        """The four gradients, two by two: what one backward pass gives."""
+        cells = [tex(partial("E", SYMBOL[p]), "=", tex_num(gradients[p]["gradient"]), size=MATH + 4,
+                     color=palette.GRADIENT) for p in ("w_o", "b_o", "w_i", "b_i")]
+        return in_band(VGroup(*cells).arrange_in_grid(rows=2, buff=(1.6, 0.3)), BAND + 0.1)
