@@ -1,10 +1,12 @@
 """Plan and run renders: skip what is up to date, render the rest in parallel, report progress."""
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -13,12 +15,15 @@ from importlib import metadata
 from pathlib import Path
 
 from scenes import catalog
+from scenes.kit.fonts import FONTS
 from studio import atomic, manifest, stopping
 from studio.executors import LocalProcesses
 from studio.jobs import RenderJob, RenderResult
 from studio.layout import QUALITIES, cache_root, quality_dir, work_root
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("nncore", "scenes", "studio", "manimcompat")   # the project's own code
+RENDERER = "studio.worker"   # what renders a scene, whatever the scene
 TYPICAL_SCENE_SECONDS = 52  # the series' mean, for scenes never rendered into this folder
 
 
@@ -27,36 +32,89 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# The system packages a frame is made with (TeX, its SVG converter, the fonts of every language);
+# their versions enter the key, so an upgrade re-renders. Read once per run from dpkg, if any.
+SYSTEM_PACKAGES = ("texlive-base", "texlive-latex-base", "dvisvgm", "espeak-ng",
+                   *sorted({package for _, package in FONTS.values()}))
+
+
 @lru_cache(maxsize=None)
 def _versions() -> dict:
     out = {"python": sys.version.split()[0]}
-    for dist in ("manim", "numpy", "av", "manimpango"):
+    for dist in ("manim", "numpy", "av", "manimpango", "piper-tts"):
         try:
             out[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
             out[dist] = None
+    try:
+        listed = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *SYSTEM_PACKAGES],
+                                capture_output=True, text=True, timeout=10).stdout
+        out.update(line.split(" ", 1) for line in listed.splitlines() if " " in line)
+    except (OSError, subprocess.SubprocessError):   # not Debian: the Python versions above must do
+        pass
     return out
 
 
-# What a scene's pixels depend on besides its own module: the worker and everything it runs
-# on the frames (encoder patch, LaTeX batching, Manim compatibility, remux/GIF), the toolkit,
-# the strings and nncore.
-PIXEL_SOURCES = ("studio/worker.py", "studio/speed.py", "studio/latex.py", "studio/compat.py",
-                 "studio/joining.py", "studio/captions.py", "studio/narration.py", "studio/speech.py")
+def _module_file(name: str, root: Path) -> Path | None:
+    """The source file of a project module (package __init__ or module), or None if not ours."""
+    if name.split(".")[0] not in PACKAGES:
+        return None
+    base = root.joinpath(*name.split("."))
+    for candidate in (base / "__init__.py", base.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
-def source_files(spec) -> list[Path]:
-    files = [ROOT / (spec.module.replace(".", "/") + ".py")]
-    files += [ROOT / f for f in PIXEL_SOURCES if (ROOT / f).exists()]
-    for folder in ("scenes/kit", "scenes/strings", "nncore"):
-        files += sorted((ROOT / folder).glob("*.py"))
-    return files
+@lru_cache(maxsize=None)
+def _imports(path: Path, root: Path) -> frozenset[str]:
+    """Project modules that a file imports anywhere in it (lazy imports inside functions too)."""
+    package = ".".join(path.relative_to(root).parent.parts)
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{a.name}" for a in node.names)  # `from pkg import module`
+    return frozenset(found)
 
 
-def job_key(job: RenderJob) -> str:
+def import_closure(modules, root: Path = ROOT) -> set[Path]:
+    """The project's source files that importing `modules` loads, directly or through others."""
+    seen: dict[str, Path] = {}
+    todo = list(modules)
+    while todo:
+        name = todo.pop()
+        parts = name.split(".")
+        for k in range(1, len(parts) + 1):   # importing a.b.c runs a/__init__ and a/b/__init__ too
+            sub = ".".join(parts[:k])
+            path = _module_file(sub, root)
+            if path is not None and sub not in seen:
+                seen[sub] = path
+                todo.extend(_imports(path, root))
+    return set(seen.values())
+
+
+@lru_cache(maxsize=None)
+def loaded_sources(module: str, root: Path = ROOT) -> tuple[Path, ...]:
+    """Every project source file that rendering the scene in `module` loads: its imports' closure
+    and the worker's (derived, so a new file is covered without anyone listing it)."""
+    return tuple(sorted(import_closure((module, RENDERER), root)))
+
+
+def source_files(spec, root: Path = ROOT) -> list[Path]:
+    return list(loaded_sources(spec.module, root))
+
+
+def job_key(job: RenderJob, root: Path = ROOT) -> str:
     spec = catalog.find(job.scene)
     blob = {
-        "sources": {str(p.relative_to(ROOT)): _file_hash(p) for p in source_files(spec)},
+        "sources": {str(p.relative_to(root)): _file_hash(p) for p in source_files(spec, root)},
         "versions": _versions(),
         "scene": job.scene, "params": job.params, "quality": job.quality, "format": job.format,
         "transparent": job.transparent, "lang": job.lang, "burn_captions": job.burn_captions, "theme": job.theme,
