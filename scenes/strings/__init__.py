@@ -6,9 +6,9 @@ Placeholders are str.format fields.
 """
 from __future__ import annotations
 
-from . import ch1, ch2, ch3, ch4, common
+from . import ch1, ch2, ch3, ch4, ch5, common
 
-_MODULES = (common, ch1, ch2, ch3, ch4)
+_MODULES = (common, ch1, ch2, ch3, ch4, ch5)
 LANGUAGES = ("en", "zh")
 TABLES = {lang: {k: v for m in _MODULES for k, v in getattr(m, lang.upper(), {}).items()} for lang in LANGUAGES}
 

@@ -95,6 +95,29 @@ EN = {
     "update.after": "after one step",
     "update.epoch": "epoch",
     "update.epochs": "after {epochs} epochs",
+
+    # Training
+    "training.title": "Training: the cost goes down",
+    "training.desc": "A 2-4-1 network learns XOR-like points; the cost falls epoch by epoch.",
+    "training.cap.data": "{n} points: the label is 1 where exactly one input is high, 0 elsewhere (like XOR).",
+    "training.cap.network": "A {shape} network with random weights outputs about the same for every point, "
+                            "{lo} to {hi}: all below 0.5, so it calls every point 0. "
+                            "That is {correct} of {n} right, no better than chance.",
+    "training.cap.epoch": "One epoch is one forward pass and one backward pass over all {n} points, "
+                          "then every weight takes a step.",
+    "training.cap.rule": "The cost C is half the mean squared error over the {n} points. Each step uses momentum: "
+                         "beta {beta}, learning rate {eta}.",
+    "training.cap.train": "Epoch by epoch the weights change and the cost falls, though not every time: "
+                         "with momentum it rose after {rises} of the {epochs} epochs.",
+    "training.cap.summary": "After {epochs} epochs the cost fell from {first} to {last}: "
+                            "{correct} of {n} points are right.",
+    "training.epoch_is": "1 epoch = forward + backward pass over all {n} points",
+    "training.epoch": "epoch {n}",
+    "training.epochs": "epochs",
+    "training.correct": "{correct} of {n} right",
+    "training.label1": "label 1",
+    "training.label0": "label 0",
+    "training.shading": "brighter = output nearer 1",
 }
 
 ZH = {
@@ -175,4 +198,27 @@ ZH = {
     "update.after": "一步之后",
     "update.epoch": "轮次",
     "update.epochs": "{epochs} 轮之后",
+
+    # Training
+    "training.title": "训练：代价逐渐下降",
+    "training.desc": "一个 2-4-1 网络学习类似 XOR 的点；代价一个轮次接一个轮次地下降。",
+    "training.cap.data": "{n} 个点：恰好有一个输入为高时，标签为 1；其他情况标签为 0（类似 XOR）。",
+    "training.cap.network": "一个随机权重的 {shape} 网络对每个点的输出都差不多，"
+                            "在 {lo} 到 {hi} 之间：都低于 0.5，所以它把每个点都判为 0。"
+                            "{n} 个点中答对 {correct} 个，和瞎猜一样。",
+    "training.cap.epoch": "一个轮次，就是对全部 {n} 个点做一次前向传播和一次反向传播，"
+                          "然后每个权重都走一步。",
+    "training.cap.rule": "代价 C 是 {n} 个点上均方误差的一半。每一步都用动量："
+                         "β = {beta}，学习率 {eta}。",
+    "training.cap.train": "一个轮次接一个轮次，权重不断改变，代价下降，但并非每次都降："
+                         "因为有动量，{epochs} 个轮次中有 {rises} 次之后代价上升了。",
+    "training.cap.summary": "{epochs} 个轮次之后，代价从 {first} 降到 {last}："
+                            "{n} 个点中答对 {correct} 个。",
+    "training.epoch_is": "1 个轮次 = 对全部 {n} 个点做一次前向 + 反向传播",
+    "training.epoch": "第 {n} 轮",
+    "training.epochs": "轮次",
+    "training.correct": "答对 {correct} / {n}",
+    "training.label1": "标签 1",
+    "training.label0": "标签 0",
+    "training.shading": "越亮 = 输出越接近 1",
 }
