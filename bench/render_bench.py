@@ -163,6 +163,7 @@ def encoders(workdir, scene="neuron-firing", quality="high") -> list:
     import numpy as np
     from manim import tempconfig
 
+    import manimcompat
     from studio import speed
     spec = catalog.find(scene)
     speed.install_frame_reuse()
@@ -174,7 +175,7 @@ def encoders(workdir, scene="neuron-firing", quality="high") -> list:
             t = time.perf_counter()
             s = spec.load()()
             s.render()
-            return time.perf_counter() - t, Path(s.renderer.file_writer.movie_file_path)
+            return time.perf_counter() - t, manimcompat.movie_path(s)
 
     def frames(path):
         with av.open(str(path)) as c:

@@ -11,6 +11,7 @@ import re
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
+import manimcompat
 from studio import stopping, worker
 from studio.errors import BadInput
 
@@ -21,12 +22,8 @@ def start_worker(parent_pid: int) -> None:
     """A pool worker's set-up: die with the parent, stop on SIGTERM. tqdm (Manim's progress bars)
     would make a multiprocessing lock on first use, which a stopped worker cannot release
     ("leaked semaphore" at exit): give it a thread lock, all a one-thread worker needs."""
-    import threading
-
-    from tqdm import tqdm
-
     stopping.become_worker(parent_pid)
-    tqdm.set_lock(threading.RLock())
+    manimcompat.progress_bars_thread_lock()
 
 
 def render_in_worker(job):
@@ -63,9 +60,7 @@ class LocalProcesses:
     def stop(self):
         if self.pool is None:
             return
-        from studio import compat
-
-        procs = compat.pool_processes(self.pool)
+        procs = manimcompat.pool_processes(self.pool)
         for p in procs:
             if p.is_alive():
                 p.terminate()  # SIGTERM: the worker unwinds and removes its staging folder

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from studio import compat
+import manimcompat as compat
 
 SINGLE = r"\documentclass[preview]{standalone}"
 MULTI = r"\documentclass[preview,multi=nnpage]{standalone}"
@@ -47,15 +47,14 @@ def _stand_in(expression: str) -> str:
 def _sketcher(wanted: dict, scratch: Path):
     """A formula compiler that notes each formula not cached yet and draws a stand-in for it."""
     from manim import config
-    from manim.utils import tex_file_writing as tfw
 
     def sketch(expression, environment=None, tex_template=None):
         template = tex_template or config["tex_template"]
-        tex_file = tfw.generate_tex_file(expression, environment, template)  # Manim's own name and source
+        tex_file = compat.tex_source_file(expression, environment, template)  # Manim's own name and source
         if tex_file.with_suffix(".svg").exists():
             return tex_file.with_suffix(".svg")
         name, code = tex_file.stem, tex_file.read_text(encoding="utf-8")
-        if template.tex_compiler == "latex" and template.output_format == ".dvi" and code.startswith(SINGLE):
+        if compat.compiles_with_latex_to_dvi(template) and code.startswith(SINGLE):
             wanted[name] = code
         stand_in = scratch / f"{name}.svg"
         stand_in.write_text(_stand_in(expression), encoding="utf-8")

@@ -92,15 +92,16 @@ def one_line(texts, lang: str) -> str:
 # -- formulas: LaTeX to SVG at its own size, and to words for a screen reader ---------------------
 def formula_svgs(qdir: Path, scene_id: str) -> list[tuple[str, float, float]]:
     """The scene's formulas as SVG files beside the page: (relative path, width px, height px)."""
-    from manim import MathTex, tempconfig
-    from manim.utils.tex_file_writing import tex_to_svg_file
+    from manim import tempconfig
+
+    from manimcompat import formula_svg
 
     folder = qdir / "formulas"
     folder.mkdir(exist_ok=True)
     found = []
     with tempconfig({"media_dir": str(cache_root() / "lecture"), "verbosity": "ERROR"}):
         for i, tex in enumerate(FORMULAS.get(scene_id, [])):
-            svg = tex_to_svg_file(tex, environment="align*", tex_template=MathTex("x").tex_template)
+            svg = formula_svg(tex)
             name = f"{scene_id}-{i}.svg"
             with atomic.temporary(folder / name) as tmp:
                 shutil.copyfile(svg, tmp)

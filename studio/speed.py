@@ -12,7 +12,7 @@ import os
 import shutil
 from pathlib import Path
 
-from studio.compat import install_frame_reuse  # noqa: F401 - lever 1 lives with Manim's other internals
+from manimcompat import install_frame_reuse  # noqa: F401 - lever 1 lives with Manim's other internals
 
 CACHES = ("Tex", "texts")
 

@@ -8,7 +8,6 @@ half-written file, nor a mix of old and new files, where finished ones belong.
 """
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -16,6 +15,7 @@ import traceback
 import uuid
 from pathlib import Path
 
+import manimcompat
 from scenes import catalog
 from studio import captions, latex, manifest, narration, speed, stopping
 from studio.jobs import RenderJob, RenderResult
@@ -107,9 +107,8 @@ def _render(job: RenderJob) -> Entry:
             scene = scene_class(**kwargs)
             marks = section_clock(scene)
             scene.render()
-            writer = scene.renderer.file_writer
-            frame = scene.renderer.get_frame()
-            movie = Path(writer.movie_file_path) if job.format in VIDEO_FORMATS else None
+            frame = manimcompat.last_frame(scene)
+            movie = manimcompat.movie_path(scene) if job.format in VIDEO_FORMATS else None
             spans = section_spans(marks, scene.time)
         speed.publish_caches(media, shared)
         track = None
@@ -125,13 +124,8 @@ def _render(job: RenderJob) -> Entry:
 
 def section_clock(scene) -> list:
     """Note (name, scene time) at each next_section: where each beat starts (the voice goes there)."""
-    marks, original = [], scene.next_section
-
-    def next_section(name="unnamed", *args, **kwargs):
-        marks.append((name, scene.time))
-        return original(name, *args, **kwargs)
-
-    scene.next_section = next_section
+    marks = []
+    manimcompat.on_section(scene, lambda name, t: marks.append((name, t)))
     return marks
 
 
@@ -217,7 +211,7 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
         else:
             shutil.move(movie, video)
         files[video.name] = "video"
-        cues = captions.read_srt(movie.with_suffix(".srt"))
+        cues = captions.read_srt(manimcompat.captions_path(movie))
         (stage / f"{sid}.srt").write_text(captions.to_srt(cues), encoding="utf-8")
         (stage / f"{sid}.vtt").write_text(captions.to_vtt(cues), encoding="utf-8")
         files[f"{sid}.srt"] = files[f"{sid}.vtt"] = "captions"
@@ -230,18 +224,18 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
 
 def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[dict]:
     """One clip per beat; with a voice, each clip carries its own slice of the track."""
-    index = movie.parent / "sections" / f"{movie.stem}.json"
-    if not index.exists():
+    index = manimcompat.sections_index(movie)
+    if not index:
         return []
     dest.mkdir()
     sections, start = [], 0.0
-    for i, s in enumerate(json.loads(index.read_text())):
+    for i, s in enumerate(index):
         name, duration = f"{i:02d}-{s['name']}.mp4", float(s["duration"])
         if track is not None:
             a, b = int(round(start * rate)), int(round((start + duration) * rate))
-            narration.mux(index.parent / s["video"], track[a:b], dest / name, rate=rate)
+            narration.mux(s["video"], track[a:b], dest / name, rate=rate)
         else:
-            remux(index.parent / s["video"], dest / name)
+            remux(s["video"], dest / name)
         sections.append({"index": i, "name": s["name"], "file": name, "duration": duration, "start": round(start, 6)})
         start += duration
     return sections

@@ -1,7 +1,11 @@
-"""studio/compat.py, the one module that touches Manim's internals: each touch does what Manim's own
-code does (or exactly what it claims), undoes what it swaps, and the module refuses another version."""
+"""manimcompat, the one module that touches Manim's internals: each touch does what Manim's own
+code does (or exactly what it claims), undoes what it swaps, and the module refuses another version;
+and no other module of the project touches them."""
 from concurrent.futures import ProcessPoolExecutor
 from fractions import Fraction
+import ast
+import re
+from pathlib import Path
 
 import av
 import numpy as np
@@ -12,7 +16,7 @@ from manim.mobject.svg import svg_mobject
 from manim.mobject.text import numbers, tex_mobject
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
-from studio import compat
+import manimcompat as compat
 
 W, H = 64, 48
 
@@ -122,11 +126,116 @@ def _pid(_):
     return os.getpid()
 
 
-def test_scenes_import_no_studio_module_but_compat():
-    import re
-    from pathlib import Path
+ROOT = Path(__file__).resolve().parents[1]
+# The project's code (tests may reach into Manim to check the adapter against Manim itself).
+CODE = sorted(p for folder in ("nncore", "scenes", "studio", "scripts", "bench") for p in (ROOT / folder).rglob("*.py"))
+CODE.append(ROOT / "render.py")
+# Manim members that are not private by name but are its internals (what a render wrote, how a
+# camera colours, how an animation is prepared): only the adapter names them.
+INTERNAL_NAMES = {"renderer", "file_writer", "movie_file_path", "get_frame", "get_fill_rgbas", "get_stroke_rgbas",
+                  "prepare_animation", "tex_to_svg_file", "generate_tex_file", "tex_compiler", "next_section_",
+                  "SVG_HASH_TO_MOB_MAP", "string_to_mob_map", "set_lock"}
+PUBLIC_UNDERSCORED = {("os", "_exit")}   # documented functions whose names start with _
 
-    root = Path(__file__).resolve().parents[1]
-    imports = {m for f in (root / "scenes").rglob("*.py")
+
+def door_violations(path: Path) -> list[str]:
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        modules = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                   else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+        out += [f"imports {m}" for m in modules if m.startswith("manim.") or m.split(".")[0] == "tqdm"]
+        if isinstance(node, ast.Attribute):
+            owner = node.value.id if isinstance(node.value, ast.Name) else None
+            private = node.attr.startswith("_") and not node.attr.startswith("__")
+            if (private and owner not in ("self", "cls") and (owner, node.attr) not in PUBLIC_UNDERSCORED) \
+                    or node.attr in INTERNAL_NAMES:
+                out.append(f"uses .{node.attr} (line {node.lineno})")
+        if isinstance(node, ast.FunctionDef) and node.name in INTERNAL_NAMES:
+            out.append(f"overrides {node.name} (line {node.lineno})")
+    return out
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_adapter_touches_manims_internals(path):
+    assert door_violations(path) == []
+
+
+def test_the_door_check_sees_each_kind_of_touch(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from manim.utils import tex_file_writing\nimport tqdm\n"
+                   "def f(scene, pool):\n    return scene.renderer, pool._processes\n"
+                   "class C:\n    def get_fill_rgbas(self, v):\n        return self._own\n")
+    found = door_violations(bad)
+    assert len(found) == 5 and not any("_own" in f for f in found)
+
+
+def test_the_kit_and_the_studio_meet_only_in_the_adapter():
+    """The kit renders without the command line: no scene module imports the studio."""
+    imports = {m for f in (ROOT / "scenes").rglob("*.py")
                for m in re.findall(r"^\s*(?:from|import)\s+(studio[\w.]*)", f.read_text(), re.M)}
-    assert imports <= {"studio.compat"}
+    assert imports == set()
+    adapter = {m for m in re.findall(r"^\s*(?:from|import)\s+(\w+)", (ROOT / "manimcompat/__init__.py").read_text(), re.M)}
+    assert not adapter & {"scenes", "studio", "nncore"}
+
+
+@pytest.mark.slow
+def test_what_a_render_wrote_is_found_where_the_adapter_says(tmp_path):
+    """A tiny real render with two sections and a subcaption: the movie, its captions, its section
+    clips (whose lengths add up to the movie's) and the section start times, read through the adapter."""
+    from manim import Scene, Square, tempconfig
+
+    marks = []
+
+    class Two(Scene):
+        def construct(self):
+            compat.on_section(self, lambda name, t: marks.append((name, round(t, 6))))
+            self.next_section("first")
+            self.add(Square())
+            self.add_subcaption("hello", duration=1.0)
+            self.wait(1.0)
+            self.next_section("second")
+            self.wait(0.5)
+
+    with tempconfig({"pixel_width": 64, "pixel_height": 36, "frame_rate": 10, "media_dir": str(tmp_path),
+                     "save_sections": True, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR"}):
+        scene = Two()
+        scene.render()
+        movie, frame = compat.movie_path(scene), compat.last_frame(scene)
+    assert frame.shape == (36, 64, 4) and frame[..., :3].max() > 0   # the square's outline is drawn
+    with av.open(str(movie)) as c:
+        length = float(c.duration / 1e6)
+    assert abs(length - 1.5) < 0.11   # within a frame
+    assert "hello" in compat.captions_path(movie).read_text()
+    sections = compat.sections_index(movie)
+    assert [s["name"] for s in sections] == ["first", "second"] and all(s["video"].exists() for s in sections)
+    assert abs(sum(float(s["duration"]) for s in sections) - length) < 0.11
+    assert [n for n, _ in marks] == ["first", "second"] and marks[0][1] == 0 and abs(marks[1][1] - 1.0) < 0.11
+
+
+def test_recolouring_camera_passes_every_colour_through_the_swap():
+    from manim import Camera, Square
+
+    seen = []
+    cls = compat.recolouring_camera(lambda rgbas: seen.append(rgbas.copy()) or rgbas * 0 + 0.5)
+    square = Square().set_fill("#ff0000", 1).set_stroke("#00ff00")
+    camera = cls()
+    assert issubclass(cls, Camera)
+    assert np.allclose(camera.get_fill_rgbas(square), 0.5) and np.allclose(camera.get_stroke_rgbas(square), 0.5)
+    assert np.allclose(seen[0][0, :3], [1, 0, 0]) and np.allclose(seen[1][0, :3], [0, 1, 0])
+
+
+def test_lean_animations_prepare_builders_and_drop_glyph_paths():
+    from manim import FadeIn, Square
+
+    formula = MathTex("x^2")
+    square = Square()
+    played = compat.lean_animations([FadeIn(formula), square.animate.shift([1, 0, 0])])
+    assert [type(a).__name__ for a in played] == ["FadeIn", "_MethodAnimation"]
+    assert all(getattr(m, "path_obj", None) is None for m in formula.get_family())
+
+
+def test_latex_template_facts():
+    template = MathTex("x").tex_template
+    assert compat.compiles_with_latex_to_dvi(template)
+    tex = compat.tex_source_file("y = 2", "align*", template)
+    assert tex.suffix == ".tex" and "y = 2" in tex.read_text()

@@ -9,7 +9,7 @@ from scenes import catalog
 from scenes.kit import cues, frame
 from scenes.kit.base import ExplainerScene, LayoutError, VOICE_PAUSE
 from scenes.kit.theme import light_rgb
-from studio import compat
+import manimcompat as compat
 
 
 @pytest.mark.parametrize("spec", catalog.SCENES, ids=lambda s: s.id)

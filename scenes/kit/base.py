@@ -5,14 +5,13 @@ from contextlib import contextmanager
 
 from manim import (DOWN, UP, FadeIn, FadeOut, ReplacementTransform, RoundedRectangle, Scene, Text, VGroup, Write,
                    config, logger)
-from manim.animation.animation import prepare_animation
 
 from nncore import get_trace
 
 from scenes import catalog
 from scenes.kit import cues as cue_rules, frame, palette, theme as themes
 from scenes.kit.fonts import font_for
-from scenes.kit.parts import lean
+from manimcompat import lean_animations
 from scenes.strings import text_for
 
 VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the next beat starts
@@ -66,12 +65,7 @@ class ExplainerScene(Scene):
     def play(self, *animations, **kwargs):
         # Drop the parsed SVG paths that glyphs keep after their points are built: every
         # animation copies its mobjects, and those paths make each copy ~7x slower.
-        prepared = [prepare_animation(a) for a in animations]
-        for a in prepared:
-            for mob in (a.mobject, getattr(a, "target_mobject", None)):
-                if mob is not None:
-                    lean(mob)
-        super().play(*prepared, **kwargs)
+        super().play(*lean_animations(animations), **kwargs)
 
     # -- words ---------------------------------------------------------
     def words(self, key: str, **fields) -> str:

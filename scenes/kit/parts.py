@@ -8,7 +8,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, Dot, FadeOut, Li
                    RoundedRectangle, Text, UpdateFromAlphaFunc, UpdateFromFunc, VGroup, VMobject)
 
 from scenes.kit import palette
-from studio.compat import lean  # noqa: F401 - scenes take it from the kit; it touches Manim's internals
+from manimcompat import lean  # noqa: F401 - scenes take it from the kit; it touches Manim's internals
 
 
 class NeuronNode(VGroup):

@@ -7,6 +7,8 @@ import colorsys
 import numpy as np
 from manim import Camera, ManimColor
 
+from manimcompat import recolouring_camera
+
 from scenes.kit import palette
 
 
@@ -31,21 +33,14 @@ def light_rgb(rgb) -> np.ndarray:
     return np.array(colorsys.hls_to_rgb(h, l, s))
 
 
-class LightCamera(Camera):
-    """A camera that draws the dark palette as the light one."""
+def _to_light(rgbas):
+    out = np.array(rgbas, dtype=float, copy=True)
+    for row in out:
+        row[:3] = light_rgb(row[:3])
+    return out
 
-    @staticmethod
-    def _swap(rgbas):
-        out = np.array(rgbas, dtype=float, copy=True)
-        for row in out:
-            row[:3] = light_rgb(row[:3])
-        return out
 
-    def get_fill_rgbas(self, vmobject):
-        return self._swap(super().get_fill_rgbas(vmobject))
-
-    def get_stroke_rgbas(self, vmobject, background: bool = False):
-        return self._swap(super().get_stroke_rgbas(vmobject, background))
+LightCamera = recolouring_camera(_to_light)   # draws the dark palette as the light one
 
 
 CAMERAS = {"dark": Camera, "light": LightCamera}

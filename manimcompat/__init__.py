@@ -1,18 +1,21 @@
-"""Every touch of a library's private internals, in one place and checked against its version.
+"""The one door to Manim's internals (and tqdm's, which Manim drives), checked against its version.
 
 Manim 0.22 offers no public hook for what the renders here need (reusing a converted frame, swapping
-the LaTeX compiler for a sketch pass, dropping the parsed SVG a glyph keeps), so these functions use
-its private members. They were written against manim 0.22.x: importing this module with any other
-version fails at once with what to do, instead of failing later inside a render.
+the LaTeX compiler for a sketch pass, dropping the parsed SVG a glyph keeps, where the movie, its
+captions and its section clips were written), so these functions use its submodules and private
+members. They were written against manim 0.22.x: importing this module with any other version fails
+at once with what to do, instead of failing later inside a render.
 
-This module imports nothing from the project, so scenes may import it (for `lean`) and studio may
-import it without either package importing the other's machinery.
+It sits below both the scene kit and the studio and imports nothing of the project, so either may
+use it without depending on the other. tests/test_compat.py fails when a Manim submodule or a
+private member is used anywhere else.
 """
 from __future__ import annotations
 
+import json
+import re
 from contextlib import contextmanager
 from fractions import Fraction
-import re
 from importlib import metadata
 from pathlib import Path
 
@@ -33,9 +36,9 @@ def check_manim_version() -> None:
     if major_minor is None or tuple(map(int, major_minor.groups())) != SUPPORTED:
         want = "{}.{}".format(*SUPPORTED)
         raise ManimVersionError(
-            f"manim {found} is installed, but studio/compat.py uses the internals of manim {want}.x "
+            f"manim {found} is installed, but manimcompat uses the internals of manim {want}.x "
             f"(the version pyproject.toml pins): run `pip install 'manim=={want}.*'` (or `make setup`), "
-            f"or port studio/compat.py to manim {found} and change the pin.")
+            f"or port manimcompat to manim {found} and change the pin.")
 
 
 check_manim_version()
@@ -105,6 +108,91 @@ def skip_animations(scene) -> None:
     scene.renderer.play = lambda *args, **kwargs: None
 
 
+def tex_source_file(expression: str, environment, template) -> Path:
+    """The .tex file Manim writes for a formula, under Manim's own (content-hash) name."""
+    from manim.utils import tex_file_writing
+
+    return Path(tex_file_writing.generate_tex_file(expression, environment, template))
+
+
+def compiles_with_latex_to_dvi(template) -> bool:
+    """Whether a TeX template is typeset by `latex` into DVI (what the batch typesetter can do)."""
+    return template.tex_compiler == "latex" and template.output_format == ".dvi"
+
+
+def formula_svg(tex: str, environment: str = "align*") -> Path:
+    """A formula typeset to SVG with MathTex's own template, cached by Manim under tex_dir."""
+    from manim import MathTex
+    from manim.utils.tex_file_writing import tex_to_svg_file
+
+    return Path(tex_to_svg_file(tex, environment=environment, tex_template=MathTex("x").tex_template))
+
+
+# -- what a render wrote -------------------------------------------------------------------------
+def movie_path(scene) -> Path:
+    """The movie file the scene's render wrote (before any remux)."""
+    return Path(scene.renderer.file_writer.movie_file_path)
+
+
+def last_frame(scene):
+    """The scene's current picture as an RGBA array (the poster)."""
+    return scene.renderer.get_frame()
+
+
+def captions_path(movie: Path) -> Path:
+    """Where Manim writes the subcaptions of a movie (.srt beside it)."""
+    return Path(movie).with_suffix(".srt")
+
+
+def sections_index(movie: Path) -> list[dict]:
+    """Manim's list of the movie's sections (`save_sections`): each with 'name', 'duration' and
+    'video', a clip's path; [] if none were written."""
+    index = Path(movie).parent / "sections" / f"{Path(movie).stem}.json"
+    if not index.exists():
+        return []
+    return [{**s, "video": index.parent / s["video"]} for s in json.loads(index.read_text())]
+
+
+def on_section(scene, note) -> None:
+    """Call `note(name, scene time)` whenever the scene starts a section (where a beat starts)."""
+    original = scene.next_section
+
+    def next_section(name="unnamed", *args, **kwargs):
+        note(name, scene.time)
+        return original(name, *args, **kwargs)
+
+    scene.next_section = next_section
+
+
+# -- drawing ---------------------------------------------------------------------------------------
+def recolouring_camera(swap):
+    """A Camera class that passes every fill and stroke colour array (rows of RGBA) through `swap`
+    where colours are drawn: every mobject follows, colour changes mid-animation included."""
+    from manim import Camera
+
+    class RecolouringCamera(Camera):
+        def get_fill_rgbas(self, vmobject):
+            return swap(super().get_fill_rgbas(vmobject))
+
+        def get_stroke_rgbas(self, vmobject, background: bool = False):
+            return swap(super().get_stroke_rgbas(vmobject, background))
+
+    return RecolouringCamera
+
+
+def lean_animations(animations) -> list:
+    """Animations (or `.animate` builders) made ready to play, with every mobject they copy made
+    lean first (see `lean`)."""
+    from manim.animation.animation import prepare_animation
+
+    prepared = [prepare_animation(a) for a in animations]
+    for a in prepared:
+        for mob in (a.mobject, getattr(a, "target_mobject", None)):
+            if mob is not None:
+                lean(mob)
+    return prepared
+
+
 # -- mobjects --------------------------------------------------------------------------------------
 def lean(mob):
     """Drop the parsed SVG path Manim keeps on every glyph of a MathTex or Text once its points
@@ -114,6 +202,17 @@ def lean(mob):
         if getattr(m, "path_obj", None) is not None:
             m.path_obj = None
     return mob
+
+
+# -- processes -------------------------------------------------------------------------------------
+def progress_bars_thread_lock() -> None:
+    """tqdm (Manim's progress bars) makes a multiprocessing lock on first use, which a stopped worker
+    cannot release ("leaked semaphore" at exit): give it a thread lock, all a one-thread worker needs."""
+    import threading
+
+    from tqdm import tqdm
+
+    tqdm.set_lock(threading.RLock())
 
 
 # -- process pools ---------------------------------------------------------------------------------
