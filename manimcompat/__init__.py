@@ -104,8 +104,15 @@ def tex_compiler_swapped(compile_tex, scratch: Path):
 
 
 def skip_animations(scene) -> None:
-    """Make `scene.play` do nothing: no animation runs, no frame is drawn (the sketch pass)."""
-    scene.renderer.play = lambda *args, **kwargs: None
+    """Make `scene.play` run nothing and draw no frame, only advance the clock by the animations' run
+    time (the sketch pass: it learns each beat's length at almost no cost)."""
+    from manim.animation.animation import prepare_animation
+
+    def play(_scene, *animations, **kwargs):
+        prepared = [prepare_animation(a) for a in animations]
+        scene.renderer.time += kwargs.get("run_time") or max((a.run_time for a in prepared), default=0.0)
+
+    scene.renderer.play = play
 
 
 def tex_source_file(expression: str, environment, template) -> Path:

@@ -63,11 +63,13 @@ def _sketcher(wanted: dict, scratch: Path):
     return sketch
 
 
-def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | None = None) -> int:
+def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | None = None,
+             pace: dict | None = None) -> int:
     """Typeset, in one batch, the formulas the scene will need that are not cached yet.
 
-    The sketch also meets every beat's caption: with a `spoken` list, it receives the scene's
-    (beat, caption) pairs if the sketch ran to the end (narration needs no pass of its own)."""
+    The sketch also meets every beat's caption and runs the scene's clock: if it ran to the end,
+    a `spoken` list receives the (beat, caption) pairs and a `pace` dict each beat's animation
+    seconds (narration needs no pass of its own)."""
     from manim import config, tempconfig
 
     wanted: dict[str, str] = {}
@@ -90,6 +92,8 @@ def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | N
                 scene.render()
                 if spoken is not None:
                     spoken.extend(scene.spoken)
+                if pace is not None:
+                    pace.update(scene.natural)
             except Exception:  # noqa: BLE001 - a stand-in tripped the scene; keep what was seen
                 pass
         return typeset(wanted, config.get_dir("tex_dir"))

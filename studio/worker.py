@@ -93,7 +93,7 @@ def _render(job: RenderJob) -> Entry:
     stage.mkdir(parents=True)
     speed.install_frame_reuse()
     try:
-        scene_class, kwargs, settings, spoken = _sketched(job, spec, media, shared)
+        scene_class, kwargs, settings, spoken, pace = _sketched(job, spec, media, shared)
         voices, notes = {}, []
         if job.voice.on:
             # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
@@ -102,6 +102,7 @@ def _render(job: RenderJob) -> Entry:
                 else [(b, text, 0.0) for b, text in spoken]
             voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
             kwargs["voice"] = {b: v.size / job.voice.rate for b, v in voices.items()}
+            kwargs["pace"] = pace
             notes = voice_notes(job, plan, voices)
         with tempconfig(settings):
             scene = scene_class(**kwargs)
@@ -156,18 +157,20 @@ def _folders(job: RenderJob) -> tuple[Path, Path]:
 
 def _sketched(job: RenderJob, spec, media: Path, shared: Path):
     """The scene class, its keywords and settings, after the sketch pass: formulas typeset in one
-    batch, and the beats' captions as the sketch met them ([] if it tripped)."""
+    batch, the beats' captions and their animations' seconds as the sketch met them (empty if it
+    tripped)."""
     speed.warm_caches(shared, media)
     scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
     spoken: list = []
-    latex.prefetch(scene_class, kwargs, settings, spoken)
-    return scene_class, kwargs, settings, spoken
+    pace: dict = {}
+    latex.prefetch(scene_class, kwargs, settings, spoken, pace)
+    return scene_class, kwargs, settings, spoken, pace
 
 
 def plan_beats(job: RenderJob) -> list[tuple[str, str, float]]:
     """The narration script of one scene: storyboard() with the formulas typeset first."""
     media, shared = _folders(job)
-    scene_class, kwargs, settings, _ = _sketched(job, catalog.find(job.scene), media, shared)
+    scene_class, kwargs, settings, _, _ = _sketched(job, catalog.find(job.scene), media, shared)
     plan = storyboard(scene_class, kwargs, settings)
     speed.publish_caches(media, shared)
     return plan

@@ -7,7 +7,7 @@ from manim import Square, Text, tempconfig
 from scenehelp import TINY, skim
 from scenes import catalog
 from scenes.kit import cues, frame
-from scenes.kit.base import ExplainerScene, LayoutError, VOICE_PAUSE
+from scenes.kit.base import MAX_STRETCH, VOICE_PAUSE, ExplainerScene, LayoutError
 from scenes.kit.theme import light_rgb
 import manimcompat as compat
 
@@ -188,3 +188,19 @@ def test_every_tick_number_sits_on_a_tick_mark_and_names_it(tmp_path, lo, hi):
             zero["y"] |= value == 0
     assert seen["x"] >= 2 and seen["y"] >= 2
     assert zero == {"x": lo <= 0 <= hi, "y": True}   # costs start at 0, and so does any axis spanning it
+
+
+def test_a_voiced_beat_runs_its_animations_slower_to_fill_the_voice_up_to_a_limit(tmp_path):
+    """Beat one animates for 1 s at its own pace; narrated for 1.2 s it runs 1.6 s (1.2 + pause),
+    moving all the while. Narrated for 12 s it runs at most MAX_STRETCH slower, then holds."""
+    with tempconfig({**TINY, "media_dir": str(tmp_path), "write_to_movie": False}):
+        sketch = TwoBeats()
+        compat.skip_animations(sketch)
+        sketch.render()
+    assert sketch.natural["one"] == pytest.approx(1.0) and sketch.natural["two"] >= 0.5
+    for voice, moving in ((1.2, 1.2 + VOICE_PAUSE), (12.0, MAX_STRETCH)):
+        with tempconfig({**TINY, "media_dir": str(tmp_path), "write_to_movie": False}):
+            scene = TwoBeats(voice={"one": voice}, pace=sketch.natural)
+            scene.render()
+        assert scene.natural["one"] == pytest.approx(moving, abs=0.21)     # the animation itself, to a frame
+        assert _cue_spans(scene)[-1][0] == pytest.approx(voice + VOICE_PAUSE, abs=0.21)   # beat two starts

@@ -15,6 +15,9 @@ from manimcompat import lean_animations
 from scenes.strings import text_for
 
 VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the next beat starts
+# How much slower a beat's animations may run so that they last as long as its narration: the
+# picture keeps moving while the voice speaks, instead of finishing early and holding still.
+MAX_STRETCH = 1.75
 CAPTION_SIZE = 30     # burned-in captions: two lines fill the caption band
 
 
@@ -45,11 +48,16 @@ class ExplainerScene(Scene):
     layout_check = "warn"
 
     def __init__(self, lang: str = "en", burn_captions: bool = False, theme: str = "dark",
-                 voice: dict[str, float] | None = None, **params):
+                 voice: dict[str, float] | None = None, pace: dict[str, float] | None = None, **params):
         if theme not in palette.THEMES:
             raise ValueError(f"unknown theme {theme!r}; choose one of: {', '.join(palette.THEMES)}")
         self.lang, self.burn_captions, self.theme = lang, bool(burn_captions), theme
         self.voice = dict(voice or {})   # beat name -> seconds of narration, measured before the render
+        # beat name -> seconds its animations take at their own speed (from the sketch pass): with
+        # both, a beat's animations are slowed (up to MAX_STRETCH) to fill its narration
+        self.pace = dict(pace or {})
+        self.natural: dict[str, float] = {}   # what this run measured, for the next one
+        self.stretch = 1.0
         self.params = params
         self.trace = get_trace(self.trace_name, **params)
         # (beat name, its full caption) in order; filled in a sketch pass too, so narration can be
@@ -65,7 +73,13 @@ class ExplainerScene(Scene):
     def play(self, *animations, **kwargs):
         # Drop the parsed SVG paths that glyphs keep after their points are built: every
         # animation copies its mobjects, and those paths make each copy ~7x slower.
-        super().play(*lean_animations(animations), **kwargs)
+        prepared = lean_animations(animations)
+        if self.stretch != 1.0:
+            for a in prepared:
+                a.run_time *= self.stretch
+            if "run_time" in kwargs:
+                kwargs["run_time"] *= self.stretch
+        super().play(*prepared, **kwargs)
 
     # -- words ---------------------------------------------------------
     def words(self, key: str, **fields) -> str:
@@ -96,7 +110,12 @@ class ExplainerScene(Scene):
         cues = cue_rules.split_cues(text, self.lang) if text else []
         times = cue_rules.schedule(cues, span)
         self._burn(cues, times, start)
+        natural = self.pace.get(name, 0.0)
+        if voiced and natural > 0:
+            self.stretch = min(MAX_STRETCH, max(1.0, (voiced + VOICE_PAUSE) / natural))
         yield
+        self.stretch = 1.0
+        self.natural[name] = self.time - start
         need = voiced + VOICE_PAUSE if voiced else span
         if need - (self.time - start) > 1e-3:
             self.wait(need - (self.time - start))
