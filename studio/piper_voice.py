@@ -25,6 +25,7 @@ MAX_CONFIG_BYTES = 2 * 2**20     # a config is a few kB (its phoneme map)
 SENTENCE_SILENCE = 0.35          # s after each sentence inside a beat: a breath, as a speaker takes one
 NOISE_TABLE = 2**20              # seeded normal values the model's noise is drawn from (wraps around)
 SEEDING = 1                      # the version of `seeded` (its cached output is named by it)
+PROBE = {"en": "test", "zh": "测试"}  # one word a user's model says before it is trusted
 THREADS = 1                      # one core per worker: the render runs one worker per core
 
 
@@ -82,7 +83,8 @@ def sha256_of(path: Path) -> str:
 
 
 def check(model: Path | str | None = None) -> Model:
-    """The bundled voice (model None) or a user's `.onnx`, checked without loading it."""
+    """The bundled voice (model None: its file against the recorded sha256) or a user's `.onnx`
+    (loaded and tried on one word), with its config; ModelError says what is wrong in one line."""
     if model is None:
         path, config = bundled_paths()
         expected = BUNDLED_SHA256
@@ -111,7 +113,18 @@ def check(model: Path | str | None = None) -> Model:
             raise ValueError("values out of range")
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as e:
         raise ModelError(f"Piper config {config}: not a Piper voice config ({type(e).__name__})") from None
-    return Model(str(path.resolve()), str(config.resolve()), digest, lang.lower(), rate, scale)
+    checked = Model(str(path.resolve()), str(config.resolve()), digest, lang.lower(), rate, scale)
+    if expected is None:
+        # A user's model has no recorded hash: load it and say one word, so that a truncated or corrupt
+        # model, or a config that does not match it, fails here, once, before any work.
+        try:
+            synthesize(checked, PROBE.get(checked.lang, "a"), checked.length_scale)
+        except ModelError:
+            raise
+        except Exception as e:  # noqa: BLE001 - onnxruntime and the phonemizers raise their own kinds
+            raise ModelError(f"Piper model {path} does not speak with its config {config.name} "
+                             f"({type(e).__name__})") from None
+    return checked
 
 
 def piper_installed() -> bool:
