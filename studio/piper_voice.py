@@ -133,13 +133,18 @@ def piper_installed() -> bool:
     return importlib.util.find_spec("piper") is not None and importlib.util.find_spec("onnxruntime") is not None
 
 
+@lru_cache(maxsize=None)
 def version() -> str:
+    """What else changes the samples besides the model: piper-tts (its phonemizer) and onnxruntime."""
     from importlib import metadata
 
-    try:
-        return metadata.version("piper-tts")
-    except metadata.PackageNotFoundError:
-        return ""
+    found = []
+    for dist in ("piper-tts", "onnxruntime"):
+        try:
+            found.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{dist} missing")
+    return ", ".join(found)
 
 
 # -- loading (once per process) -----------------------------------------------------------------------

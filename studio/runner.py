@@ -42,7 +42,8 @@ def _versions() -> dict:
 # on the frames (encoder patch, LaTeX batching, Manim compatibility, remux/GIF), the toolkit,
 # the strings and nncore.
 PIXEL_SOURCES = ("studio/worker.py", "studio/speed.py", "studio/latex.py", "studio/compat.py",
-                 "studio/joining.py", "studio/captions.py", "studio/narration.py", "studio/speech.py")
+                 "studio/joining.py", "studio/captions.py", "studio/narration.py", "studio/speech.py",
+                 "studio/piper_voice.py")
 
 
 def source_files(spec) -> list[Path]:
