@@ -49,6 +49,7 @@ MAX_NAME = 64                   # an espeak voice name (the longest shipped is ~
 MAX_RECORDING_SECONDS = 300
 MAX_RECORDING_BYTES = 200 * 2**20   # 5 minutes of 48 kHz 32-bit stereo WAV is 110 MiB
 MAX_RECORDINGS = 500                # files looked at in one scene's folder
+MAX_SCENE_BYTES = 400 * 2**20       # all of a scene's recordings: they travel with its job, in memory
 SPEAKING_FORMATS = ("mp4", "webm", "mov")
 
 
@@ -258,7 +259,7 @@ def _audio_files(folder: str, scene: str) -> list[Path]:
     d = Path(folder) / scene
     if not d.is_dir():
         return []
-    out = []
+    out, total = [], 0
     with os.scandir(d) as entries:
         for i, e in enumerate(entries):
             if i >= MAX_RECORDINGS:
@@ -276,6 +277,10 @@ def _audio_files(folder: str, scene: str) -> list[Path]:
                 raise VoiceError(f"{p}: {st.st_size / 2**20:.0f} MiB, more than a beat's recording may take "
                                  f"({MAX_RECORDING_BYTES // 2**20} MiB, {MAX_RECORDING_SECONDS // 60} minutes)")
             out.append(p)
+            total += st.st_size
+    if total > MAX_SCENE_BYTES:
+        raise VoiceError(f"{d}: {total / 2**20:.0f} MiB of recordings, more than the {MAX_SCENE_BYTES // 2**20} MiB "
+                         "a scene's beats may take (compress them: FLAC, Ogg or MP3)")
     return sorted(out)
 
 

@@ -111,8 +111,13 @@ def check(model: Path | str | None = None) -> Model:
         scale = float(cfg.get("inference", {}).get("length_scale", 1.0))
         if not (8000 <= rate <= 48000 and isinstance(ids, dict) and ids and 0.2 <= scale <= 5):
             raise ValueError("values out of range")
+        pinyin = cfg.get("phoneme_type") == "pinyin"
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as e:
         raise ModelError(f"Piper config {config}: not a Piper voice config ({type(e).__name__})") from None
+    if pinyin and not (path.parent / "g2pW").is_dir():
+        # Piper would download g2pW (its Chinese reader) from the network at the first word: never here
+        raise ModelError(f"Piper model {path} reads Chinese with g2pW, which is not beside it ({path.parent / 'g2pW'}): "
+                         "put it there, or use a voice with espeak phonemes, or --voice espeak")
     checked = Model(str(path.resolve()), str(config.resolve()), digest, lang.lower(), rate, scale)
     if expected is None:
         # A user's model has no recorded hash: load it and say one word, so that a truncated or corrupt
@@ -169,7 +174,8 @@ def load(model: Model):
         raise
     except Exception as e:  # noqa: BLE001 - onnx and onnxruntime raise their own kinds
         raise ModelError(f"Piper model {model.path}: cannot be loaded ({type(e).__name__})") from None
-    return PiperVoice(session=session, config=config)
+    # download_dir: where Piper looks for helper models (g2pW for Chinese): beside the voice, checked
+    return PiperVoice(session=session, config=config, download_dir=Path(model.path).parent)
 
 
 def seeded_cached(data: bytes, sha256: str) -> bytes:
