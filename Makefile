@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 QUALITY ?= high
 JOBS ?=
-VOICE ?= none
+VOICE ?= piper
 
 .PHONY: setup video test bench fresh-check clean
 

@@ -104,11 +104,11 @@ def by_hand(specs, quality, repeats, workdir, fmt="mp4") -> dict:
     return {"wall": median(totals), "walls": totals, "scenes": {k: median(v) for k, v in per_scene.items()}}
 
 
-def narrated(specs, quality, repeats, workdir) -> dict:
-    """The whole series silent and with --voice espeak, in the same run, each cold (empty output
+def narrated(specs, quality, repeats, workdir, engine: str = "espeak") -> dict:
+    """The whole series silent and with --voice ENGINE, in the same run, each cold (empty output
     folder, empty LaTeX and voice caches), alternating; then each again, up to date."""
-    walls = {"none": [], "espeak": []}
-    upd = {"none": [], "espeak": []}
+    walls = {"none": [], engine: []}
+    upd = {"none": [], engine: []}
     video = {}
     for i in range(repeats):
         for voice in walls:
@@ -118,13 +118,17 @@ def narrated(specs, quality, repeats, workdir) -> dict:
             upd[voice].append(timed(cmd, **cold(cache))[0])
             video[voice] = sum(e["duration"] for e in json.loads((out / "manifest.json").read_text())["entries"].values()
                                if e["kind"] == "scene")
-    silent, voiced = median(walls["none"]), median(walls["espeak"])
+    silent, voiced = median(walls["none"]), median(walls[engine])
     # The voice lengthens beats (speech is slower than reading), so part of the added wall time is
     # more video; the render factor (wall per second of video) separates that from the overhead.
     return {"silent_wall": silent, "narrated_wall": voiced, "added": voiced / silent - 1,
-            "silent_video": video["none"], "narrated_video": video["espeak"],
-            "factor_added": (voiced / video["espeak"]) / (silent / video["none"]) - 1,
-            "silent_up_to_date": median(upd["none"]), "narrated_up_to_date": median(upd["espeak"])}
+            "silent_video": video["none"], "narrated_video": video[engine],
+            "factor_added": (voiced / video[engine]) / (silent / video["none"]) - 1,
+            "silent_up_to_date": median(upd["none"]), "narrated_up_to_date": median(upd[engine])}
+
+
+# Results key of each voice engine's narration rows (espeak's rows keep their old key).
+VOICE_ROWS = {"espeak": "narration", "piper": "narration_piper"}
 
 
 def traces(repeats=3) -> dict:
@@ -215,15 +219,17 @@ def table(res) -> str:
     if res.get("growth"):
         lines += ["", "| growth (low) | video | wall |", "|---|---|---|"]
         lines += [f"| {g['scene']} {g['option']} | {g['duration']:.1f} s | {g['wall']:.1f} s |" for g in res["growth"]]
-    if res.get("narration"):
-        lines += ["", "| narration (--voice espeak) | video: silent / narrated | wall: silent / narrated | added "
+    for engine, key in VOICE_ROWS.items():
+        if not res.get(key):
+            continue
+        lines += ["", f"| narration (--voice {engine}) | video: silent / narrated | wall: silent / narrated | added "
                   "| per second of video | up to date: silent / narrated |", "|---|---|---|---|---|---|"]
         lines += [f"| {q} | {n.get('silent_video', 0):.0f} s / {n.get('narrated_video', 0):.0f} s | "
                   f"{n['silent_wall']:.1f} s / {n['narrated_wall']:.1f} s | {100 * n['added']:+.1f} % | "
                   f"{100 * n.get('factor_added', float('nan')):+.1f} % | "
                   + (f"{n['silent_up_to_date']:.2f} s / {n['narrated_up_to_date']:.2f} s |"
                      if "narrated_up_to_date" in n else "not measured |")
-                  for q, n in res["narration"].items()]
+                  for q, n in res[key].items()]
     lines += ["", "nncore traces (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in res["traces_ms"].items())]
     return "\n".join(lines + [""] + targets(res))
 
@@ -240,13 +246,15 @@ def targets(res) -> list[str]:
             checks.append((f"ours / by hand at {q} <= 0.6", r["wall"] / hand[q]["wall"], 0.6))
         checks.append((f"up to date at {q} <= 3 s", r["up_to_date_wall"], 3.0))
     checks.append(("slowest nncore trace <= 50 ms", max(res["traces_ms"].values()), 50.0))
-    for q, n in res.get("narration", {}).items():
-        checks.append((f"narration adds at {q} <= 10 % (wall)", 100 * n["added"], 10.0))
-        if "factor_added" in n:
-            checks.append((f"narration adds at {q} <= 10 % (per second of video)", 100 * n["factor_added"], 10.0))
-        if "narrated_up_to_date" in n:
-            checks.append((f"narrated up to date at {q} <= silent + 0.5 s", n["narrated_up_to_date"],
-                           n["silent_up_to_date"] + 0.5))
+    for engine, key in VOICE_ROWS.items():
+        for q, n in res.get(key, {}).items():
+            checks.append((f"{engine} narration adds at {q} <= 10 % (wall)", 100 * n["added"], 10.0))
+            if "factor_added" in n:
+                checks.append((f"{engine} narration adds at {q} <= 10 % (per second of video)",
+                               100 * n["factor_added"], 10.0))
+            if "narrated_up_to_date" in n:
+                checks.append((f"{engine} narrated up to date at {q} <= silent + 0.5 s", n["narrated_up_to_date"],
+                               n["silent_up_to_date"] + 0.5))
     return [f"- {name}: {value:.3g} {'met' if value <= limit else 'NOT met'}" for name, value, limit in checks]
 
 
@@ -258,8 +266,9 @@ def main():
     ap.add_argument("--qualities", default="low,high")
     ap.add_argument("--scenes", default="", help="comma-separated scene ids (default: the whole series)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: hand,draw,growth,encoders,voice")
-    ap.add_argument("--only-voice", action="store_true",
-                    help="only the narration rows, merged into bench/results.json (the rest stays as measured)")
+    ap.add_argument("--only-voice", nargs="?", const="piper,espeak", default=None, metavar="ENGINES",
+                    help="only the narration rows (default engines: piper,espeak), merged into bench/results.json "
+                         "(the rest stays as measured)")
     a = ap.parse_args()
     if a.only_voice:
         return only_voice(a)
@@ -286,10 +295,11 @@ def main():
             shutil.rmtree(workdir, ignore_errors=True)
             workdir.mkdir()
         if "voice" not in skip:
-            res["narration"] = {}
-            for q in a.qualities.split(","):
-                print(f"[bench] narration {q} ...", flush=True)
-                res["narration"][q] = narrated(specs, q, a.repeats, workdir)
+            for engine, key in VOICE_ROWS.items():
+                res[key] = {}
+                for q in a.qualities.split(","):
+                    print(f"[bench] narration {engine} {q} ...", flush=True)
+                    res[key][q] = narrated(specs, q, a.repeats, workdir, engine)
         if "growth" not in skip:
             print("[bench] growth ...", flush=True)
             res["growth"] = growth(workdir, a.repeats)
@@ -310,11 +320,13 @@ def only_voice(a):
     res = json.loads(path.read_text())
     workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
     try:
-        res.setdefault("narration", {})
-        for q in a.qualities.split(","):
-            print(f"[bench] narration {q} ...", flush=True)
-            res["narration"][q] = narrated(specs, q, a.repeats, workdir)
-            res["narration"][q]["date"] = time.strftime("%Y-%m-%d")
+        for engine in a.only_voice.split(","):
+            key = VOICE_ROWS[engine]
+            res.setdefault(key, {})
+            for q in a.qualities.split(","):
+                print(f"[bench] narration {engine} {q} ...", flush=True)
+                res[key][q] = narrated(specs, q, a.repeats, workdir, engine)
+                res[key][q]["date"] = time.strftime("%Y-%m-%d")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     path.write_text(json.dumps(res, indent=1, default=str) + "\n")

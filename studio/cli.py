@@ -178,11 +178,12 @@ def output_options(fn):
 
 def look_options(fn):
     """How the videos look and sound: shared by every command that renders."""
-    fn = click.option("--speed", type=click.IntRange(80, 300), default=165, show_default=True,
-                      help="espeak's speaking rate in words per minute, 80 to 300")(fn)
+    fn = click.option("--speed", type=click.IntRange(80, 300), default=None,
+                      help="speaking rate in words per minute, 80 to 300  [default: piper's own pace; espeak 165]")(fn)
     fn = click.option("--voice", default="none", show_default=True, metavar="ENGINE",
-                      help="narration: none, espeak, espeak:VOICE (e.g. espeak:en-us+f3) or recorded:DIR "
-                           "(DIR/SCENE/BEAT.wav|.flac|.ogg|.mp3; `render.py script` lists the beats)")(fn)
+                      help="narration: none, piper (the bundled neural English voice), piper:MODEL.onnx (any Piper "
+                           "voice, its .onnx.json beside it), espeak, espeak:VOICE (e.g. espeak:en-us+f3) or "
+                           "recorded:DIR (DIR/SCENE/BEAT.wav|.flac|.ogg|.mp3; `render.py script` lists the beats)")(fn)
     fn = click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True,
                       help="light: dark text on white, for clips laid on white slides")(fn)
     fn = click.option("--burn-captions", is_flag=True,
@@ -190,22 +191,18 @@ def look_options(fn):
     return fn
 
 
-def check_voice(text: str, speed: int, specs):
+def check_voice(text: str, speed, specs, lang: str = "en", fmt: str = "mp4"):
     from studio import narration
 
     try:
-        voice = narration.parse(text, speed)
-        if voice.engine == "recorded":
-            for s in specs:
-                narration.check_recordings(voice.folder, s.id)
+        return narration.check(text, speed, lang, fmt, [s.id for s in specs])
     except narration.VoiceError as e:
         raise BadInput(str(e)) from None
-    return voice
 
 
 def make_request(targets, values: dict, quality, out, jobs, force, verbose, scheduler, lang,
                  fmt="mp4", transparent=False, burn_captions=False, theme="dark", voice="none",
-                 speed=165) -> RenderRequest:
+                 speed=None) -> RenderRequest:
     """Every check, in the order a user would fix them; nothing has started yet."""
     specs = resolve_targets(targets)
     per_scene = check_params(specs, options.given(values))
@@ -213,7 +210,7 @@ def make_request(targets, values: dict, quality, out, jobs, force, verbose, sche
     check_font(lang)
     return RenderRequest(specs, per_scene, quality, check_out(out), fmt, transparent, lang,
                          jobs or os.cpu_count() or 1, force, verbose, scheduler, burn_captions, theme,
-                         check_voice(voice, speed, specs))
+                         check_voice(voice, speed, specs, lang, fmt))
 
 
 def render_all(req: RenderRequest):

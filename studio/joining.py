@@ -1,4 +1,6 @@
-"""Video files without re-encoding: remux (web-optimised), join with chapter marks; and GIFs."""
+"""Video files without re-encoding: remux (web-optimised), add a voice, join with chapter marks; and GIFs.
+
+Containers live here, sound in studio/narration.py: this module uses narration, never the reverse."""
 from __future__ import annotations
 
 from fractions import Fraction
@@ -7,7 +9,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from studio import atomic
+from studio import atomic, narration
 
 # The mp4 index (moov) in front of the data: a page or course site can start playing at once.
 FASTSTART = {"movflags": "+faststart"}
@@ -46,14 +48,28 @@ def remux(src: Path, dest: Path) -> None:
         _copy_packets(inp, out, ostream)
 
 
+def mux(video: Path, track: np.ndarray, dest: Path, fmt: str = "mp4", rate: int = narration.RATE) -> None:
+    """`video`'s picture (stream copy) with `track` encoded beside it, into `dest`."""
+    options = FASTSTART if fmt == "mp4" else {}
+    with av.open(str(video)) as inp, av.open(str(dest), "w", format={"mov": "mov"}.get(fmt, fmt),
+                                             container_options=options) as out:
+        vin = inp.streams.video[0]
+        vout = out.add_stream_from_template(vin)
+        aout = narration.add_voice_stream(out, fmt, rate)
+        for pkt in inp.demux(vin):
+            if pkt.dts is None:
+                continue
+            pkt.stream = vout
+            out.mux(pkt)
+        narration.encode_audio(out, aout, track)
+
+
 def concat(paths: list[Path], dest: Path, chapters: list[tuple[float, float, str]] = ()) -> float:
     """Write `paths` one after another into `dest` (whole or not at all); returns the total seconds.
 
     All inputs must share codec, size and frame rate (renders of one quality do). The pictures
     are stream-copied; if every input is narrated, their voices are laid at the same offsets on one
     track and encoded once (copying AAC packets would carry each file's encoder delay along)."""
-    from studio import narration
-
     voiced = bool(paths) and all(narration.has_audio(p) for p in paths)
     offset, starts = Fraction(0), []
     with atomic.temporary(Path(dest)) as tmp:

@@ -1,19 +1,24 @@
 """Narration: a voice for every beat, made offline, and the audio track that carries it.
 
 What is said is the beat's caption (one text: captions and voice always agree), read in its
-speech form (studio/speech.py). Engines: espeak-ng (Debian's package; English, and Mandarin with
-its `cmn` voice) or a teacher's recordings, DIR/SCENE/BEAT.wav|.flac|.ogg|.mp3, one file a beat.
-Before the real render a timing pass learns each beat's text and how long its picture needs; the
-voice lengths then go to the scene, whose beats hold until their voice ends. After the render the
-voice of each beat is laid at its section's start, the track is normalised to -16 LUFS with
-no clipping (silence stays exact zeros) and muxed beside the untouched video stream.
+speech form (studio/speech.py). Engines: Piper, a neural voice (studio/piper_voice.py; the
+bundled English voice or any Piper `.onnx` the user has), espeak-ng (Debian's package; English,
+and Mandarin with its `cmn` voice, the light fallback) or a teacher's recordings,
+DIR/SCENE/BEAT.wav|.flac|.ogg|.mp3, one file a beat. Before the real render a timing pass
+learns each beat's text and how long its picture needs; the voice lengths then go to the
+scene, whose beats hold until their voice ends. After the render the voice of each beat is laid
+at its section's start, the track is normalised to -16 LUFS with true peaks below -1 dBTP
+(silence stays exact zeros) and muxed beside the untouched video stream (studio/joining.py).
 """
 from __future__ import annotations
 
 import hashlib
 import io
 import json
+import os
+import re
 import shutil
+import stat
 import subprocess
 from dataclasses import dataclass
 from fractions import Fraction
@@ -22,22 +27,40 @@ from pathlib import Path
 
 import numpy as np
 
-from studio import atomic, speech
+from studio import atomic, piper_voice, speech
 from studio.layout import cache_root
 
 RATE = 48000                    # Hz: what AAC and Opus take natively; a teacher's recordings keep it
-ESPEAK_RATE = 24000             # espeak-ng speaks at 22.05 kHz: 24 kHz (AAC and Opus take it) keeps
-                                # all it says and halves the encoding and the loudness passes
+TTS_RATE = 24000                # the synthesisers speak at 22.05 kHz: 24 kHz (AAC and Opus take it)
+                                # keeps all they say and halves the encoding and the loudness passes
 TARGET_LUFS = -16.0             # speech for online video (EBU/Apple/YouTube guidance: -16 to -14)
-PEAK = 10 ** (-1.0 / 20)        # -1 dBFS: headroom against clipping after encoding
+PEAK = 10 ** (-1.5 / 20)        # true peak -1.5 dBTP in the track: -1 dBTP asked of the file, and the
+                                # AAC/Opus encoders overshoot by a few tenths of a dB
+OVERSAMPLE = 4                  # BS.1770-4 annex 2: true peaks by 4x oversampling
 AUDIO_EXTENSIONS = (".wav", ".flac", ".ogg", ".mp3")
-ENGINES = ("none", "espeak", "recorded")
+ENGINES = ("none", "piper", "espeak", "recorded")
 DEFAULT_ESPEAK = {"en": "en-us", "zh": "cmn"}
 ESPEAK_APT = "apt-get install espeak-ng"
+ESPEAK_WPM = 165                # espeak's rate when --speed is not given
+PIPER_WPM = 165                 # --speed that leaves a Piper voice at its own pace (length scale 1)
+MAX_NAME = 64                   # an espeak voice name (the longest shipped is ~20 characters)
+# A beat is a few sentences; one recording longer than 5 minutes is a mistake (a whole lecture
+# dropped in a beat's folder), and decoding it would hold gigabytes.
+MAX_RECORDING_SECONDS = 300
+MAX_RECORDING_BYTES = 200 * 2**20   # 5 minutes of 48 kHz 32-bit stereo WAV is 110 MiB
+MAX_RECORDINGS = 500                # files looked at in one scene's folder
+MAX_SCENE_BYTES = 400 * 2**20       # all of a scene's recordings: they travel with its job, in memory
+SPEAKING_FORMATS = ("mp4", "webm", "mov")
 
 
 class VoiceError(ValueError):
     """A voice that cannot be used (unknown engine, unreadable recording): one line for the user."""
+
+
+def _clip(text: str, n: int = 80) -> str:
+    """A value as echoed in an error: one line, and a 100k-character one cut."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[:n] + f"... ({len(text)} characters)"
 
 
 @dataclass(frozen=True)
@@ -45,7 +68,8 @@ class Voice:
     engine: str = "none"
     name: str | None = None        # espeak voice, e.g. en-us+f3; None: the language's default
     folder: str | None = None      # recorded: DIR
-    speed: int = 165               # espeak words per minute
+    speed: int | None = None       # words per minute; None: the voice's own pace
+    model: piper_voice.Model | None = None  # piper: the checked model
 
     @property
     def on(self) -> bool:
@@ -54,32 +78,95 @@ class Voice:
     @property
     def rate(self) -> int:
         """The sample rate of this voice's track."""
-        return ESPEAK_RATE if self.engine == "espeak" else RATE
+        return TTS_RATE if self.engine in ("espeak", "piper") else RATE
+
+    @property
+    def length_scale(self) -> float:
+        """Piper's pace: its config's length scale, stretched to --speed."""
+        scale = self.model.length_scale if self.model else 1.0
+        return scale * PIPER_WPM / self.speed if self.speed else scale
 
     def describe(self) -> dict:
-        """What the up-to-date key must know: engine, voice, speed, espeak's version."""
+        """What the up-to-date key must know: engine, voice, speed, the synthesiser's version and model."""
         d = {"engine": self.engine, "name": self.name, "speed": self.speed}
         if self.engine == "espeak":
             d["espeak"] = espeak_version()
+        if self.engine == "piper":
+            d.update(piper=piper_voice.version(), model=Path(self.model.path).name, sha256=self.model.sha256)
         return d
 
 
-def parse(text: str, speed: int = 165) -> Voice:
-    """`none`, `espeak`, `espeak:VOICE` or `recorded:DIR`."""
-    engine, _, rest = text.partition(":")
+def parse(text: str, speed: int | None = None, lang: str = "en") -> Voice:
+    """`none`, `piper`, `piper:MODEL.onnx`, `espeak`, `espeak:VOICE` or `recorded:DIR`, checked."""
+    engine, colon, rest = text.partition(":")
     if engine not in ENGINES:
-        raise VoiceError(f"unknown voice engine {engine!r}; choose none, espeak, espeak:VOICE or recorded:DIR")
+        raise VoiceError(f"unknown voice engine {_clip(engine)!r}; choose none, piper, piper:MODEL.onnx, "
+                         "espeak, espeak:VOICE or recorded:DIR")
     if engine == "none":
+        if colon:
+            raise VoiceError("--voice none takes nothing after it")
+        if speed is not None:
+            raise VoiceError("--speed needs a voice that speaks: add --voice piper (or espeak)")
         return Voice()
+    if engine == "recorded":
+        if speed is not None:
+            raise VoiceError("--speed does not apply to recordings (they keep the teacher's pace)")
+        return Voice("recorded", folder=_folder(rest))
     if engine == "espeak":
-        if shutil.which("espeak-ng") is None:
-            raise VoiceError(f"espeak-ng is not installed: run `make setup` or {ESPEAK_APT}")
-        return Voice("espeak", name=rest or None, speed=speed)
+        return Voice("espeak", name=_espeak_voice(rest, lang) if colon else None, speed=speed)
+    return Voice("piper", speed=speed, model=_piper_model(rest, colon, lang))
+
+
+def _folder(rest: str) -> str:
     if not rest:
         raise VoiceError("recorded: needs a folder, e.g. --voice recorded:my-recordings")
-    if not Path(rest).is_dir():
-        raise VoiceError(f"recorded:{rest}: no such folder")
-    return Voice("recorded", folder=str(Path(rest).resolve()))
+    try:
+        if not Path(rest).is_dir():
+            raise VoiceError(f"recorded:{_clip(rest)}: no such folder")
+        return str(Path(rest).resolve())
+    except OSError as e:  # a name too long, a loop of links
+        raise VoiceError(f"recorded:{_clip(rest)}: {(e.strerror or 'cannot be read').lower()}") from None
+
+
+def _espeak_voice(name: str, lang: str) -> str:
+    """An espeak voice that exists (asked of espeak-ng itself, in milliseconds)."""
+    if shutil.which("espeak-ng") is None:
+        raise VoiceError(f"espeak-ng is not installed: run `make setup` or {ESPEAK_APT}")
+    if not name or len(name) > MAX_NAME or not re.fullmatch(r"[A-Za-z0-9_+\-]+", name):
+        raise VoiceError(f"espeak:{_clip(name)}: not an espeak voice name (`espeak-ng --voices` lists them)")
+    try:
+        r = subprocess.run(["espeak-ng", "-q", "-v", name, "x"], capture_output=True, timeout=20)
+    except subprocess.TimeoutExpired:
+        raise VoiceError("espeak-ng did not answer in 20 s") from None
+    if r.returncode != 0:
+        raise VoiceError(f"espeak:{name}: espeak-ng has no such voice (`espeak-ng --voices` lists them)")
+    return name
+
+
+def _piper_model(rest: str, colon: str, lang: str) -> piper_voice.Model:
+    if colon and not rest:
+        raise VoiceError("piper: needs a model, e.g. --voice piper:zh_CN-voice.onnx (or --voice piper)")
+    try:
+        model = piper_voice.check(rest or None)
+    except piper_voice.ModelError as e:
+        raise VoiceError(_clip(str(e), 300)) from None
+    if model.lang != lang:
+        way_out = "--voice piper:PATH.onnx with a Piper voice in that language, or --voice espeak"
+        which = "the bundled Piper voice" if not rest else f"piper:{_clip(rest)}"
+        raise VoiceError(f"{which} speaks {model.lang!r}, not {lang!r}: use {way_out}")
+    return model
+
+
+def check(text: str, speed: int | None, lang: str, fmt: str, scenes) -> Voice:
+    """Every check of --voice and --speed, before any work: the voice, its pairing with the format,
+    and for recordings every file of every scene asked for."""
+    voice = parse(text, speed, lang)
+    if voice.on and fmt not in SPEAKING_FORMATS:
+        raise VoiceError(f"--format {fmt} has no sound: drop --voice, or use --format mp4, webm or mov")
+    if voice.engine == "recorded":
+        for scene in scenes:
+            check_recordings(voice.folder, scene)
+    return voice
 
 
 @lru_cache(maxsize=None)
@@ -91,23 +178,31 @@ def espeak_version() -> str:
 
 
 # -- decoding and synthesis -----------------------------------------------------------------------------
-def decode(source, name: str = "", rate: int = RATE) -> np.ndarray:
-    """Any audio PyAV reads (a path or bytes) as mono float32 at `rate`. VoiceError names what failed."""
+def decode(source, name: str = "", rate: int = RATE, max_seconds: float | None = None) -> np.ndarray:
+    """Any audio PyAV reads (a path or bytes) as mono float32 at `rate`. VoiceError names what failed,
+    and a file longer than `max_seconds` is refused before it is decoded to the end."""
     import av
 
+    too_long = VoiceError(f"{name or source}: longer than {max_seconds:.0f} s, the most a beat's recording "
+                          "may last") if max_seconds else None
     try:
         with av.open(io.BytesIO(source) if isinstance(source, bytes) else str(source)) as c:
             if not c.streams.audio:
                 raise VoiceError(f"{name or source}: no audio stream")
+            if max_seconds and c.duration and c.duration / 1e6 > max_seconds:
+                raise too_long
             resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
-            chunks = []
+            chunks, n = [], 0
             for frame in c.decode(audio=0):
                 chunks += [f.to_ndarray().reshape(-1) for f in resampler.resample(frame)]
+                n += frame.samples / (frame.sample_rate or rate)
+                if max_seconds and n > max_seconds:
+                    raise too_long
             chunks += [f.to_ndarray().reshape(-1) for f in resampler.resample(None)]
     except VoiceError:
         raise
     except (av.error.FFmpegError, OSError, ValueError) as e:
-        raise VoiceError(f"{name or source}: not readable audio ({e})") from None
+        raise VoiceError(f"{name or source}: not readable audio ({_clip(str(e), 120)})") from None
     return np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
 
 
@@ -115,43 +210,101 @@ def espeak_name(voice: Voice, lang: str) -> str:
     return voice.name or DEFAULT_ESPEAK[lang]
 
 
-def espeak(text: str, lang: str, voice: Voice) -> np.ndarray:
-    """The text spoken by espeak-ng, cached by everything that changes the sound."""
-    said = speech.speakable(text, lang)
-    name = espeak_name(voice, lang)
-    key = hashlib.sha256(json.dumps([espeak_version(), name, voice.speed, voice.rate, said]).encode()).hexdigest()
+def _cached(parts: list, make) -> np.ndarray:
+    """Samples from the shared voice cache, keyed by everything that changes the sound, or made."""
+    key = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
     path = cache_root() / "voice" / f"{key}.f32"
     if path.exists():
         return np.fromfile(path, dtype=np.float32)
-    r = subprocess.run(["espeak-ng", "-v", name, "-s", str(voice.speed), "--stdout", said],
-                       capture_output=True)
-    if r.returncode != 0 or not r.stdout:
-        raise VoiceError(f"espeak-ng failed for voice {name!r}: {r.stderr.decode(errors='replace').strip()}")
-    pcm = decode(r.stdout, "espeak-ng output", voice.rate)
+    pcm = make()
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic.temporary(path) as tmp:  # workers share the cache: whole files only
         pcm.tofile(tmp)
     return pcm
 
 
+def espeak(text: str, lang: str, voice: Voice) -> np.ndarray:
+    """The text spoken by espeak-ng, cached by everything that changes the sound."""
+    said = speech.speakable(text, lang)
+    name, wpm = espeak_name(voice, lang), voice.speed or ESPEAK_WPM
+
+    def make():
+        r = subprocess.run(["espeak-ng", "-v", name, "-s", str(wpm), "--stdout", said], capture_output=True)
+        if r.returncode != 0 or not r.stdout:
+            raise VoiceError(f"espeak-ng failed for voice {name!r}: {r.stderr.decode(errors='replace').strip()}")
+        return decode(r.stdout, "espeak-ng output", voice.rate)
+
+    return _cached([espeak_version(), name, wpm, voice.rate, said], make)
+
+
+def piper(text: str, lang: str, voice: Voice) -> np.ndarray:
+    """The text spoken by Piper, cached by engine, model hash, pace and text (as espeak is)."""
+    from scipy.signal import resample_poly
+
+    said = speech.speakable(text, lang)
+    model, scale = voice.model, voice.length_scale
+
+    def make():
+        pcm = piper_voice.synthesize(model, said, scale)
+        g = np.gcd(voice.rate, model.sample_rate)
+        return resample_poly(pcm, voice.rate // g, model.sample_rate // g).astype(np.float32)
+
+    return _cached(["piper", piper_voice.version(), model.sha256, piper_voice.SENTENCE_SILENCE, round(scale, 6),
+                    voice.rate, said], make)
+
+
+def _audio_files(folder: str, scene: str) -> list[Path]:
+    """The scene's recordings: regular files only (a FIFO would block a read; a folder is no
+    recording), each within MAX_RECORDING_BYTES, at most MAX_RECORDINGS looked at."""
+    d = Path(folder) / scene
+    if not d.is_dir():
+        return []
+    out, total = [], 0
+    with os.scandir(d) as entries:
+        for i, e in enumerate(entries):
+            if i >= MAX_RECORDINGS:
+                raise VoiceError(f"{d}: more than {MAX_RECORDINGS} files; a scene has a few dozen beats")
+            if Path(e.name).suffix.lower() not in AUDIO_EXTENSIONS:
+                continue
+            p = d / e.name
+            try:
+                st = os.stat(p)
+            except OSError as err:
+                raise VoiceError(f"{p}: cannot read ({(err.strerror or '').lower()})") from None
+            if not stat.S_ISREG(st.st_mode):
+                raise VoiceError(f"{p}: not a regular file")
+            if st.st_size > MAX_RECORDING_BYTES:
+                raise VoiceError(f"{p}: {st.st_size / 2**20:.0f} MiB, more than a beat's recording may take "
+                                 f"({MAX_RECORDING_BYTES // 2**20} MiB, {MAX_RECORDING_SECONDS // 60} minutes)")
+            out.append(p)
+            total += st.st_size
+    if total > MAX_SCENE_BYTES:
+        raise VoiceError(f"{d}: {total / 2**20:.0f} MiB of recordings, more than the {MAX_SCENE_BYTES // 2**20} MiB "
+                         "a scene's beats may take (compress them: FLAC, Ogg or MP3)")
+    return sorted(out)
+
+
+def _read(p: Path) -> bytes:
+    try:
+        with open(p, "rb") as f:
+            data = f.read(MAX_RECORDING_BYTES + 1)
+    except OSError as e:
+        raise VoiceError(f"{p}: cannot read ({(e.strerror or '').lower()})") from None
+    if len(data) > MAX_RECORDING_BYTES:
+        raise VoiceError(f"{p}: grew past {MAX_RECORDING_BYTES // 2**20} MiB while being read")
+    return data
+
+
 def recordings(folder: str, scene: str) -> dict[str, bytes]:
     """A scene's recordings by beat, as bytes: they travel with the job (to a Dask worker too)."""
-    d = Path(folder) / scene
-    out = {}
-    for p in sorted(d.iterdir()) if d.is_dir() else []:
-        if p.suffix.lower() in AUDIO_EXTENSIONS and p.is_file():
-            try:
-                out[p.stem] = p.read_bytes()
-            except OSError as e:
-                raise VoiceError(f"{p}: cannot read ({e.strerror})") from None
-    return out
+    return {p.stem: _read(p) for p in _audio_files(folder, scene)}
 
 
 def check_recordings(folder: str, scene: str) -> None:
-    """Every recording of the scene decodes (before any render starts)."""
-    d = Path(folder) / scene
-    for p in sorted(d.iterdir()) if d.is_dir() else []:
-        if p.suffix.lower() in AUDIO_EXTENSIONS and decode(p.read_bytes(), str(p)).size == 0:
+    """Every recording of the scene decodes, and none lasts more than MAX_RECORDING_SECONDS
+    (before any render starts)."""
+    for p in _audio_files(folder, scene):
+        if decode(_read(p), str(p), max_seconds=MAX_RECORDING_SECONDS).size == 0:
             raise VoiceError(f"{p}: no audio in the file")
 
 
@@ -159,10 +312,10 @@ def voices(spoken: list[tuple[str, str]], lang: str, voice: Voice, recorded: dic
     """{beat: samples} for each beat that has a voice (a missing recording has none)."""
     out = {}
     for beat, text in spoken:
-        if voice.engine == "espeak" and text.strip():
-            out[beat] = espeak(text, lang, voice)
+        if voice.engine in ("espeak", "piper") and text.strip():
+            out[beat] = (piper if voice.engine == "piper" else espeak)(text, lang, voice)
         elif voice.engine == "recorded" and beat in recorded:
-            out[beat] = decode(recorded[beat], beat, voice.rate)
+            out[beat] = decode(recorded[beat], beat, voice.rate, max_seconds=MAX_RECORDING_SECONDS)
     return out
 
 
@@ -182,57 +335,34 @@ def lay(sections: list[tuple[str, float]], clips: dict[str, np.ndarray], seconds
     return track
 
 
-def k_filters(rate: int) -> list[tuple[list, list]]:
-    """ITU-R BS.1770 K-weighting, a high shelf (the head) then a high-pass (RLB), as (b, a) at any
-    sample rate: the standard tabulates 48 kHz only; these are the analogue prototypes it was
-    made from (B. De Man, "Evaluation of implementations of the EBU R128 loudness measurement",
-    AES 2018), put through the bilinear transform."""
-    k = np.tan(np.pi * 1681.974450955533 / rate)
-    q, vh = 0.7071752369554196, 10 ** (3.999843853973347 / 20)
-    vb = vh ** 0.4996667741545416
-    a0 = 1 + k / q + k * k
-    shelf = ([(vh + vb * k / q + k * k) / a0, 2 * (k * k - vh) / a0, (vh - vb * k / q + k * k) / a0],
-             [1.0, 2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0])
-    k, q = np.tan(np.pi * 38.13547087602444 / rate), 0.5003270373238773
-    a0 = 1 + k / q + k * k
-    high_pass = ([1.0, -2.0, 1.0], [1.0, 2 * (k * k - 1) / a0, (1 - k / q + k * k) / a0])
-    return [shelf, high_pass]
-
-
-def _k_weighted(x: np.ndarray, rate: int) -> np.ndarray:
-    from scipy.signal import lfilter
-
-    for b, a in k_filters(rate):
-        x = lfilter(b, a, x)
-    return x
-
-
 def loudness(x: np.ndarray, rate: int = RATE) -> float:
-    """Integrated loudness in LUFS (BS.1770-4: 400 ms blocks, 75 % overlap, -70 LUFS absolute and
-    -10 LU relative gates). -inf for silence."""
-    y = _k_weighted(x.astype(np.float64), rate)
-    block, step = int(0.4 * rate), int(0.1 * rate)
-    if y.size < block:
+    """Integrated loudness in LUFS (ITU-R BS.1770-4, pyloudnorm's meter). -inf for silence or for
+    less than one 400 ms block."""
+    import pyloudnorm
+
+    if x.size < int(0.4 * rate) + 1 or not np.any(x):
         return float("-inf")
-    energy = np.concatenate([[0.0], np.cumsum(y ** 2)])
-    starts = np.arange(0, y.size - block + 1, step)
-    power = (energy[starts + block] - energy[starts]) / block
-    lufs = -0.691 + 10 * np.log10(np.maximum(power, 1e-20))
-    gated = power[lufs > -70]
-    if not gated.size:
-        return float("-inf")
-    relative = -0.691 + 10 * np.log10(gated.mean()) - 10
-    kept = power[(lufs > -70) & (lufs > relative)]
-    return float(-0.691 + 10 * np.log10(kept.mean()))
+    with np.errstate(divide="ignore"):
+        return float(pyloudnorm.Meter(rate).integrated_loudness(x.astype(np.float64)))
+
+
+def true_peak_envelope(x: np.ndarray) -> np.ndarray:
+    """|x| at each sample, taking the peaks between samples into account: BS.1770-4 annex 2 finds
+    them by 4x oversampling (an AAC decoder's output reaches them)."""
+    from scipy.signal import resample_poly
+
+    up = np.abs(resample_poly(x.astype(np.float64), OVERSAMPLE, 1))
+    return up[:x.size * OVERSAMPLE].reshape(-1, OVERSAMPLE).max(axis=1)
 
 
 def limit(x: np.ndarray, ceiling: float = PEAK, rate: int = RATE) -> np.ndarray:
-    """A peak limiter: the gain dips (5 ms look-ahead, 60 ms release) wherever |x| would pass the
-    ceiling, so no sample does; speech keeps its loudness, only its sharpest peaks are tamed."""
+    """A true-peak limiter: the gain dips (5 ms look-ahead, 60 ms release) wherever the signal,
+    between samples too, would pass the ceiling; speech keeps its loudness, only its sharpest
+    peaks are tamed."""
     from scipy.ndimage import maximum_filter1d
     from scipy.signal import lfilter
 
-    envelope = maximum_filter1d(np.abs(x), size=int(0.005 * rate) * 2 + 1)
+    envelope = maximum_filter1d(true_peak_envelope(x), size=int(0.005 * rate) * 2 + 1)
     need = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12))
     release = np.exp(-1.0 / (0.06 * rate))
     smooth = 1.0 - lfilter([1 - release], [1, -release], 1.0 - need)  # a reduction fades out slowly
@@ -240,15 +370,15 @@ def limit(x: np.ndarray, ceiling: float = PEAK, rate: int = RATE) -> np.ndarray:
 
 
 def normalise(x: np.ndarray, rate: int = RATE) -> np.ndarray:
-    """To TARGET_LUFS with no sample above -1 dBFS: gain, limit, measure again (the limiter takes
+    """To TARGET_LUFS with no true peak above PEAK: gain, limit, measure again (the limiter takes
     a little loudness away; speech lands within 0.1 LU in two or three rounds)."""
     y = x.astype(np.float32)
     for _ in range(6):
         level = loudness(y, rate)
         if not np.isfinite(level) or abs(level - TARGET_LUFS) < 0.1:
-            return y
+            break
         y = limit(y * np.float32(10 ** ((TARGET_LUFS - level) / 20)), rate=rate)
-    return y
+    return y if not y.size or true_peak_envelope(y).max() <= PEAK else limit(y, rate=rate)
 
 
 # -- files ------------------------------------------------------------------------------------------
@@ -263,26 +393,6 @@ def add_voice_stream(out, fmt: str = "mp4", rate: int = RATE):
         stream.bit_rate = 96_000
         stream.options = {"aac_coder": "fast"}
     return stream
-
-
-def mux(video: Path, track: np.ndarray, dest: Path, fmt: str = "mp4", rate: int = RATE) -> None:
-    """`video`'s picture (stream copy) with `track` encoded beside it, into `dest`."""
-    import av
-
-    from studio.joining import FASTSTART
-
-    options = FASTSTART if fmt == "mp4" else {}
-    with av.open(str(video)) as inp, av.open(str(dest), "w", format={"mov": "mov"}.get(fmt, fmt),
-                                             container_options=options) as out:
-        vin = inp.streams.video[0]
-        vout = out.add_stream_from_template(vin)
-        aout = add_voice_stream(out, fmt, rate)
-        for pkt in inp.demux(vin):
-            if pkt.dts is None:
-                continue
-            pkt.stream = vout
-            out.mux(pkt)
-        encode_audio(out, aout, track)
 
 
 def encode_audio(out, stream, track: np.ndarray) -> None:

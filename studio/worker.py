@@ -19,7 +19,7 @@ import manimcompat
 from scenes import catalog
 from studio import captions, latex, manifest, narration, speed, stopping
 from studio.jobs import RenderJob, RenderResult
-from studio.joining import remux, to_gif
+from studio.joining import mux, remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
 from studio.manifest import Entry, FileRecord
 
@@ -206,7 +206,7 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
     if movie is not None:
         video = stage / f"{sid}.{fmt}"
         if track is not None:
-            narration.mux(movie, track, video, fmt, job.voice.rate)  # mp4: index in front as below
+            mux(movie, track, video, fmt, job.voice.rate)  # mp4: index in front as below
         elif fmt == "mp4":
             remux(movie, video)  # index in front: streams from a page
         elif fmt == "gif":
@@ -236,7 +236,7 @@ def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> lis
         name, duration = f"{i:02d}-{s['name']}.mp4", float(s["duration"])
         if track is not None:
             a, b = int(round(start * rate)), int(round((start + duration) * rate))
-            narration.mux(s["video"], track[a:b], dest / name, rate=rate)
+            mux(s["video"], track[a:b], dest / name, rate=rate)
         else:
             remux(s["video"], dest / name)
         sections.append({"index": i, "name": s["name"], "file": name, "duration": duration, "start": round(start, 6)})

@@ -39,7 +39,7 @@ class Term:
     def shown_value(self) -> float:
         return float(eval(self.py, {"__builtins__": {}}, dict(FUNCTIONS)))   # noqa: S307 - our own text
 
-    def _wrap(self, below: int, negative: bool = False) -> "Term":
+    def wrapped(self, below: int, negative: bool = False) -> "Term":
         """In parentheses where it binds less tightly than `below` (or, with `negative`, is a
         negative number: 0.5 · (−0.4), never 0.5 · −0.4)."""
         if self.binds < below or (negative and self.negative):
@@ -47,7 +47,7 @@ class Term:
         return self
 
     def __mul__(self, other: "Term") -> "Term":
-        a, b = self._wrap(PRODUCT), other._wrap(PRODUCT, negative=True)
+        a, b = self.wrapped(PRODUCT), other.wrapped(PRODUCT, negative=True)
         # a product led by a negative number reads as negative: a + (−0.379 · 0.5) is a − 0.379 · 0.5
         return Term(rf"{a.tex} \cdot {b.tex}", f"{a.py}*{b.py}", PRODUCT, a.negative)
 
@@ -59,7 +59,7 @@ class Term:
     def __sub__(self, other: "Term") -> "Term":
         if other.negative:
             return Term(f"{self.tex} + {other.tex[1:]}", f"{self.py} + {other.py[1:]}", SUM)
-        b = other._wrap(PRODUCT)   # a − (b + c), but a − b·c
+        b = other.wrapped(PRODUCT)   # a − (b + c), but a − b·c
         return Term(f"{self.tex} - {b.tex}", f"{self.py} - {b.py}", SUM)
 
 
