@@ -10,12 +10,13 @@ PY=${PYTHON:-python3}
 # from source (a fresh Debian has no compiler: "meson: Unknown compiler(s)");
 # cairo/pango headers + pkg-config: the same builds; latex + dvisvgm render MathTex;
 # fonts: DejaVu for Latin text, Noto CJK for the Chinese edition;
-# espeak-ng: the offline voice (--voice espeak), English and Mandarin;
+# espeak-ng: the light offline voice (--voice espeak), English and Mandarin;
+# ffmpeg: the tests' independent meters (ebur128 loudness and true peak, freezedetect);
 # chromium: the lecture page is tested in a real headless browser;
 # libreoffice-impress + poppler-utils: slides.pptx is tested by converting it to PDF and reading it.
 APT_PACKAGES="gcc libc6-dev libcairo2-dev libpango1.0-dev pkg-config \
 texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm \
-fonts-dejavu-core fonts-noto-cjk espeak-ng \
+fonts-dejavu-core fonts-noto-cjk espeak-ng ffmpeg \
 chromium libreoffice-impress poppler-utils"
 # Debian's python3 keeps its headers in python3-dev; a Python built elsewhere (pyenv) has its own.
 if [ ! -f "$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h" ]; then
