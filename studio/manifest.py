@@ -8,6 +8,10 @@ A scene's outputs are published as a set (`publish`): a journal naming every ren
 written first, then the files are renamed into place and the entry recorded. A process killed
 half way leaves the journal; the next run on the folder finishes that publish (`recover`), so
 a mixed set of old and new files never outlives the run that died.
+
+A damaged manifest (not text, not JSON, not a manifest) never blocks the folder: `salvage`
+moves it aside as manifest.json.damaged-TIMESTAMP and keeps only the entries that still parse
+and whose files re-hash to what they list; everything else renders again.
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import fcntl
 import hashlib
 import json
 import os
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +30,7 @@ from studio.layout import work_root
 
 NAME = "manifest.json"
 FORMAT = 2  # bump when the entry layout changes; older manifests are read as empty
+MOST_BYTES = 64 << 20  # a manifest of every scene, quality and language is ~1 MB; more is not one
 
 
 @dataclass
@@ -96,7 +102,7 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def record(out: Path, path: Path, kind: str, **extra) -> FileRecord:
+def file_record(out: Path, path: Path, kind: str, **extra) -> FileRecord:
     """A file's record as it is now on disk (path relative to `out`)."""
     st = Path(path).stat()
     return FileRecord(path=str(Path(path).relative_to(out)), kind=kind, bytes=st.st_size,
@@ -107,15 +113,64 @@ def entry_id(scene: str, quality: str, lang: str, fmt: str = "mp4") -> str:
     return f"{quality}/{lang}/{scene}.{fmt}"
 
 
-def read(out: Path) -> Manifest:
-    path = Path(out) / NAME
+def _parse(raw: bytes) -> tuple[Manifest, str | None]:
+    """The manifest in `raw`, and what is wrong with it (None: nothing). Entries that do not parse
+    are left out and counted; an older layout is not damage, just nothing to reuse."""
+    if len(raw) > MOST_BYTES:
+        return Manifest(), f"larger than {MOST_BYTES >> 20} MiB"
     try:
-        raw = json.loads(path.read_text())
-        if raw.get("version") != FORMAT:
-            return Manifest()
-        return Manifest({k: Entry.from_json(e) for k, e in raw["entries"].items()})
-    except (FileNotFoundError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
-        return Manifest()
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Manifest(), "not text"
+    except ValueError:
+        return Manifest(), "not JSON"
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
+        return Manifest(), "not a manifest"
+    if data.get("version") != FORMAT:
+        return Manifest(), None
+    entries, bad = {}, 0
+    for key, e in data["entries"].items():
+        try:
+            entries[key] = Entry.from_json(e)
+        except (TypeError, ValueError, AttributeError):
+            bad += 1
+    return Manifest(entries), (f"{bad} of {len(data['entries'])} entries unreadable" if bad else None)
+
+
+def _load(path: Path) -> tuple[Manifest, str | None]:
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MOST_BYTES + 1)
+    except FileNotFoundError:
+        return Manifest(), None
+    return _parse(raw)
+
+
+def read(out: Path) -> Manifest:
+    """The manifest as far as it can be read (a damaged one reads as what parses; see `salvage`)."""
+    return _load(Path(out) / NAME)[0]
+
+
+def salvage(out: Path) -> str | None:
+    """Move a damaged manifest aside and keep what can be trusted: the entries that parse and whose
+    files are whole. Returns the one line to tell the user, or None when nothing was wrong."""
+    out = Path(out)
+    if not (out / NAME).is_file() or _load(out / NAME)[1] is None:
+        return None
+    with locked(out, reading=False) as data:  # written back on leaving, if anything was kept
+        parsed, problem = _load(out / NAME)
+        if problem is None:
+            data.entries.update(parsed.entries)
+            return None
+        aside = out / f"{NAME}.damaged-{time.strftime('%Y%m%dT%H%M%S')}"
+        n = 1
+        while aside.exists():
+            aside, n = aside.with_name(f"{aside.name.split('~')[0]}~{n}"), n + 1
+        os.replace(out / NAME, aside)
+        kept = {k: e for k, e in parsed.entries.items() if files_intact(out, e)}
+        data.entries.update(kept)
+    return (f"{out / NAME} was damaged ({problem}): moved to {aside.name}; kept {len(kept)} entries whose files "
+            "re-hash to what they list, the rest renders again")
 
 
 def _write(out: Path, data: Manifest) -> None:
@@ -123,7 +178,7 @@ def _write(out: Path, data: Manifest) -> None:
 
 
 @contextmanager
-def locked(out: Path):
+def locked(out: Path, reading: bool = True):
     """Hold the output folder's lock; yields the Manifest to read or change (written back if changed)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -131,7 +186,7 @@ def locked(out: Path):
     with os.fdopen(fd, "r+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            data = read(out)
+            data = read(out) if reading else Manifest()
             before = json.dumps(data.to_json(), sort_keys=True)
             yield data
             if json.dumps(data.to_json(), sort_keys=True) != before:

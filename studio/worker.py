@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import time
 import traceback
@@ -17,7 +18,7 @@ import uuid
 from pathlib import Path
 
 from scenes import catalog
-from studio import captions, latex, manifest, narration, speed, stopping
+from studio import captions, errors, latex, manifest, narration, speed, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
@@ -33,7 +34,9 @@ def _config(job: RenderJob, media_dir: Path) -> dict:
     fmt = job.format
     video = fmt in VIDEO_FORMATS
     return {
-        "verbosity": "INFO" if job.verbose else "ERROR",  # first: later keys may log
+        # first: later keys may log. Quiet: a failure is one line in the summary (a LaTeX error
+        # alone is hundreds of lines of log; its file is kept, see _failure).
+        "verbosity": "INFO" if job.verbose else "CRITICAL",
         "quality": QUALITIES[job.quality].manim,
         "media_dir": str(media_dir),
         "output_file": job.scene,
@@ -50,11 +53,22 @@ def _config(job: RenderJob, media_dir: Path) -> dict:
     }
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+LATEX_LOG = re.compile(r"the log file: (\S+\.log)")
+
+
+def _failure(exc: BaseException, scene: str) -> str:
+    """Why a render failed, in one line. A LaTeX failure keeps its log outside this worker's
+    folder (removed when the run ends), at the path the line names."""
+    text = errors.describe(exc)
     if isinstance(exc, FileNotFoundError) and ("latex" in text or "dvisvgm" in text):
         return "LaTeX is missing: run `make setup` (apt-get install texlive-latex-base texlive-latex-extra dvisvgm)"
-    return f"{type(exc).__name__}: {text}"
+    found = LATEX_LOG.search(str(exc))
+    if found and Path(found.group(1)).is_file():
+        kept = cache_root() / "logs" / f"{scene}.latex.log"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(found.group(1), kept)
+        return f"LaTeX failed ({latex.first_error(kept)}); its log is kept at {kept}"
+    return text
 
 
 def probe(path: Path) -> dict:
@@ -76,7 +90,7 @@ def render(job: RenderJob) -> RenderResult:
     except (KeyboardInterrupt, stopping.Stopped):
         raise
     except BaseException as exc:  # noqa: BLE001 - reported, not hidden
-        result = RenderResult(job.scene, ok=False, error=_one_line(exc), traceback=traceback.format_exc())
+        result = RenderResult(job.scene, ok=False, error=_failure(exc, job.scene), traceback=traceback.format_exc())
     result.seconds = round(time.perf_counter() - started, 3)
     if result.ok:
         result.entry.render_seconds = result.seconds

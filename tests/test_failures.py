@@ -200,8 +200,16 @@ def dead_pid() -> int:
     return p.pid
 
 
-def test_tidy_removes_only_what_dead_processes_left(tmp_path):
-    out = tmp_path / "media"
+def listed_by(pid: int, cache: Path, paths) -> None:
+    """What atomic.temporary notes before making a file: the path in that process's ledger."""
+    (cache / "temporary").mkdir(parents=True, exist_ok=True)
+    with open(cache / "temporary" / f"{pid}.list", "a") as f:
+        f.writelines(f"{p}\n" for p in paths)
+
+
+def test_tidy_removes_only_what_dead_processes_left(tmp_path, monkeypatch):
+    out, cache = tmp_path / "media", tmp_path / "cache"
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(cache))
     q = out / "low"
     q.mkdir(parents=True)
     dead, live = dead_pid(), os.getpid()
@@ -209,11 +217,43 @@ def test_tidy_removes_only_what_dead_processes_left(tmp_path):
     kept = [q / f".explainer.mp4.{live}.tmp", q / "explainer.mp4"]
     for f in leftovers + kept:
         f.write_bytes(b"x")
+    listed_by(dead, cache, leftovers)
+    listed_by(live, cache, kept[:1])
     (out / ".work" / f"stage-bias-{dead}-abcd1234").mkdir(parents=True)
     (out / ".work" / f"stage-bias-{live}-abcd1234").mkdir(parents=True)
     runner.tidy(out)
     assert not any(f.exists() for f in leftovers) and all(f.exists() for f in kept)
     assert [d.name for d in (out / ".work").iterdir()] == [f"stage-bias-{live}-abcd1234"]
+    assert not (cache / "temporary" / f"{dead}.list").exists()
+
+
+def test_a_users_file_that_looks_temporary_is_never_removed(tmp_path, monkeypatch):
+    """Issue 25: `sub/dir/.x.4242420.tmp` (a dead pid's name pattern, but not ours) stays; so does
+    a file a dead process's ledger names but whose pid is not in its name."""
+    out, cache = tmp_path / "media", tmp_path / "cache"
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(cache))
+    dead = dead_pid()
+    users = [out / "sub" / "dir" / f".x.{dead}.tmp", out / f".notes.{dead}.tmp", out / "low" / f".a.{dead}.tmp"]
+    for f in users:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(b"mine")
+    mislisted = out / "sub" / "keep.txt"
+    mislisted.write_bytes(b"mine")
+    listed_by(dead, cache, [mislisted])
+    runner.tidy(out)
+    assert all(f.read_bytes() == b"mine" for f in users + [mislisted])
+
+
+def test_a_temporary_file_is_listed_before_it_exists(tmp_path, monkeypatch):
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path / "cache"))
+    target = tmp_path / "out" / "page.html"
+    target.parent.mkdir()
+    with atomic.temporary(target) as tmp:
+        ledger = (tmp_path / "cache" / "temporary" / f"{os.getpid()}.list").read_text()
+        assert str(tmp) in ledger.splitlines() and not tmp.exists()
+        tmp.write_text("x")
+    atomic.sweep(own=True)  # the run is over: its ledger goes, the finished file stays
+    assert target.read_text() == "x" and not (tmp_path / "cache" / "temporary" / f"{os.getpid()}.list").exists()
 
 
 def test_a_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -244,7 +284,7 @@ def test_a_same_size_corruption_with_its_mtime_restored_is_noticed(tmp_path):
     f = tmp_path / "low" / "a.mp4"
     f.parent.mkdir()
     f.write_bytes(b"abcdef")
-    entry = manifest.Entry(kind="scene", quality="low", lang="en", files=[manifest.record(tmp_path, f, "video")])
+    entry = manifest.Entry(kind="scene", quality="low", lang="en", files=[manifest.file_record(tmp_path, f, "video")])
     assert manifest.files_intact(tmp_path, entry)
     st = f.stat()
     f.write_bytes(b"abcdeX")
