@@ -16,13 +16,13 @@ LONGEST_LINE = 600   # characters of a whole message
 
 def _cut(match: re.Match) -> str:
     word = match.group(0)
-    return f"{word[:80]}…{word[-20:]} ({len(word)} characters)"
+    return f"{word[:60]}…{word[-20:]} [{len(word)} characters]"
 
 
 def one_line(text: str) -> str:
     """`text` as one line a user can read: its first non-empty line, long values cut."""
     first = next((line.strip() for line in str(text).splitlines() if line.strip()), "")
-    first = re.sub(r"\S{%d,}" % (LONGEST_WORD + 1), _cut, first)
+    first = re.sub(r"[^\s'\"(),;]{%d,}" % (LONGEST_WORD + 1), _cut, first)  # a value, not its quotes
     return first if len(first) <= LONGEST_LINE else first[:LONGEST_LINE - 1] + "…"
 
 
