@@ -10,7 +10,6 @@ import inspect
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import click

@@ -69,7 +69,7 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     straddle a section: captions are added per beat), the title beat says the scene's title."""
     cues = scene_cues(out, entry)
     clips = {f.section: f.path for f in entry.of_kind("section")}
-    sections = [(s["name"], s["duration"]) for s in entry.sections if s["name"] in clips]
+    sections = [(s.name, s.duration) for s in entry.sections if s.name in clips]
     if not sections:  # renders without section clips: the whole video is one beat
         sections, clips = [("all", entry.duration)], {"all": entry.file("video").path}
     result, t = [], 0.0
@@ -294,7 +294,7 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
         poster = qdir / "explainer.png"
         first = entries[specs[0].id] if specs else None
         # the first chapter's title card, half way through its title beat
-        save_png(grab_frame(explainer, first.sections[0]["duration"] / 2 if first and first.sections else 1.0),
+        save_png(grab_frame(explainer, first.sections[0].duration / 2 if first and first.sections else 1.0),
                  poster)
         files[poster] = "poster"
         body.append(_explainer(qdir, lang, ui))

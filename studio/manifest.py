@@ -48,6 +48,26 @@ class FileRecord:
 
 
 @dataclass
+class Section:
+    """One beat's clip of a scene video."""
+    index: int
+    name: str
+    file: str         # the clip, inside the scene's clip folder
+    duration: float
+    start: float      # seconds into the scene video
+
+
+@dataclass
+class VoiceRecord:
+    """Who speaks a scene ("none": silent)."""
+    engine: str = "none"
+    name: str | None = None     # as given (espeak:NAME); None: the language's default
+    speed: int | None = None    # words per minute
+    voice: str | None = None    # the espeak voice that spoke
+    espeak: str | None = None   # espeak-ng's version
+
+
+@dataclass
 class Entry:
     kind: str                 # "scene", "explainer" or "lecture"
     quality: str
@@ -64,9 +84,9 @@ class Entry:
     duration: float = 0.0
     width: int | None = None
     height: int | None = None
-    sections: list[dict] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     render_seconds: float | None = None
-    voice: dict = field(default_factory=dict)     # engine, voice, speed ("none": silent)
+    voice: VoiceRecord = field(default_factory=VoiceRecord)
     notes: list[str] = field(default_factory=list)  # e.g. beats without a recording
 
     def file(self, kind: str) -> FileRecord | None:
@@ -82,6 +102,8 @@ class Entry:
     def from_json(cls, d: dict) -> "Entry":
         d = dict(d)
         d["files"] = [FileRecord(**f) for f in d.get("files", [])]
+        d["sections"] = [Section(**x) for x in d.get("sections", [])]
+        d["voice"] = VoiceRecord(**(d.get("voice") or {}))
         return cls(**d)
 
 

@@ -16,7 +16,7 @@ from scenes import catalog
 from studio import atomic, manifest, stopping
 from studio.executors import LocalProcesses
 from studio.jobs import RenderJob, RenderResult
-from studio.layout import QUALITIES, cache_root, quality_dir, work_root
+from studio.layout import QUALITIES, cache_root, work_root
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPICAL_SCENE_SECONDS = 52  # the series' mean, for scenes never rendered into this folder

@@ -22,7 +22,7 @@ from studio import captions, errors, latex, manifest, narration, speed, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
-from studio.manifest import Entry, FileRecord
+from studio.manifest import Entry, FileRecord, Section, VoiceRecord
 
 # Encoder settings for final renders (measured in bench/render_bench.py).
 ENCODER_OPTIONS = {"preset": "ultrafast", "crf": "23"}  # fastest; 1080p PSNR 55 dB vs lossless
@@ -238,11 +238,11 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
         if fmt == "mp4":
             sections = _collect_sections(movie, stage / sid, track, job.voice.rate)
             for s in sections:
-                files[f"{sid}/{s['file']}"] = "section"
+                files[f"{sid}/{s.file}"] = "section"
     return _publish(job, spec, out, stage, files, sections, list(notes))
 
 
-def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[dict]:
+def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[Section]:
     """One clip per beat; with a voice, each clip carries its own slice of the track."""
     index = movie.parent / "sections" / f"{movie.stem}.json"
     if not index.exists():
@@ -256,7 +256,7 @@ def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> lis
             narration.mux(index.parent / s["video"], track[a:b], dest / name, rate=rate)
         else:
             remux(index.parent / s["video"], dest / name)
-        sections.append({"index": i, "name": s["name"], "file": name, "duration": duration, "start": round(start, 6)})
+        sections.append(Section(index=i, name=s["name"], file=name, duration=duration, start=round(start, 6)))
         start += duration
     return sections
 
@@ -272,7 +272,7 @@ def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections
         if kind in ("video", "section"):
             extra = probe(staged)
         if kind == "section":
-            extra["section"] = next(s["name"] for s in sections if f"{spec.id}/{s['file']}" == rel)
+            extra["section"] = next(s.name for s in sections if f"{spec.id}/{s.file}" == rel)
         records.append(FileRecord(path=str(final.relative_to(out)), kind=kind, bytes=st.st_size,
                                   mtime_ns=st.st_mtime_ns, sha256=manifest.sha256(staged), **extra))
         moves.append((staged, final))
@@ -294,13 +294,13 @@ def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections
     return entry
 
 
-def _voice_record(job: RenderJob) -> dict:
-    if not job.voice.on:
-        return {}
-    d = job.voice.describe()
-    if job.voice.engine == "espeak":
-        d["voice"] = narration.espeak_name(job.voice, job.lang)
-    return d
+def _voice_record(job: RenderJob) -> VoiceRecord:
+    v = job.voice
+    if not v.on:
+        return VoiceRecord()
+    if v.engine == "espeak":
+        return VoiceRecord(v.engine, v.name, v.speed, narration.espeak_name(v, job.lang), narration.espeak_version())
+    return VoiceRecord(v.engine, v.name, v.speed)
 
 
 # -- rendering on another machine (a Dask worker) --------------------------------------------------
