@@ -138,8 +138,13 @@ def check_params(specs, values: dict) -> dict:
 
 
 def _nearest_existing(path: Path) -> Path:
-    while not os.path.lexists(path) and path != path.parent:
-        path = path.parent
+    """The folder `path` would be made in (a name too long, a loop, ... raise OSError)."""
+    while path != path.parent:
+        try:
+            os.lstat(path)
+            return path
+        except FileNotFoundError:
+            path = path.parent
     return path
 
 
@@ -153,7 +158,7 @@ def _writable_folder(path: Path) -> str | None:
         if not os.access(found, os.W_OK | os.X_OK):
             return f"{found} is not writable"
     except OSError as e:
-        return e.strerror or str(e)
+        return f"{e.strerror or e}"
     return None
 
 

@@ -22,7 +22,7 @@ def _cut(match: re.Match) -> str:
 def one_line(text: str) -> str:
     """`text` as one line a user can read: its first non-empty line, long values cut."""
     first = next((line.strip() for line in str(text).splitlines() if line.strip()), "")
-    first = re.sub(r"[^\s'\"(),;]{%d,}" % (LONGEST_WORD + 1), _cut, first)  # a value, not its quotes
+    first = re.sub(r"[^\s'\"(),;:]{%d,}" % (LONGEST_WORD + 1), _cut, first)  # a value, not its quotes
     return first if len(first) <= LONGEST_LINE else first[:LONGEST_LINE - 1] + "…"
 
 

@@ -286,15 +286,20 @@ def recover(out: Path) -> int:
     with locked(out) as data:
         for journal in sorted(folder.glob("*.json")):
             try:
-                body = json.loads(journal.read_text())
-            except (OSError, json.JSONDecodeError):  # the journal itself was half-written: nothing moved yet
+                with open(journal, "rb") as f:
+                    body = json.loads(f.read(MOST_BYTES))
+                entry = Entry.from_json(body["entry"])
+                moves = [(str(a), str(b)) for a, b in body["moves"]]
+                if not isinstance(body["key"], str) or not isinstance(body["stale"], list):
+                    raise TypeError("not a journal")
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                # half-written (the journal lands before anything moves) or not ours: nothing to finish
                 journal.unlink(missing_ok=True)
                 continue
-            entry = Entry.from_json(body["entry"])
             shas = {str(Path(out) / f.path): f.sha256 for f in entry.files}
             # Each file is either still staged or already in place with the recorded bytes.
             whole = all(os.path.exists(staged) or (os.path.exists(final) and sha256(Path(final)) == shas.get(final))
-                        for staged, final in body["moves"])
+                        for staged, final in moves)
             if whole:
                 _apply(out, body, data)
                 done += 1

@@ -423,3 +423,11 @@ def test_a_quick_double_ctrl_c_leaves_no_work_folder(tmp_path, jobs):
     assert p.returncode == 130 and "Traceback" not in err, err
     assert not (out / ".work").exists(), list((out / ".work").rglob("*"))
     assert_consistent(out)
+
+
+@pytest.mark.parametrize("garbage", [bytes(range(256)), b"{}", b'{"key": 1, "entry": {}, "moves": 5}'])
+def test_a_garbage_journal_is_dropped_not_fatal(tmp_path, garbage):
+    journal = tmp_path / ".work" / "journal" / "j.json"
+    journal.parent.mkdir(parents=True)
+    journal.write_bytes(garbage)
+    assert manifest.recover(tmp_path) == 0 and not journal.exists()
