@@ -143,7 +143,7 @@ def _nearest_existing(path: Path) -> Path:
         try:
             os.lstat(path)
             return path
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # the latter: a file on the way, named below
             path = path.parent
     return path
 
