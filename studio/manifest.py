@@ -20,6 +20,7 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -223,9 +224,11 @@ def files_intact(out: Path, entry: Entry) -> bool:
     for f in entry.files:
         p = Path(out) / f.path
         try:
-            if p.stat().st_size != f.bytes or sha256(p) != f.sha256:
+            st = p.stat()
+            # a regular file only: a damaged entry naming a FIFO or /dev/zero must not block or read for ever
+            if not stat.S_ISREG(st.st_mode) or st.st_size != f.bytes or sha256(p) != f.sha256:
                 return False
-        except FileNotFoundError:
+        except OSError:
             return False
     return True
 

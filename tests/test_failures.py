@@ -431,3 +431,13 @@ def test_a_garbage_journal_is_dropped_not_fatal(tmp_path, garbage):
     journal.parent.mkdir(parents=True)
     journal.write_bytes(garbage)
     assert manifest.recover(tmp_path) == 0 and not journal.exists()
+
+
+def test_an_entry_naming_a_device_or_fifo_is_not_intact_and_does_not_block(tmp_path):
+    fifo = tmp_path / "low" / "x.mp4"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    for path in ("low/x.mp4", "../" * 20 + "dev/zero"):
+        entry = manifest.Entry(kind="scene", quality="low", lang="en",
+                               files=[manifest.FileRecord(path, "video", 0, 0, "0" * 64)])
+        assert not manifest.files_intact(tmp_path, entry)
