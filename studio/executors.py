@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import socket
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -108,7 +109,8 @@ class LocalProcesses:
         for pid, code in dead.items():
             note = _current_job_file(pid)
             try:
-                culprits[note.read_text(encoding="utf-8")[:200]] = _death(code)
+                with open(note, "rb") as f:
+                    culprits[f.read(200).decode("utf-8", "replace")] = _death(code)
                 note.unlink()
             except OSError:  # it died between jobs
                 pass
@@ -168,6 +170,27 @@ def _receive(sock: socket.socket, n: int, deadline: float) -> bytes:
     return data
 
 
+def _resolve(host: str, port: int, seconds: float) -> tuple:
+    """The host's first address, looked up within `seconds` (the resolver has no timeout of its
+    own: a daemon thread does the lookup, and a slow one is left to finish on its own)."""
+    found: list = []
+    t = threading.Thread(target=lambda: found.append(_lookup(host, port)), daemon=True)
+    t.start()
+    t.join(seconds)
+    if not found:
+        raise socket.timeout(f"{host} was not found within {seconds:g} s")
+    if isinstance(found[0], OSError):
+        raise found[0]
+    return found[0]
+
+
+def _lookup(host: str, port: int):
+    try:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][4]
+    except OSError as e:
+        return e
+
+
 def greet(address: str, seconds: float | None = None) -> None:
     """Check that a Dask scheduler answers at tcp://HOST:PORT, within `seconds` in all.
 
@@ -179,13 +202,15 @@ def greet(address: str, seconds: float | None = None) -> None:
     _, host, port = SCHEDULER.match(address).groups()
     deadline = time.monotonic() + seconds
     try:
-        with socket.create_connection((host, int(port or 8786)), timeout=seconds) as sock:
+        where = _resolve(host, int(port or 8786), seconds)
+        with socket.create_connection(where[:2], timeout=max(0.01, deadline - time.monotonic())) as sock:
             size = int.from_bytes(_receive(sock, 8, deadline), "little")
             if not 0 < size <= GREETING_MOST:
                 raise SchedulerError(f"no Dask scheduler at {address}: it answered with something else")
             body = _receive(sock, size, deadline)
-    except socket.timeout:
-        raise SchedulerError(f"no Dask scheduler at {address}: no greeting within {seconds:g} s") from None
+    except socket.timeout as e:
+        why = str(e) if "not found" in str(e) else f"no greeting within {seconds:g} s"
+        raise SchedulerError(f"no Dask scheduler at {address}: {why}") from None
     except OSError as e:
         raise SchedulerError(f"no Dask scheduler at {address}: {e.strerror or e}") from None
     if b"compression" not in body or b"python" not in body:
