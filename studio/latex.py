@@ -99,10 +99,10 @@ def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | N
                 log.warning("sketch pass of %s stopped early (%s: %s); %d formulas seen so far are batched, "
                             "the render typesets the rest one by one", scene_class.__name__, type(e).__name__,
                             str(e).splitlines()[0][:200] if str(e) else "", len(wanted))
-        return typeset(wanted, config.get_dir("tex_dir"))
+        return typeset(wanted, config.get_dir("tex_dir"), scene_class.__name__)
 
 
-def typeset(formulas: dict[str, str], tex_dir: Path) -> int:
+def typeset(formulas: dict[str, str], tex_dir: Path, who: str = "a scene") -> int:
     """Typeset {tex hash: .tex source} in one batch into tex_dir/<hash>.svg; returns how many landed.
     One template per batch: formulas with another preamble are left to the real render."""
     split = {name: code.split(r"\begin{document}", 1) for name, code in formulas.items()}
@@ -120,15 +120,15 @@ def typeset(formulas: dict[str, str], tex_dir: Path) -> int:
         (tmp / "batch.tex").write_text(doc, encoding="utf-8")
         run = dict(cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if subprocess.run(["latex", "-interaction=batchmode", "-halt-on-error", "batch.tex"], **run).returncode:
-            log.warning("batch of %d formulas did not typeset (%s); the render typesets them one by one",
-                        len(names), first_error(tmp / "batch.log"))
+            log.warning("%s: batch of %d formulas did not typeset (%s); the render typesets them one by one",
+                        who, len(names), first_error(tmp / "batch.log"))
             return 0
         subprocess.run(["dvisvgm", "--page=1-", "--no-fonts", "--verbosity=0", "--output=%p.svg", "batch.dvi"],
                        **run)
         pages = sorted(tmp.glob("*.svg"), key=lambda p: int(p.stem))
         if len(pages) != len(names):  # pages and formulas no longer line up: trust none of them
-            log.warning("batch of %d formulas gave %d pages; the render typesets them one by one",
-                        len(names), len(pages))
+            log.warning("%s: batch of %d formulas gave %d pages; the render typesets them one by one",
+                        who, len(names), len(pages))
             return 0
         for name, page in zip(names, pages):
             os.replace(page, tex_dir / f"{name}.svg")  # whole files only: a reader never sees half

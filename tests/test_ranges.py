@@ -72,3 +72,32 @@ def test_forward_pass_refuses_an_output_layer_it_cannot_write(tmp_path):
     assert not (tmp_path / "o").exists()
     r = CliRunner().invoke(cli, ["trace", "parameter-count", "--layers", "2,1000"])
     assert r.exit_code == 0, r.output  # the same value is inside parameter-count's range
+
+
+def test_a_batch_that_does_not_typeset_says_why(tmp_path, caplog):
+    """The fallback is logged with LaTeX's own first error line, not swallowed."""
+    from manim import config, tempconfig
+
+    with tempconfig({"media_dir": str(tmp_path), "verbosity": "ERROR"}):
+        template = config["tex_template"]
+    codes = {"good": template.get_texcode_for_expression_in_env("x", "align*"),
+             "bad": template.get_texcode_for_expression_in_env(r"x \nosuchcommand", "align*")}
+    with caplog.at_level(logging.WARNING, logger="studio.latex"):
+        assert latex.typeset(codes, tmp_path / "Tex", "SomeScene") == 0
+    assert [r.getMessage() for r in caplog.records] == [
+        "SomeScene: batch of 2 formulas did not typeset (! Undefined control sequence.); "
+        "the render typesets them one by one"]
+
+
+def test_a_sketch_pass_that_stops_says_why(tmp_path, caplog):
+    from manim import Scene
+
+    class Trips(Scene):
+        def construct(self):
+            raise IndexError("a stand-in has fewer glyphs")
+
+    job = RenderJob("bias", {}, "low")
+    with caplog.at_level(logging.WARNING, logger="studio.latex"):
+        latex.prefetch(Trips, {}, worker._config(job, tmp_path / "media"))
+    assert len(caplog.records) == 1
+    assert "sketch pass of Trips stopped early (IndexError: a stand-in has fewer glyphs)" in caplog.records[0].getMessage()
