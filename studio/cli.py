@@ -19,7 +19,7 @@ from scenes import catalog
 from studio import params, stopping
 from studio.errors import BadInput, RenderFailed, as_bad_input, describe
 from studio.jobs import RenderRequest
-from studio.layout import FORMATS, QUALITIES, cache_root, quality_dir
+from studio.layout import FORMATS, QUALITIES, cache_root, quality_dir, work_root
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "media"
 MAX_JOBS = 64  # more processes than this only queue for the same cores and memory (~300 MB each)
@@ -172,6 +172,8 @@ def check_out(out: Path) -> Path:
         path = out / name
         if os.path.lexists(path) and not path.is_file():
             raise BadInput(f"{path} is not a file (a folder or a device?): move it away, the manifest goes there")
+    if os.path.lexists(work_root(out)) and not work_root(out).is_dir():
+        raise BadInput(f"{work_root(out)} is not a folder: move it away, renders are staged there")
     return out
 
 

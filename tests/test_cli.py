@@ -136,6 +136,17 @@ def test_a_manifest_that_is_a_folder_is_named(tmp_path):
     (tmp_path / "manifest.json").mkdir()
     r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path))
     assert f"{tmp_path / 'manifest.json'} is not a file" in r.stderr
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "manifest.json").rmdir()
+    os.symlink(tmp_path / "fifo", tmp_path / "manifest.json")  # reading it would block: refused unread
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path))
+    assert f"{tmp_path / 'manifest.json'} is not a file" in r.stderr
+
+
+def test_a_work_folder_that_is_a_file_is_named(tmp_path):
+    (tmp_path / ".work").write_text("mine")
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path))
+    assert f"{tmp_path / '.work'} is not a folder" in r.stderr
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "99999"])
