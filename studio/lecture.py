@@ -75,7 +75,7 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     result, t = [], 0.0
     for name, length in sections:
         mine = [c for c in cues if t <= (c.start + c.end) / 2 < t + length]
-        text = one_line((c.text for c in mine), lang)
+        text = run_together((c.text for c in mine), lang)
         if not text:
             text = UI[lang]["title_beat"] + catalog.find(entry.scene).title(lang) if name == "title" else name
         result.append(Beat(entry.scene, name, t, t + length, clips[name], text,
@@ -84,7 +84,7 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     return result
 
 
-def one_line(texts, lang: str) -> str:
+def run_together(texts, lang: str) -> str:
     """Caption lines run together: Chinese needs no space between them."""
     return ("" if lang == "zh" else " ").join(line for t in texts for line in t.split("\n"))
 
@@ -400,7 +400,7 @@ def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
             f"<img src=\"{_e(src)}\" width=\"{w}\" height=\"{h}\" alt=\"{_e(tex_words(tex, lang))}\">"
             for (src, w, h), tex in zip(svgs, FORMULAS[spec.id])) + "</div>")
     out.append(f"<details class=\"transcript\"><summary>{_e(ui['transcript'])}</summary>"
-               + "".join(f"<p>{_e(one_line([text], lang))}</p>" for b in scene_beats for _, _, text in b.cues)
+               + "".join(f"<p>{_e(run_together([text], lang))}</p>" for b in scene_beats for _, _, text in b.cues)
                + "</details>")
     out.append("</article>")
     return "\n".join(out)
