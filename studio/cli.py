@@ -10,18 +10,16 @@ import inspect
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import click
 
 from nncore import TRACES, get_trace
 from scenes import catalog
-from studio import params as options
-from studio import stopping
-from studio.errors import BadInput, RenderFailed, one_line
+from studio import params, stopping
+from studio.errors import BadInput, RenderFailed, as_bad_input, describe
 from studio.jobs import RenderRequest
-from studio.layout import FORMATS, QUALITIES, quality_dir
+from studio.layout import FORMATS, QUALITIES, cache_root, quality_dir, work_root
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "media"
 MAX_JOBS = 64  # more processes than this only queue for the same cores and memory (~300 MB each)
@@ -35,13 +33,13 @@ class Cli(click.Group):
         try:
             return super().make_context(*args, **kwargs)
         except click.UsageError as e:
-            raise one_line(e) from None
+            raise as_bad_input(e) from None
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except click.UsageError as e:
-            raise one_line(e) from None
+            raise as_bad_input(e) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except stopping.Stopped as e:
@@ -50,7 +48,7 @@ class Cli(click.Group):
         except Exception as e:  # noqa: BLE001
             if ctx.meta.get("verbose"):
                 raise
-            raise click.ClickException(f"{type(e).__name__}: {e} (run with --verbose for details)") from None
+            raise RenderFailed(f"{describe(e)} (run with --verbose for details)") from None
 
 
 # -- checks, each where the value is read ---------------------------------------------------------
@@ -75,8 +73,11 @@ class Scheduler(click.ParamType):
     def convert(self, value, param, ctx):
         from studio.executors import SCHEDULER
 
-        if not SCHEDULER.match(value):
+        found = SCHEDULER.match(value)
+        if not found:
             self.fail(f"{value!r} is not a scheduler address like tcp://HOST:8786", param, ctx)
+        if found.group(3) and not 1 <= int(found.group(3)) <= 65535:
+            self.fail(f"port {found.group(3)} in {value!r} is outside 1 to 65535", param, ctx)
         return value
 
 
@@ -122,28 +123,69 @@ def _trace(name: str, values: dict) -> dict:
 
 def check_params(specs, values: dict) -> dict:
     """Each scene's parameters, validated by computing its trace now, before any render starts."""
-    unused = set(values) - {k for s in specs for k in options.params_for(s, values)}
+    unused = set(values) - {k for s in specs for k in params.params_for(s, values)}
     if unused:
-        flags = ", ".join(sorted(options.flag_of(k) for k in unused))
+        flags = ", ".join(sorted(params.flag_of(k) for k in unused))
         names = ", ".join(s.id for s in specs)
         raise BadInput(f"{flags} does not apply to {names}; `render.py list` shows each scene's parameters")
     per_scene = {}
     for s in specs:
-        p = options.params_for(s, values)
+        p = params.params_for(s, values)
+        params.check_scene_ranges(s.id, p)
         _trace(s.trace, p)
         per_scene[s.id] = p
     return per_scene
 
 
-def check_out(out: Path) -> Path:
-    out = Path(out).absolute()
+def _nearest_existing(path: Path) -> Path:
+    """The folder `path` would be made in (a name too long, a loop, ... raise OSError)."""
+    while path != path.parent:
+        try:
+            os.lstat(path)
+            return path
+        except (FileNotFoundError, NotADirectoryError):  # the latter: a file on the way, named below
+            path = path.parent
+    return path
+
+
+def _writable_folder(path: Path) -> str | None:
+    """Why `path` cannot be (or become) a folder this process writes in; None if it can.
+    Nothing is created: a usage error must leave no trace."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
-            pass
+        found = _nearest_existing(path)
+        if not found.is_dir():
+            return f"{found} is not a folder"
+        if not os.access(found, os.W_OK | os.X_OK):
+            return f"{found} is not writable"
     except OSError as e:
-        raise BadInput(f"cannot write to --out {out}: {e.strerror or e}") from None
+        return f"{e.strerror or e}"
+    return None
+
+
+def check_out(out: Path) -> Path:
+    """--out is, or can become, a writable folder whose manifest (if any) is a file."""
+    out = Path(out).absolute()
+    problem = _writable_folder(out)
+    if problem:
+        raise BadInput(f"cannot write to --out {out}: {problem}")
+    for name in ("manifest.json", ".manifest.lock"):
+        path = out / name
+        if os.path.lexists(path) and not path.is_file():
+            raise BadInput(f"{path} is not a file (a folder or a device?): move it away, the manifest goes there")
+    if os.path.lexists(work_root(out)) and not work_root(out).is_dir():
+        raise BadInput(f"{work_root(out)} is not a folder: move it away, renders are staged there")
     return out
+
+
+def check_cache() -> Path:
+    """The cache (LaTeX/SVG files, worker folders) is, or can become, a writable folder."""
+    root = cache_root()
+    problem = _writable_folder(root)
+    if problem:
+        where = f"NN_EXPLAINER_CACHE={root}" if os.environ.get("NN_EXPLAINER_CACHE") else \
+            f"the cache folder {root} (set NN_EXPLAINER_CACHE to move it)"
+        raise BadInput(f"cannot use {where}: {problem}")
+    return root
 
 
 def check_tools() -> None:
@@ -200,27 +242,42 @@ def check_voice(text: str, speed, specs, lang: str = "en", fmt: str = "mp4"):
         raise BadInput(str(e)) from None
 
 
-def make_request(targets, values: dict, quality, out, jobs, force, verbose, scheduler, lang,
-                 fmt="mp4", transparent=False, burn_captions=False, theme="dark", voice="none",
-                 speed=None) -> RenderRequest:
-    """Every check, in the order a user would fix them; nothing has started yet."""
+def make_request(*, targets=(), quality: str, out, lang: str, jobs: int | None = None, force: bool = False,
+                 verbose: bool = False, scheduler: str | None = None, fmt: str = "mp4", transparent: bool = False,
+                 burn_captions: bool = False, theme: str = "dark", voice: str = "none", speed: int = 165,
+                 **values) -> RenderRequest:
+    """Click's options to a checked request, every check in the order a user would fix them.
+    Nothing is created or started yet."""
     specs = resolve_targets(targets)
-    per_scene = check_params(specs, options.given(values))
+    per_scene = check_params(specs, params.given(values))
     check_tools()
     check_font(lang)
-    return RenderRequest(specs, per_scene, quality, check_out(out), fmt, transparent, lang,
-                         jobs or os.cpu_count() or 1, force, verbose, scheduler, burn_captions, theme,
-                         check_voice(voice, speed, specs, lang, fmt))
+    out = check_out(out)
+    check_cache()
+    return RenderRequest.of(specs=specs, per_scene=per_scene, jobs=jobs or os.cpu_count() or 1, force=force,
+                            scheduler=scheduler, quality=quality, out=str(out), format=fmt, transparent=transparent,
+                            lang=lang, verbose=verbose, burn_captions=burn_captions, theme=theme,
+                            voice=check_voice(voice, speed, specs, lang, fmt))
+
+
+def executor_for(req: RenderRequest):
+    """Local processes (None: the runner's default), or the Dask cluster, greeted before anything is made."""
+    if not req.scheduler:
+        return None
+    from studio.executors import DaskCluster, SchedulerError
+
+    try:
+        return DaskCluster(req.scheduler)
+    except SchedulerError as e:
+        raise BadInput(str(e)) from None
 
 
 def render_all(req: RenderRequest):
     """Render the request's scenes; one line per failure and exit 1 if any failed."""
     from studio import runner
 
-    executor = None
-    if req.scheduler:
-        from studio.executors import DaskCluster
-        executor = DaskCluster(req.scheduler)
+    executor = executor_for(req)
+    req.out.mkdir(parents=True, exist_ok=True)  # every value passed: now the folder may appear
     report = runner.run(req.render_jobs(), req.out, req.jobs, force=req.force, echo=click.echo,
                         executor=executor)
     if report.stopped:
@@ -255,8 +312,8 @@ def list_scenes(as_json):
     """Every scene with its chapter, description and parameters (default and allowed range)."""
     rows = [{"scene": s.id, "class": s.name, "chapter": s.chapter, "chapter_title": catalog.chapter_title(s.chapter),
              "title": s.title(), "description": s.description(), "trace": s.trace,
-             "parameters": {options.flag_of(k): v for k, v in s.defaults().items() if k in options.KEYWORDS},
-             "ranges": {options.flag_of(k): options.bounds_of(k) for k in s.defaults() if k in options.KEYWORDS}}
+             "parameters": {params.flag_of(k): v for k, v in s.defaults().items() if k in params.KEYWORDS},
+             "ranges": {params.flag_of(k): params.bounds_of(k, s.id) for k in s.defaults() if k in params.KEYWORDS}}
             for s in catalog.SCENES]
     if as_json:
         click.echo(json.dumps(rows, indent=2, default=list))
@@ -284,9 +341,8 @@ def _show(v):
               help="png = the last frame only, as a poster")
 @click.option("--transparent", is_flag=True, help="alpha channel (with --format mov or webm), for slides")
 @look_options
-@options.scene_options
-def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transparent, burn_captions, theme, voice,
-           speed, lang, **values):
+@params.scene_options
+def render(fmt, transparent, **options):
     """Render scenes or chapters (none = the whole series).
 
     TARGETS are scene names (see `list`) or chapters (1, ch2, chapter-3).
@@ -294,20 +350,19 @@ def render(targets, quality, out, jobs, force, verbose, scheduler, fmt, transpar
     """
     if transparent and fmt not in ("mov", "webm"):
         raise BadInput("--transparent needs --format mov or webm (mp4 has no alpha channel)")
-    render_all(make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang, fmt, transparent,
-                            burn_captions, theme, voice, speed))
+    render_all(make_request(fmt=fmt, transparent=transparent, **options))
 
 
 @cli.command(help="Print the numbers behind a scene: the nncore trace NAME, as JSON.\n\nNAME is one of: "
              + ", ".join(sorted(TRACES)) + ". Options change the inputs, as for `render`.")
 @click.argument("name", type=click.Choice(sorted(TRACES)), metavar="NAME")
 @click.option("--json", "as_json", is_flag=True, help="print JSON (the default output is the same JSON, indented)")
-@options.scene_options
+@params.scene_options
 def trace(name, as_json, lang, **values):
-    values = options.given(values)
+    values = params.given(values)
     accepted = set(inspect.signature(TRACES[name]).parameters)
     if set(values) - accepted:
-        flags = ", ".join(sorted(options.flag_of(k) for k in set(values) - accepted))
+        flags = ", ".join(sorted(params.flag_of(k) for k in set(values) - accepted))
         raise BadInput(f"{flags} does not apply to trace {name}")
     click.echo(json.dumps(_trace(name, values), indent=None if as_json else 2, allow_nan=False))
 
@@ -317,18 +372,19 @@ def trace(name, as_json, lang, **values):
 @click.option("--out", type=OutDir(), default=DEFAULT_OUT, show_default="media/", help="output folder")
 @click.option("--quality", "-q", type=click.Choice(list(QUALITIES)), default="low", show_default=True,
               help="frame size used to lay out the scenes (timings do not depend on it)")
-@options.scene_options
-def script(targets, out, quality, lang, **values):
+@params.scene_options
+def script(**options):
     """The narration script to record from: each beat's text and the seconds its picture needs,
     as OUT/narration-script.LANG.md (to read) and .csv (for tools). TARGETS as for `render`."""
     from studio import script as writer
     from studio import worker
 
-    req = make_request(targets, values, quality, out, 1, False, False, None, lang)
+    req = make_request(jobs=1, **options)
+    req.out.mkdir(parents=True, exist_ok=True)
     plans = {}
     for job in req.render_jobs():
         plans[job.scene] = worker.plan_beats(job)
-    md, table = writer.write(req.out, lang, plans)
+    md, table = writer.write(req.out, req.lang, plans)
     click.echo(f"narration script: {md} and {table} ({sum(len(p) for p in plans.values())} beats)")
 
 
@@ -338,11 +394,9 @@ def _series_command(build):
     @click.argument("targets", nargs=-1)
     @output_options
     @look_options
-    @options.scene_options
-    def command(targets, quality, out, jobs, force, verbose, scheduler, burn_captions, theme, voice, speed, lang,
-                **values):
-        req = make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang,
-                           burn_captions=burn_captions, theme=theme, voice=voice, speed=speed)
+    @params.scene_options
+    def command(**options):
+        req = make_request(**options)
         report = render_all(req)
         entries = {r.entry.scene: r.entry for r in report.results}
         build(req, [entries[s.id] for s in req.specs])

@@ -40,6 +40,6 @@ def build(out: Path, quality: str, lang: str, entries: list[Entry]) -> dict:
 def record(out: Path, quality: str, lang: str, kind: str, files: dict, **fields) -> None:
     """List a built product (the explainer, the lecture page) in the manifest with its files."""
     entry = Entry(kind=kind, quality=quality, lang=lang, **fields,
-                  files=[manifest.record(out, p, kind) for p, kind in files.items()])
+                  files=[manifest.file_record(out, p, kind) for p, kind in files.items()])
     with manifest.locked(out) as data:
         data.entries[f"{quality}/{lang}/{kind}"] = entry

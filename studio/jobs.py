@@ -1,6 +1,7 @@
 """What travels between the command line, the runner and the workers (local or on a Dask cluster)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,26 +46,42 @@ class RenderResult:
 
 @dataclass
 class RenderRequest:
-    """One `render`/`explainer`/`lecture` call, checked: what the runner needs to do it."""
+    """One `render`/`explainer`/`lecture` call, checked: what the runner needs to do it.
+    `job` holds what every scene's job shares (its scene and parameters are filled per scene)."""
     specs: list
     per_scene: dict
-    quality: str
-    out: Path
-    fmt: str = "mp4"
-    transparent: bool = False
-    lang: str = "en"
+    job: RenderJob
     jobs: int = 1
     force: bool = False
-    verbose: bool = False
     scheduler: str | None = None
-    burn_captions: bool = False
-    theme: str = "dark"
-    voice: Voice = field(default_factory=Voice)
+
+    @classmethod
+    def of(cls, *, specs: list, per_scene: dict, jobs: int = 1, force: bool = False, scheduler: str | None = None,
+           **job_fields) -> "RenderRequest":
+        """The request from named values; `job_fields` are RenderJob's (quality, out, format, voice, ...)."""
+        return cls(specs, per_scene, RenderJob(scene="", params={}, **job_fields), jobs, force, scheduler)
+
+    @property
+    def out(self) -> Path:
+        return Path(self.job.out)
+
+    @property
+    def quality(self) -> str:
+        return self.job.quality
+
+    @property
+    def lang(self) -> str:
+        return self.job.lang
+
+    @property
+    def verbose(self) -> bool:
+        return self.job.verbose
 
     def render_jobs(self) -> list[RenderJob]:
         from studio import narration
 
-        return [RenderJob(s.id, self.per_scene[s.id], self.quality, self.fmt, self.transparent, self.lang,
-                          str(self.out), self.verbose, self.burn_captions, self.theme, self.voice,
-                          narration.recordings(self.voice.folder, s.id) if self.voice.engine == "recorded" else {})
+        voice = self.job.voice
+        return [dataclasses.replace(self.job, scene=s.id, params=self.per_scene[s.id],
+                                    recordings=narration.recordings(voice.folder, s.id)
+                                    if voice.engine == "recorded" else {})
                 for s in self.specs]

@@ -11,9 +11,11 @@ look for. The pages are the very same drawings a single compile gives (tests/tes
 Everything here is best effort: if the sketch pass stumbles on a stand-in (code that counts
 glyphs), the formulas seen so far are still batched; if the batch fails to typeset, nothing is
 written; in both cases the real render compiles what is missing one by one, exactly as Manim does.
+Each fallback is logged (logger `studio.latex`, one warning saying why), never silent.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import subprocess
@@ -21,6 +23,8 @@ import tempfile
 from pathlib import Path
 
 import manimcompat as compat
+
+log = logging.getLogger(__name__)
 
 SINGLE = r"\documentclass[preview]{standalone}"
 MULTI = r"\documentclass[preview,multi=nnpage]{standalone}"
@@ -94,12 +98,14 @@ def prefetch(scene_class, kwargs: dict, config_overrides: dict, spoken: list | N
                     spoken.extend(scene.spoken)
                 if pace is not None:
                     pace.update(scene.natural)
-            except Exception:  # noqa: BLE001 - a stand-in tripped the scene; keep what was seen
-                pass
-        return typeset(wanted, config.get_dir("tex_dir"))
+            except Exception as e:  # noqa: BLE001 - a stand-in tripped the scene; keep what was seen
+                log.warning("sketch pass of %s stopped early (%s: %s); %d formulas seen so far are batched, "
+                            "the render typesets the rest one by one", scene_class.__name__, type(e).__name__,
+                            str(e).splitlines()[0][:200] if str(e) else "", len(wanted))
+        return typeset(wanted, config.get_dir("tex_dir"), scene_class.__name__)
 
 
-def typeset(formulas: dict[str, str], tex_dir: Path) -> int:
+def typeset(formulas: dict[str, str], tex_dir: Path, who: str = "a scene") -> int:
     """Typeset {tex hash: .tex source} in one batch into tex_dir/<hash>.svg; returns how many landed.
     One template per batch: formulas with another preamble are left to the real render."""
     split = {name: code.split(r"\begin{document}", 1) for name, code in formulas.items()}
@@ -117,12 +123,26 @@ def typeset(formulas: dict[str, str], tex_dir: Path) -> int:
         (tmp / "batch.tex").write_text(doc, encoding="utf-8")
         run = dict(cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if subprocess.run(["latex", "-interaction=batchmode", "-halt-on-error", "batch.tex"], **run).returncode:
+            log.warning("%s: batch of %d formulas did not typeset (%s); the render typesets them one by one",
+                        who, len(names), first_error(tmp / "batch.log"))
             return 0
         subprocess.run(["dvisvgm", "--page=1-", "--no-fonts", "--verbosity=0", "--output=%p.svg", "batch.dvi"],
                        **run)
         pages = sorted(tmp.glob("*.svg"), key=lambda p: int(p.stem))
         if len(pages) != len(names):  # pages and formulas no longer line up: trust none of them
+            log.warning("%s: batch of %d formulas gave %d pages; the render typesets them one by one",
+                        who, len(names), len(pages))
             return 0
         for name, page in zip(names, pages):
             os.replace(page, tex_dir / f"{name}.svg")  # whole files only: a reader never sees half
     return len(names)
+
+
+def first_error(log_file: Path, limit: int = 1 << 20) -> str:
+    """The first `! ...` line of a LaTeX log (read at most `limit` bytes), e.g. '! Dimension too large.'."""
+    try:
+        with open(log_file, "rb") as f:
+            text = f.read(limit).decode("utf-8", "replace")
+    except OSError as e:
+        return f"no log: {e.strerror or e}"
+    return next((line.strip() for line in text.splitlines() if line.startswith("!")), "no error line in the log")

@@ -69,13 +69,13 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     straddle a section: captions are added per beat), the title beat says the scene's title."""
     cues = scene_cues(out, entry)
     clips = {f.section: f.path for f in entry.of_kind("section")}
-    sections = [(s["name"], s["duration"]) for s in entry.sections if s["name"] in clips]
+    sections = [(s.name, s.duration) for s in entry.sections if s.name in clips]
     if not sections:  # renders without section clips: the whole video is one beat
         sections, clips = [("all", entry.duration)], {"all": entry.file("video").path}
     result, t = [], 0.0
     for name, length in sections:
         mine = [c for c in cues if t <= (c.start + c.end) / 2 < t + length]
-        text = one_line((c.text for c in mine), lang)
+        text = run_together((c.text for c in mine), lang)
         if not text:
             text = UI[lang]["title_beat"] + catalog.find(entry.scene).title(lang) if name == "title" else name
         result.append(Beat(entry.scene, name, t, t + length, clips[name], text,
@@ -84,7 +84,7 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     return result
 
 
-def one_line(texts, lang: str) -> str:
+def run_together(texts, lang: str) -> str:
     """Caption lines run together: Chinese needs no space between them."""
     return ("" if lang == "zh" else " ").join(line for t in texts for line in t.split("\n"))
 
@@ -295,7 +295,7 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
         poster = qdir / "explainer.png"
         first = entries[specs[0].id] if specs else None
         # the first chapter's title card, half way through its title beat
-        save_png(grab_frame(explainer, first.sections[0]["duration"] / 2 if first and first.sections else 1.0),
+        save_png(grab_frame(explainer, first.sections[0].duration / 2 if first and first.sections else 1.0),
                  poster)
         files[poster] = "poster"
         body.append(_explainer(qdir, lang, ui))
@@ -401,7 +401,7 @@ def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
             f"<img src=\"{_e(src)}\" width=\"{w}\" height=\"{h}\" alt=\"{_e(tex_words(tex, lang))}\">"
             for (src, w, h), tex in zip(svgs, FORMULAS[spec.id])) + "</div>")
     out.append(f"<details class=\"transcript\"><summary>{_e(ui['transcript'])}</summary>"
-               + "".join(f"<p>{_e(one_line([text], lang))}</p>" for b in scene_beats for _, _, text in b.cues)
+               + "".join(f"<p>{_e(run_together([text], lang))}</p>" for b in scene_beats for _, _, text in b.cues)
                + "</details>")
     out.append("</article>")
     return "\n".join(out)

@@ -8,6 +8,10 @@ A scene's outputs are published as a set (`publish`): a journal naming every ren
 written first, then the files are renamed into place and the entry recorded. A process killed
 half way leaves the journal; the next run on the folder finishes that publish (`recover`), so
 a mixed set of old and new files never outlives the run that died.
+
+A damaged manifest (not text, not JSON, not a manifest) never blocks the folder: `salvage`
+moves it aside as manifest.json.damaged-TIMESTAMP and keeps only the entries that still parse
+and whose files re-hash to what they list; everything else renders again.
 """
 from __future__ import annotations
 
@@ -16,6 +20,8 @@ import fcntl
 import hashlib
 import json
 import os
+import stat
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +31,7 @@ from studio.layout import work_root
 
 NAME = "manifest.json"
 FORMAT = 2  # bump when the entry layout changes; older manifests are read as empty
+MOST_BYTES = 64 << 20  # a manifest of every scene, quality and language is ~1 MB; more is not one
 
 
 @dataclass
@@ -39,6 +46,26 @@ class FileRecord:
     height: int | None = None
     fps: float | None = None
     section: str | None = None      # a section clip's beat name
+
+
+@dataclass
+class Section:
+    """One beat's clip of a scene video."""
+    index: int
+    name: str
+    file: str         # the clip, inside the scene's clip folder
+    duration: float
+    start: float      # seconds into the scene video
+
+
+@dataclass
+class VoiceRecord:
+    """Who speaks a scene ("none": silent)."""
+    engine: str = "none"
+    name: str | None = None     # as given (espeak:NAME); None: the language's default
+    speed: int | None = None    # words per minute
+    voice: str | None = None    # the espeak voice that spoke
+    espeak: str | None = None   # espeak-ng's version
 
 
 @dataclass
@@ -58,9 +85,9 @@ class Entry:
     duration: float = 0.0
     width: int | None = None
     height: int | None = None
-    sections: list[dict] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     render_seconds: float | None = None
-    voice: dict = field(default_factory=dict)     # engine, voice, speed ("none": silent)
+    voice: VoiceRecord = field(default_factory=VoiceRecord)
     notes: list[str] = field(default_factory=list)  # e.g. beats without a recording
 
     def file(self, kind: str) -> FileRecord | None:
@@ -76,6 +103,8 @@ class Entry:
     def from_json(cls, d: dict) -> "Entry":
         d = dict(d)
         d["files"] = [FileRecord(**f) for f in d.get("files", [])]
+        d["sections"] = [Section(**x) for x in d.get("sections", [])]
+        d["voice"] = VoiceRecord(**(d.get("voice") or {}))
         return cls(**d)
 
 
@@ -96,7 +125,7 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def record(out: Path, path: Path, kind: str, **extra) -> FileRecord:
+def file_record(out: Path, path: Path, kind: str, **extra) -> FileRecord:
     """A file's record as it is now on disk (path relative to `out`)."""
     st = Path(path).stat()
     return FileRecord(path=str(Path(path).relative_to(out)), kind=kind, bytes=st.st_size,
@@ -107,15 +136,64 @@ def entry_id(scene: str, quality: str, lang: str, fmt: str = "mp4") -> str:
     return f"{quality}/{lang}/{scene}.{fmt}"
 
 
-def read(out: Path) -> Manifest:
-    path = Path(out) / NAME
+def _parse(raw: bytes) -> tuple[Manifest, str | None]:
+    """The manifest in `raw`, and what is wrong with it (None: nothing). Entries that do not parse
+    are left out and counted; an older layout is not damage, just nothing to reuse."""
+    if len(raw) > MOST_BYTES:
+        return Manifest(), f"larger than {MOST_BYTES >> 20} MiB"
     try:
-        raw = json.loads(path.read_text())
-        if raw.get("version") != FORMAT:
-            return Manifest()
-        return Manifest({k: Entry.from_json(e) for k, e in raw["entries"].items()})
-    except (FileNotFoundError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
-        return Manifest()
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Manifest(), "not text"
+    except ValueError:
+        return Manifest(), "not JSON"
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
+        return Manifest(), "not a manifest"
+    if data.get("version") != FORMAT:
+        return Manifest(), None
+    entries, bad = {}, 0
+    for key, e in data["entries"].items():
+        try:
+            entries[key] = Entry.from_json(e)
+        except (TypeError, ValueError, AttributeError):
+            bad += 1
+    return Manifest(entries), (f"{bad} of {len(data['entries'])} entries unreadable" if bad else None)
+
+
+def _load(path: Path) -> tuple[Manifest, str | None]:
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MOST_BYTES + 1)
+    except FileNotFoundError:
+        return Manifest(), None
+    return _parse(raw)
+
+
+def read(out: Path) -> Manifest:
+    """The manifest as far as it can be read (a damaged one reads as what parses; see `salvage`)."""
+    return _load(Path(out) / NAME)[0]
+
+
+def salvage(out: Path) -> str | None:
+    """Move a damaged manifest aside and keep what can be trusted: the entries that parse and whose
+    files are whole. Returns the one line to tell the user, or None when nothing was wrong."""
+    out = Path(out)
+    if not (out / NAME).is_file() or _load(out / NAME)[1] is None:
+        return None
+    with locked(out, reading=False) as data:  # written back on leaving, if anything was kept
+        parsed, problem = _load(out / NAME)
+        if problem is None:
+            data.entries.update(parsed.entries)
+            return None
+        aside = out / f"{NAME}.damaged-{time.strftime('%Y%m%dT%H%M%S')}"
+        n = 1
+        while aside.exists():
+            aside, n = aside.with_name(f"{aside.name.split('~')[0]}~{n}"), n + 1
+        os.replace(out / NAME, aside)
+        kept = {k: e for k, e in parsed.entries.items() if files_intact(out, e)}
+        data.entries.update(kept)
+    return (f"{out / NAME} was damaged ({problem}): moved to {aside.name}; kept {len(kept)} entries whose files "
+            "re-hash to what they list, the rest renders again")
 
 
 def _write(out: Path, data: Manifest) -> None:
@@ -123,7 +201,7 @@ def _write(out: Path, data: Manifest) -> None:
 
 
 @contextmanager
-def locked(out: Path):
+def locked(out: Path, reading: bool = True):
     """Hold the output folder's lock; yields the Manifest to read or change (written back if changed)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -131,7 +209,7 @@ def locked(out: Path):
     with os.fdopen(fd, "r+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            data = read(out)
+            data = read(out) if reading else Manifest()
             before = json.dumps(data.to_json(), sort_keys=True)
             yield data
             if json.dumps(data.to_json(), sort_keys=True) != before:
@@ -146,9 +224,11 @@ def files_intact(out: Path, entry: Entry) -> bool:
     for f in entry.files:
         p = Path(out) / f.path
         try:
-            if p.stat().st_size != f.bytes or sha256(p) != f.sha256:
+            st = p.stat()
+            # a regular file only: a damaged entry naming a FIFO or /dev/zero must not block or read for ever
+            if not stat.S_ISREG(st.st_mode) or st.st_size != f.bytes or sha256(p) != f.sha256:
                 return False
-        except FileNotFoundError:
+        except OSError:
             return False
     return True
 
@@ -209,15 +289,20 @@ def recover(out: Path) -> int:
     with locked(out) as data:
         for journal in sorted(folder.glob("*.json")):
             try:
-                body = json.loads(journal.read_text())
-            except (OSError, json.JSONDecodeError):  # the journal itself was half-written: nothing moved yet
+                with open(journal, "rb") as f:
+                    body = json.loads(f.read(MOST_BYTES))
+                entry = Entry.from_json(body["entry"])
+                moves = [(str(a), str(b)) for a, b in body["moves"]]
+                if not isinstance(body["key"], str) or not isinstance(body["stale"], list):
+                    raise TypeError("not a journal")
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                # half-written (the journal lands before anything moves) or not ours: nothing to finish
                 journal.unlink(missing_ok=True)
                 continue
-            entry = Entry.from_json(body["entry"])
             shas = {str(Path(out) / f.path): f.sha256 for f in entry.files}
             # Each file is either still staged or already in place with the recorded bytes.
             whole = all(os.path.exists(staged) or (os.path.exists(final) and sha256(Path(final)) == shas.get(final))
-                        for staged, final in body["moves"])
+                        for staged, final in moves)
             if whole:
                 _apply(out, body, data)
                 done += 1

@@ -50,19 +50,21 @@ class Number(click.ParamType):
 
 
 class NumberList(click.ParamType):
-    """Comma-separated numbers, each in [lo, hi], at most `most` of them: `--layers 2,4,1`."""
+    """Comma-separated numbers, each in [lo, hi], at most `most` of them: `--layers 2,4,1`.
+    `last_hi` bounds the last one further (forward-pass writes its output vector out in full)."""
 
-    def __init__(self, kind, lo, hi, most: int, least: int = 1):
-        self.kind, self.lo, self.hi, self.most, self.least = kind, lo, hi, most, least
+    def __init__(self, kind, lo, hi, most: int, least: int = 1, last_hi: float | None = None):
+        self.kind, self.lo, self.hi, self.most, self.least, self.last_hi = kind, lo, hi, most, least, last_hi
         self.name = "INTS" if kind is int else "NUMBERS"
 
     @property
     def bounds(self) -> str:
-        return f"{self.least} to {self.most} values, each {_g(self.lo)} to {_g(self.hi)}"
+        text = f"{self.least} to {self.most} values, each {_g(self.lo)} to {_g(self.hi)}"
+        return text + (f", the last at most {_g(self.last_hi)}" if self.last_hi is not None else "")
 
     def convert(self, value, param, ctx):
         if isinstance(value, (list, tuple)):
-            return list(value)
+            return self.check(list(value), ",".join(_g(v) for v in value), param, ctx)
         what = "whole numbers" if self.kind is int else "numbers"
         parts = str(value).replace(" ", "").split(",")
         if "" in parts:
@@ -71,11 +73,16 @@ class NumberList(click.ParamType):
             items = [self.kind(v) for v in parts]
         except ValueError:
             self.fail(f"{value!r} is not a comma-separated list of {what}", param, ctx)
+        return self.check(items, value, param, ctx)
+
+    def check(self, items: list, value, param, ctx) -> list:
         if not self.least <= len(items) <= self.most:
             self.fail(f"{value!r} has {len(items)} values; give {self.least} to {self.most}", param, ctx)
         bad = [v for v in items if not (math.isfinite(v) and self.lo <= v <= self.hi)]
         if bad:
             self.fail(f"{_g(bad[0])} in {value!r} is outside {_g(self.lo)} to {_g(self.hi)}", param, ctx)
+        if self.last_hi is not None and items[-1] > self.last_hi:
+            self.fail(f"the last value of {value!r} is above {_g(self.last_hi)}", param, ctx)
         return items
 
 
@@ -121,6 +128,18 @@ SCENE_OPTIONS = [
 KEYWORDS = [o.keyword for o in SCENE_OPTIONS]
 BY_KEYWORD = {o.keyword: o for o in SCENE_OPTIONS}
 
+# A scene whose picture cannot show an option's whole range narrows it here (checked with the
+# scene's other values, before any render; shown by `list`; tests/test_ranges.py typesets every
+# scene at the edges). forward-pass writes its output vector in full on one line: LaTeX stops with
+# "Dimension too large" at ~550 values (measured: 512 typeset, 700 did not); 256 keeps a margin.
+# Hidden layers of 1000 typeset (they are drawn, not written). cost-surface shows the first step
+# of its descent in numbers: from --lr 2 on, some seeds blow up on that step and there is none
+# (45 seeds sampled: at 1.5 all still take it); 1 keeps a margin.
+SCENE_RANGES = {
+    "forward-pass": {"layers": NumberList(int, 1, 1000, most=6, least=2, last_hi=256)},
+    "cost-surface": {"lr": Number(0.001, 1)},
+}
+
 
 def scene_options(fn):
     """Add every scene option (and --lang) to a click command."""
@@ -140,8 +159,25 @@ def flag_of(keyword: str) -> str:
     return BY_KEYWORD[keyword].flag
 
 
-def bounds_of(keyword: str) -> str:
-    return BY_KEYWORD[keyword].type.bounds
+def type_for(scene_id: str, keyword: str) -> click.ParamType:
+    """The option's type for this scene: its own narrower range, or the option's."""
+    return SCENE_RANGES.get(scene_id, {}).get(keyword) or BY_KEYWORD[keyword].type
+
+
+def bounds_of(keyword: str, scene_id: str = "") -> str:
+    return type_for(scene_id, keyword).bounds
+
+
+def check_scene_ranges(scene_id: str, values: dict) -> None:
+    """Values the option accepted but this scene cannot show: a usage error naming the scene."""
+    for keyword, value in values.items():
+        narrower = SCENE_RANGES.get(scene_id, {}).get(keyword)
+        if narrower is not None:
+            try:
+                narrower.convert(value, None, None)
+            except click.BadParameter as e:
+                raise click.BadParameter(f"{e.message} in {scene_id}",
+                                         param_hint=flag_of(keyword)) from None
 
 
 def params_for(spec, values: dict) -> dict:

@@ -19,7 +19,7 @@ from scenes.kit.fonts import FONTS
 from studio import atomic, manifest, stopping
 from studio.executors import LocalProcesses
 from studio.jobs import RenderJob, RenderResult
-from studio.layout import QUALITIES, cache_root, quality_dir, work_root
+from studio.layout import QUALITIES, cache_root, work_root
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("nncore", "scenes", "studio", "manimcompat")   # the project's own code
@@ -141,23 +141,26 @@ def up_to_date(out: Path, job: RenderJob) -> manifest.Entry | None:
     return None
 
 
-def tidy(out: Path, finished: bool = False) -> None:
-    """Finish or undo what runs that died left behind: half-done publishes, staging folders,
-    temporary files, worker folders. Only what belongs to processes no longer running (and,
-    when this run has `finished`, its own in-process worker folder)."""
+def tidy(out: Path, finished: bool = False, echo=print) -> None:
+    """Finish or undo what runs that died left behind: a damaged manifest (moved aside), half-done
+    publishes, staging folders, temporary files, worker folders. Only what the project made, and
+    only what belongs to processes no longer running (and, when this run has `finished`, its own)."""
     out = Path(out)
+    said = manifest.salvage(out)
+    if said:
+        echo(said)
     manifest.recover(out)  # before the staging folders go: a journal may still need them
+    me = os.getpid()
     root = work_root(out)
     for d in root.glob("stage-*") if root.exists() else []:
         pid = d.name.split("-")[-2]  # stage-SCENE-PID-RANDOM
-        if not pid.isdigit() or not atomic.alive(int(pid)):
+        if not pid.isdigit() or not atomic.alive(int(pid)) or (finished and int(pid) == me):
             shutil.rmtree(d, ignore_errors=True)
     for d in cache_root().glob("worker-*") if cache_root().exists() else []:
         pid = d.name.split("-")[-1]
-        if not pid.isdigit() or not atomic.alive(int(pid)) or (finished and int(pid) == os.getpid()):
+        if not pid.isdigit() or not atomic.alive(int(pid)) or (finished and int(pid) == me):
             shutil.rmtree(d, ignore_errors=True)
-    for folder in [out, *[quality_dir(out, q) for q in QUALITIES], *out.glob("*/*/")]:
-        atomic.sweep(folder)
+    atomic.sweep(own=finished)
     for d in (root / "journal", root):  # a finished run leaves outputs only
         try:
             d.rmdir()
@@ -230,26 +233,32 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
     A stop signal (SIGINT, SIGTERM) ends the workers, removes their staging folders and returns
     with `report.stopped` set; every published file and manifest entry stays intact."""
     out = Path(out)
-    tidy(out)
     report = Report()
-    done, todo = plan(jobs, out, force)
-    for r in done:
-        echo(f"{r.scene}: up to date")
-    report.results += done
-    if todo:
-        progress = Progress(len(todo))
-        if executor is None:
-            executor = LocalProcesses(max(1, min(workers, len(todo))))
-        if len(todo) > 1:
-            echo(announce(todo, out, workers if isinstance(executor, LocalProcesses) else None))
-        try:
+    executor = executor or LocalProcesses(1)
+    finished = False
+    try:
+        tidy(out, echo=echo)
+        done, todo = plan(jobs, out, force)
+        for r in done:
+            echo(f"{r.scene}: up to date")
+        report.results += done
+        if todo:
+            progress = Progress(len(todo))
+            if isinstance(executor, LocalProcesses):
+                executor.workers = max(1, min(workers, len(todo)))
+            if len(todo) > 1:
+                echo(announce(todo, out, workers if isinstance(executor, LocalProcesses) else None))
             for r in executor.results(todo):
                 report.results.append(r)
                 progress.update(f"{'ok' if r.ok else 'FAILED'} {r.scene} ({r.seconds:.1f}s)")
-        except (stopping.Stopped, KeyboardInterrupt) as e:
-            report.stopped = e if isinstance(e, stopping.Stopped) else stopping.Stopped(2)
-            with stopping.deferred():  # a second Ctrl-C must not cut the clean-up short
+        finished = True
+    except (stopping.Stopped, KeyboardInterrupt) as e:
+        report.stopped = e if isinstance(e, stopping.Stopped) else stopping.Stopped(2)
+    finally:
+        # One deferred block for stopping and tidying: a second Ctrl-C (within milliseconds of the
+        # first) waits until both are done, so it cannot leave staging or an empty .work behind.
+        with stopping.deferred():
+            if not finished:  # stopped, or a second signal landed before the first was handled
                 executor.stop()
-    with stopping.deferred():
-        tidy(out, finished=True)
+            tidy(out, finished=True, echo=echo)
     return report

@@ -9,6 +9,7 @@ half-written file, nor a mix of old and new files, where finished ones belong.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 import traceback
@@ -17,11 +18,11 @@ from pathlib import Path
 
 import manimcompat
 from scenes import catalog
-from studio import captions, latex, manifest, narration, speed, stopping
+from studio import captions, errors, latex, manifest, narration, speed, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import mux, remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
-from studio.manifest import Entry, FileRecord
+from studio.manifest import Entry, FileRecord, Section, VoiceRecord
 
 # Encoder settings for final renders (measured in bench/render_bench.py).
 ENCODER_OPTIONS = {"preset": "ultrafast", "crf": "23"}  # fastest; 1080p PSNR 55 dB vs lossless
@@ -33,7 +34,9 @@ def _config(job: RenderJob, media_dir: Path) -> dict:
     fmt = job.format
     video = fmt in VIDEO_FORMATS
     return {
-        "verbosity": "INFO" if job.verbose else "ERROR",  # first: later keys may log
+        # first: later keys may log. Quiet: a failure is one line in the summary (a LaTeX error
+        # alone is hundreds of lines of log; its file is kept, see _failure).
+        "verbosity": "INFO" if job.verbose else "CRITICAL",
         "quality": QUALITIES[job.quality].manim,
         "media_dir": str(media_dir),
         "output_file": job.scene,
@@ -50,11 +53,22 @@ def _config(job: RenderJob, media_dir: Path) -> dict:
     }
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+LATEX_LOG = re.compile(r"the log file: (\S+\.log)")
+
+
+def _failure(exc: BaseException, scene: str) -> str:
+    """Why a render failed, in one line. A LaTeX failure keeps its log outside this worker's
+    folder (removed when the run ends), at the path the line names."""
+    text = errors.describe(exc)
     if isinstance(exc, FileNotFoundError) and ("latex" in text or "dvisvgm" in text):
         return "LaTeX is missing: run `make setup` (apt-get install texlive-latex-base texlive-latex-extra dvisvgm)"
-    return f"{type(exc).__name__}: {text}"
+    found = LATEX_LOG.search(str(exc))
+    if found and Path(found.group(1)).is_file():
+        kept = cache_root() / "logs" / f"{scene}.latex.log"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(found.group(1), kept)
+        return f"LaTeX failed ({latex.first_error(kept)}); its log is kept at {kept}"
+    return text
 
 
 def probe(path: Path) -> dict:
@@ -76,7 +90,7 @@ def render(job: RenderJob) -> RenderResult:
     except (KeyboardInterrupt, stopping.Stopped):
         raise
     except BaseException as exc:  # noqa: BLE001 - reported, not hidden
-        result = RenderResult(job.scene, ok=False, error=_one_line(exc), traceback=traceback.format_exc())
+        result = RenderResult(job.scene, ok=False, error=_failure(exc, job.scene), traceback=traceback.format_exc())
     result.seconds = round(time.perf_counter() - started, 3)
     if result.ok:
         result.entry.render_seconds = result.seconds
@@ -221,11 +235,11 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
         if fmt == "mp4":
             sections = _collect_sections(movie, stage / sid, track, job.voice.rate)
             for s in sections:
-                files[f"{sid}/{s['file']}"] = "section"
+                files[f"{sid}/{s.file}"] = "section"
     return _publish(job, spec, out, stage, files, sections, list(notes))
 
 
-def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[dict]:
+def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[Section]:
     """One clip per beat; with a voice, each clip carries its own slice of the track."""
     index = manimcompat.sections_index(movie)
     if not index:
@@ -239,7 +253,7 @@ def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> lis
             mux(s["video"], track[a:b], dest / name, rate=rate)
         else:
             remux(s["video"], dest / name)
-        sections.append({"index": i, "name": s["name"], "file": name, "duration": duration, "start": round(start, 6)})
+        sections.append(Section(index=i, name=s["name"], file=name, duration=duration, start=round(start, 6)))
         start += duration
     return sections
 
@@ -255,7 +269,7 @@ def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections
         if kind in ("video", "section"):
             extra = probe(staged)
         if kind == "section":
-            extra["section"] = next(s["name"] for s in sections if f"{spec.id}/{s['file']}" == rel)
+            extra["section"] = next(s.name for s in sections if f"{spec.id}/{s.file}" == rel)
         records.append(FileRecord(path=str(final.relative_to(out)), kind=kind, bytes=st.st_size,
                                   mtime_ns=st.st_mtime_ns, sha256=manifest.sha256(staged), **extra))
         moves.append((staged, final))
@@ -277,13 +291,13 @@ def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections
     return entry
 
 
-def _voice_record(job: RenderJob) -> dict:
-    if not job.voice.on:
-        return {}
-    d = job.voice.describe()
-    if job.voice.engine == "espeak":
-        d["voice"] = narration.espeak_name(job.voice, job.lang)
-    return d
+def _voice_record(job: RenderJob) -> VoiceRecord:
+    v = job.voice
+    if not v.on:
+        return VoiceRecord()
+    if v.engine == "espeak":
+        return VoiceRecord(v.engine, v.name, v.speed, narration.espeak_name(v, job.lang), narration.espeak_version())
+    return VoiceRecord(v.engine, v.name, v.speed)
 
 
 # -- rendering on another machine (a Dask worker) --------------------------------------------------

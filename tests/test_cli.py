@@ -54,18 +54,31 @@ def run_cli(*args, env=None, timeout=600):
     (["render", "bias", "--scheduler", "not a url"], "not a scheduler address"),
     (["render", "bias", "--seed", "1"], "--seed does not apply to bias"),
 ])
-def test_bad_input_is_one_line_and_exit_2(args, message):
-    r = run_cli(*args)
-    assert r.returncode == 2, r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0], r.stderr
-    assert "Traceback" not in r.stderr
+def test_bad_input_is_one_line_and_exit_2(args, message, tmp_path):
+    r = usage_error(*args, "--out", str(tmp_path / "out")) if args[0] == "render" and "--out" not in args \
+        else usage_error(*args)
+    assert message in r.stderr, r.stderr
+    assert not (tmp_path / "out").exists()  # refused before anything was made
+
+
+def usage_error(*args, env=None):
+    """render.py in this process (milliseconds, not a process start): exit 2, one line, no traceback."""
+    r = CliRunner().invoke(cli, list(args), env=env)
+    assert r.exit_code == 2, (r.output, r.exception)
+    assert len(r.stderr.strip().splitlines()) == 1 and r.stderr.startswith("Error: "), r.stderr
+    assert "Traceback" not in r.output and isinstance(r.exception, SystemExit)
+    return r
+
+
+def test_the_entry_point_gives_the_same_one_line(tmp_path):
+    """One real process for the path a user takes (render.py, its signal set-up, exit code)."""
+    r = run_cli("render", "gradient-descent", "--lr", "abc", "--out", str(tmp_path / "out"))
+    assert r.returncode == 2 and r.stderr.strip() == "Error: Invalid value for '--lr': 'abc' is not a number"
 
 
 def test_non_utf8_out_is_refused_in_one_line(tmp_path):
-    r = subprocess.run([sys.executable, "render.py", "render", "bias", "-q", "low", "--out",
-                        os.fsencode(str(tmp_path)) + b"/caf\xe9"], cwd=ROOT, capture_output=True, text=True)
-    assert r.returncode == 2 and "UTF-8" in r.stderr and "Traceback" not in r.stderr
+    r = usage_error("render", "bias", "-q", "low", "--out", os.fsdecode(os.fsencode(str(tmp_path)) + b"/caf\xe9"))
+    assert "UTF-8" in r.stderr and not list(tmp_path.iterdir())
 
 
 def test_version_and_ranges_are_shown():
@@ -85,17 +98,61 @@ def test_cli_runner_reports_the_same_errors():
 def test_unwritable_out_is_a_clear_error(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    r = run_cli("render", "bias", "-q", "low", "--out", str(blocked / "sub"))
-    assert r.returncode == 2 and "cannot write to --out" in r.stderr
+    r = usage_error("render", "bias", "-q", "low", "--out", str(blocked / "sub"))
+    assert "cannot write to --out" in r.stderr and f"{blocked} is not a folder" in r.stderr
 
 
 def test_missing_latex_is_named_with_its_fix(tmp_path):
-    # A PATH with python but without latex.
-    (tmp_path / "bin").mkdir()
-    os.symlink(sys.executable, tmp_path / "bin" / "python")
-    env = {**os.environ, "PATH": str(tmp_path / "bin")}
-    r = run_cli("render", "bias", "-q", "low", "--out", str(tmp_path / "out"), env=env)
-    assert r.returncode == 2 and "latex" in r.stderr and "apt-get install" in r.stderr
+    # A PATH without latex (the check looks it up on PATH).
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path / "out"), env={"PATH": str(tmp_path)})
+    assert "latex" in r.stderr and "apt-get install" in r.stderr
+
+
+# -- issue 25: every value checked before any work, nothing made until all passed -----------------
+def test_an_unusable_cache_is_named_once_up_front(tmp_path):
+    cache = tmp_path / "cache-file"
+    cache.write_text("not a folder")
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path / "out"),
+                    env={"NN_EXPLAINER_CACHE": str(cache / "sub")})
+    assert f"cannot use NN_EXPLAINER_CACHE={cache / 'sub'}: {cache} is not a folder" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_usage_error_after_the_out_check_leaves_no_out_folder(tmp_path):
+    out = tmp_path / "new" / "out"
+    r = usage_error("render", "bias", "-q", "low", "--out", str(out), "--voice", "nosuchengine")
+    assert "voice" in r.stderr and not (tmp_path / "new").exists()
+
+
+def test_a_long_value_is_cut_in_the_one_line_error(tmp_path):
+    r = usage_error("render", "x" * 100_000, "--out", str(tmp_path / "out"))
+    assert "unknown scene or chapter 'xxxx" in r.stderr and "[100000 characters]" in r.stderr
+    assert len(r.stderr) < 400
+    r = usage_error("render", "gradient-descent", "--lr", "9" * 100_000)
+    assert len(r.stderr) < 400 and "--lr" in r.stderr
+
+
+def test_a_manifest_that_is_a_folder_is_named(tmp_path):
+    (tmp_path / "manifest.json").mkdir()
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path))
+    assert f"{tmp_path / 'manifest.json'} is not a file" in r.stderr
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "manifest.json").rmdir()
+    os.symlink(tmp_path / "fifo", tmp_path / "manifest.json")  # reading it would block: refused unread
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path))
+    assert f"{tmp_path / 'manifest.json'} is not a file" in r.stderr
+
+
+def test_a_work_folder_that_is_a_file_is_named(tmp_path):
+    (tmp_path / ".work").write_text("mine")
+    r = usage_error("render", "bias", "-q", "low", "--out", str(tmp_path))
+    assert f"{tmp_path / '.work'} is not a folder" in r.stderr
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "99999"])
+def test_a_scheduler_port_out_of_range_is_a_usage_error(port):
+    r = usage_error("render", "bias", "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert f"port {port}" in r.stderr and "outside 1 to 65535" in r.stderr
 
 
 # -- listing and traces -------------------------------------------------------------------------

@@ -3,6 +3,7 @@ parent, a scene's outputs appear as a set, and later runs clean what dead runs l
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -200,8 +201,16 @@ def dead_pid() -> int:
     return p.pid
 
 
-def test_tidy_removes_only_what_dead_processes_left(tmp_path):
-    out = tmp_path / "media"
+def listed_by(pid: int, cache: Path, paths) -> None:
+    """What atomic.temporary notes before making a file: the path in that process's ledger."""
+    (cache / "temporary").mkdir(parents=True, exist_ok=True)
+    with open(cache / "temporary" / f"{pid}.list", "a") as f:
+        f.writelines(f"{p}\n" for p in paths)
+
+
+def test_tidy_removes_only_what_dead_processes_left(tmp_path, monkeypatch):
+    out, cache = tmp_path / "media", tmp_path / "cache"
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(cache))
     q = out / "low"
     q.mkdir(parents=True)
     dead, live = dead_pid(), os.getpid()
@@ -209,11 +218,43 @@ def test_tidy_removes_only_what_dead_processes_left(tmp_path):
     kept = [q / f".explainer.mp4.{live}.tmp", q / "explainer.mp4"]
     for f in leftovers + kept:
         f.write_bytes(b"x")
+    listed_by(dead, cache, leftovers)
+    listed_by(live, cache, kept[:1])
     (out / ".work" / f"stage-bias-{dead}-abcd1234").mkdir(parents=True)
     (out / ".work" / f"stage-bias-{live}-abcd1234").mkdir(parents=True)
     runner.tidy(out)
     assert not any(f.exists() for f in leftovers) and all(f.exists() for f in kept)
     assert [d.name for d in (out / ".work").iterdir()] == [f"stage-bias-{live}-abcd1234"]
+    assert not (cache / "temporary" / f"{dead}.list").exists()
+
+
+def test_a_users_file_that_looks_temporary_is_never_removed(tmp_path, monkeypatch):
+    """Issue 25: `sub/dir/.x.4242420.tmp` (a dead pid's name pattern, but not ours) stays; so does
+    a file a dead process's ledger names but whose pid is not in its name."""
+    out, cache = tmp_path / "media", tmp_path / "cache"
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(cache))
+    dead = dead_pid()
+    users = [out / "sub" / "dir" / f".x.{dead}.tmp", out / f".notes.{dead}.tmp", out / "low" / f".a.{dead}.tmp"]
+    for f in users:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(b"mine")
+    mislisted = out / "sub" / "keep.txt"
+    mislisted.write_bytes(b"mine")
+    listed_by(dead, cache, [mislisted])
+    runner.tidy(out)
+    assert all(f.read_bytes() == b"mine" for f in users + [mislisted])
+
+
+def test_a_temporary_file_is_listed_before_it_exists(tmp_path, monkeypatch):
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path / "cache"))
+    target = tmp_path / "out" / "page.html"
+    target.parent.mkdir()
+    with atomic.temporary(target) as tmp:
+        ledger = (tmp_path / "cache" / "temporary" / f"{os.getpid()}.list").read_text()
+        assert str(tmp) in ledger.splitlines() and not tmp.exists()
+        tmp.write_text("x")
+    atomic.sweep(own=True)  # the run is over: its ledger goes, the finished file stays
+    assert target.read_text() == "x" and not (tmp_path / "cache" / "temporary" / f"{os.getpid()}.list").exists()
 
 
 def test_a_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -244,7 +285,7 @@ def test_a_same_size_corruption_with_its_mtime_restored_is_noticed(tmp_path):
     f = tmp_path / "low" / "a.mp4"
     f.parent.mkdir()
     f.write_bytes(b"abcdef")
-    entry = manifest.Entry(kind="scene", quality="low", lang="en", files=[manifest.record(tmp_path, f, "video")])
+    entry = manifest.Entry(kind="scene", quality="low", lang="en", files=[manifest.file_record(tmp_path, f, "video")])
     assert manifest.files_intact(tmp_path, entry)
     st = f.stat()
     f.write_bytes(b"abcdeX")
@@ -275,3 +316,128 @@ def test_a_publish_journal_is_finished_by_recover(tmp_path):
     assert manifest.recover(out) == 1
     assert (q / "x.srt").read_bytes() == b"new captions" and not journal.exists()
     assert manifest.files_intact(out, manifest.read(out).entries["low/en/x.mp4"])
+
+
+# -- a damaged manifest never blocks the folder (issue 25) ----------------------------------------
+def fake_render(job):
+    from studio.jobs import RenderResult
+    return RenderResult(job.scene, ok=True, entry=manifest.Entry(kind="scene", quality="low", lang="en", scene=job.scene))
+
+
+@pytest.mark.parametrize("garbage, problem", [
+    (bytes(range(256)) * 4, "not text"),
+    (b"hello, this is text", "not JSON"),
+    (b'["a", "list"]', "not a manifest"),
+])
+def test_a_damaged_manifest_is_moved_aside_in_one_line_and_the_run_goes_on(tmp_path, monkeypatch, garbage, problem):
+    from click.testing import CliRunner
+
+    from studio import worker
+    from studio.cli import cli
+
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(worker, "render", fake_render)
+    out = tmp_path / "media"
+    out.mkdir()
+    (out / "manifest.json").write_bytes(garbage)
+    for _ in range(2):  # the second run finds a whole manifest: nothing more to say
+        r = CliRunner().invoke(cli, ["render", "bias", "-q", "low", "-j", "1", "--out", str(out)])
+        assert r.exit_code == 0, (r.output, r.exception)
+        said = [line for line in r.output.splitlines() if "was damaged" in line]
+        if _ == 0:
+            assert len(said) == 1 and f"was damaged ({problem}): moved to manifest.json.damaged-" in said[0], r.output
+        else:
+            assert not said, r.output
+    aside = list(out.glob("manifest.json.damaged-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == garbage
+
+
+def test_salvage_keeps_only_entries_whose_files_re_hash(tmp_path, monkeypatch):
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path / "cache"))
+    q = tmp_path / "low"
+    q.mkdir()
+    for name in ("a.mp4", "b.mp4"):
+        (q / name).write_bytes(name.encode())
+    entries = {k: manifest.Entry(kind="scene", quality="low", lang="en", scene=k,
+                                 files=[manifest.file_record(tmp_path, q / f"{k}.mp4", "video")]).to_json()
+               for k in ("a", "b")}
+    (q / "b.mp4").write_bytes(b"changed")         # b's file no longer what its entry lists
+    entries["c"] = {"kind": "scene", "no such field": 1}  # an entry that does not parse
+    (tmp_path / "manifest.json").write_text(json.dumps({"version": manifest.FORMAT, "entries": entries}))
+    said = manifest.salvage(tmp_path)
+    assert "1 of 3 entries unreadable" in said and "kept 1 entries" in said
+    assert set(manifest.read(tmp_path).entries) == {"a"}
+    assert manifest.salvage(tmp_path) is None  # now whole
+
+
+# -- a failed render says why in one line, and the LaTeX log stays where it says -------------------
+def test_a_latex_failure_is_one_line_and_its_log_is_kept(tmp_path, monkeypatch):
+    from manim import tempconfig
+    from manim.utils.tex_file_writing import tex_to_svg_file
+
+    from studio import worker
+
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path / "cache"))
+    with tempconfig({"media_dir": str(tmp_path / "worker-1"), "verbosity": "CRITICAL"}):
+        with pytest.raises(ValueError) as caught:
+            tex_to_svg_file(r"x = \nosuchcommand{1}")
+    line = worker._failure(caught.value, "forward-pass")  # in the worker, as the render fails
+    shutil.rmtree(tmp_path / "worker-1")  # as the run's end removes the worker's folder
+    kept = tmp_path / "cache" / "logs" / "forward-pass.latex.log"
+    assert line == f"LaTeX failed (! Undefined control sequence.); its log is kept at {kept}"
+    assert r"\nosuchcommand" in kept.read_text()
+
+
+# -- a worker that dies costs its scene, not the run (issue 25) -------------------------------------
+@pytest.mark.slow
+def test_a_killed_worker_costs_its_scene_only(tmp_path):
+    out, cache = tmp_path / "media", tmp_path / "cache"
+    p = start(["render", "1", "-q", "low", "-j", "2"], out, cache)
+    wait_until(lambda: partial_movies(cache) or p.poll() is not None, what="a partial movie")
+    victim = int(partial_movies(cache)[0].relative_to(cache).parts[0].split("-")[1])
+    scene = (cache / f"worker-{victim}" / "current-job").read_text()
+    os.kill(victim, signal.SIGKILL)
+    stdout, err = p.communicate(timeout=600)
+    assert p.returncode == 1, err
+    failed = [line for line in err.splitlines() if line.startswith("FAILED")]
+    assert failed == [f"FAILED {scene}: worker died: signal 9 (SIGKILL)"], err
+    assert "3 of 4 scenes ready" in stdout and "Traceback" not in err, stdout + err
+    from scenes import catalog
+    assert set(manifest.read(out).entries) == {f"low/en/{s.id}.mp4" for s in catalog.SCENES
+                                                if s.chapter == 1 and s.id != scene}
+    assert not (out / ".work").exists() and not list(cache.glob("worker-*"))  # staging, journal, folders gone
+    assert_consistent(out)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_quick_double_ctrl_c_leaves_no_work_folder(tmp_path, jobs):
+    """Two SIGINTs a few milliseconds apart, mid-render: stopped, one line, nothing left in --out."""
+    out, cache = tmp_path / "media", tmp_path / "cache"
+    p = start(["render", "bias", "perceptron", "-q", "low", "-j", jobs], out, cache)
+    wait_until(lambda: partial_movies(cache) or p.poll() is not None, what="a partial movie")
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.01)  # the gap between the two signals (not a wait for a result)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and "Traceback" not in err, err
+    assert not (out / ".work").exists(), list((out / ".work").rglob("*"))
+    assert_consistent(out)
+
+
+@pytest.mark.parametrize("garbage", [bytes(range(256)), b"{}", b'{"key": 1, "entry": {}, "moves": 5}'])
+def test_a_garbage_journal_is_dropped_not_fatal(tmp_path, garbage):
+    journal = tmp_path / ".work" / "journal" / "j.json"
+    journal.parent.mkdir(parents=True)
+    journal.write_bytes(garbage)
+    assert manifest.recover(tmp_path) == 0 and not journal.exists()
+
+
+def test_an_entry_naming_a_device_or_fifo_is_not_intact_and_does_not_block(tmp_path):
+    fifo = tmp_path / "low" / "x.mp4"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    for path in ("low/x.mp4", "../" * 20 + "dev/zero"):
+        entry = manifest.Entry(kind="scene", quality="low", lang="en",
+                               files=[manifest.FileRecord(path, "video", 0, 0, "0" * 64)])
+        assert not manifest.files_intact(tmp_path, entry)
