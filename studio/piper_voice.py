@@ -91,8 +91,9 @@ def check(model: Path | str | None = None) -> Model:
     else:
         path, expected = Path(model), None
         config = Path(f"{path}.json")
-    if not piper_installed():
-        raise ModelError("piper-tts is not installed: run `make setup` or pip install piper-tts")
+    missing = [m for m in ("piper-tts", "onnxruntime", "onnx") if not installed(m)]
+    if missing:
+        raise ModelError(f"{' and '.join(missing)} not installed: run `make setup` or pip install {' '.join(missing)}")
     _regular(path, "Piper model", MAX_MODEL_BYTES)
     _regular(config, "Piper config", MAX_CONFIG_BYTES)
     digest = sha256_of(path)
@@ -132,10 +133,10 @@ def check(model: Path | str | None = None) -> Model:
     return checked
 
 
-def piper_installed() -> bool:
+def installed(dist: str) -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("piper") is not None and importlib.util.find_spec("onnxruntime") is not None
+    return importlib.util.find_spec({"piper-tts": "piper"}.get(dist, dist)) is not None
 
 
 @lru_cache(maxsize=None)

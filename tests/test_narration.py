@@ -219,8 +219,8 @@ def test_bad_voices_are_one_line_errors_before_any_work(tmp_path, model_dir, arg
 def test_a_damaged_bundled_model_or_a_missing_piper_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(piper_voice, "BUNDLED_SHA256", "0" * 64)
     one_line_error(invoke(tmp_path, "--voice", "piper"), "is damaged")
-    monkeypatch.setattr(piper_voice, "piper_installed", lambda: False)
-    one_line_error(invoke(tmp_path, "--voice", "piper"), "piper-tts is not installed")
+    monkeypatch.setattr(piper_voice, "installed", lambda dist: dist != "piper-tts")
+    one_line_error(invoke(tmp_path, "--voice", "piper"), "piper-tts not installed: run `make setup`")
 
 
 def wav(path: Path, seconds: float, rate: int = 8000):
