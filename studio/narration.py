@@ -113,7 +113,9 @@ def parse(text: str, speed: int | None = None, lang: str = "en") -> Voice:
             raise VoiceError("--speed does not apply to recordings (they keep the teacher's pace)")
         return Voice("recorded", folder=_folder(rest))
     if engine == "espeak":
-        return Voice("espeak", name=_espeak_voice(rest, lang) if colon else None, speed=speed)
+        if shutil.which("espeak-ng") is None:
+            raise VoiceError(f"espeak-ng is not installed: run `make setup` or {ESPEAK_APT}")
+        return Voice("espeak", name=_espeak_voice(rest) if colon else None, speed=speed)
     return Voice("piper", speed=speed, model=_piper_model(rest, colon, lang))
 
 
@@ -128,10 +130,8 @@ def _folder(rest: str) -> str:
         raise VoiceError(f"recorded:{_clip(rest)}: {(e.strerror or 'cannot be read').lower()}") from None
 
 
-def _espeak_voice(name: str, lang: str) -> str:
+def _espeak_voice(name: str) -> str:
     """An espeak voice that exists (asked of espeak-ng itself, in milliseconds)."""
-    if shutil.which("espeak-ng") is None:
-        raise VoiceError(f"espeak-ng is not installed: run `make setup` or {ESPEAK_APT}")
     if not name or len(name) > MAX_NAME or not re.fullmatch(r"[A-Za-z0-9_+\-]+", name):
         raise VoiceError(f"espeak:{_clip(name)}: not an espeak voice name (`espeak-ng --voices` lists them)")
     try:

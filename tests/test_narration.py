@@ -251,7 +251,8 @@ def test_espeak_missing_is_named(tmp_path, monkeypatch):
         if shutil.which(name):
             os.symlink(shutil.which(name), nowhere / name)
     monkeypatch.setenv("PATH", str(nowhere))
-    one_line_error(invoke(tmp_path / "out", "--voice", "espeak:en-us"), "espeak-ng is not installed: run `make setup`")
+    for voice in ("espeak", "espeak:en-us"):
+        one_line_error(invoke(tmp_path / "out", "--voice", voice), "espeak-ng is not installed: run `make setup`")
 
 
 # -- real renders -----------------------------------------------------------------------------------------
