@@ -423,3 +423,21 @@ def test_every_container_gets_the_voice(tmp_path, fmt, codec, pix, audio):
     heard = narration.decode(dest)
     assert frames == 30 and abs(heard.size / R - 2.0) < 0.03
     assert narration.loudness(heard) == pytest.approx(20 * np.log10(0.3) - 3.01, abs=0.3)  # the codec keeps the level
+
+
+def test_sound_and_containers_import_one_way():
+    """joining (containers) uses narration (sound), never the reverse (issue 22: the cycle is gone)."""
+    import ast
+
+    def imports(module: str) -> set[str]:
+        tree = ast.parse((ROOT / "studio" / f"{module}.py").read_text())
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found |= {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        return found
+
+    assert "studio.narration" in imports("joining")
+    assert not any("joining" in name for name in imports("narration") | imports("piper_voice") | imports("speech"))
