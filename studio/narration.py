@@ -42,7 +42,8 @@ ENGINES = ("none", "piper", "espeak", "recorded")
 DEFAULT_ESPEAK = {"en": "en-us", "zh": "cmn"}
 ESPEAK_APT = "apt-get install espeak-ng"
 ESPEAK_WPM = 165                # espeak's rate when --speed is not given
-PIPER_WPM = 165                 # --speed that leaves a Piper voice at its own pace (length scale 1)
+PIPER_WPM = 158                 # --speed that leaves a Piper voice at its own pace (length scale 1): the
+                                # bundled voice's, measured over the series' captions (bench/voice_cost.py)
 MAX_NAME = 64                   # an espeak voice name (the longest shipped is ~20 characters)
 # A beat is a few sentences; one recording longer than 5 minutes is a mistake (a whole lecture
 # dropped in a beat's folder), and decoding it would hold gigabytes.

@@ -193,9 +193,12 @@ def seeded_cached(data: bytes, sha256: str) -> bytes:
     except (OSError, ModelError):
         pass
     out = seeded(data)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic.temporary(path) as tmp:
-        Path(tmp).write_bytes(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic.temporary(path) as tmp:
+            Path(tmp).write_bytes(out)
+    except OSError:
+        pass  # a cache that cannot be written costs the next process 2 s, nothing more
     return out
 
 
