@@ -44,6 +44,8 @@ ESPEAK_APT = "apt-get install espeak-ng"
 ESPEAK_WPM = 165                # espeak's rate when --speed is not given
 PIPER_WPM = 158                 # --speed that leaves a Piper voice at its own pace (length scale 1): the
                                 # bundled voice's, measured over the series' captions (bench/voice_cost.py)
+PIPER_STRETCH = 0.65            # Piper's speech lasts length_scale ** 0.65 as long, not length_scale (its
+                                # duration predictor does not stretch every sound): measured at 120 and 200
 MAX_NAME = 64                   # an espeak voice name (the longest shipped is ~20 characters)
 # A beat is a few sentences; one recording longer than 5 minutes is a mistake (a whole lecture
 # dropped in a beat's folder), and decoding it would hold gigabytes.
@@ -85,7 +87,7 @@ class Voice:
     def length_scale(self) -> float:
         """Piper's pace: its config's length scale, stretched to --speed."""
         scale = self.model.length_scale if self.model else 1.0
-        return scale * PIPER_WPM / self.speed if self.speed else scale
+        return scale * (PIPER_WPM / self.speed) ** (1 / PIPER_STRETCH) if self.speed else scale
 
     def describe(self) -> dict:
         """What the up-to-date key must know: engine, voice, speed, the synthesiser's version and model."""

@@ -250,7 +250,8 @@ def synthesize(model: Model, text: str, length_scale: float) -> np.ndarray:
     # normalize_audio off: each sentence keeps its level relative to the others (the track is
     # normalised as a whole later); Piper's default would scale every sentence to full scale.
     config = SynthesisConfig(length_scale=length_scale, normalize_audio=False)
-    gap = np.zeros(int(round(SENTENCE_SILENCE * model.sample_rate)), np.float32)
+    # the pause between sentences follows the pace too: at --speed N the whole beat lasts 1/N
+    gap = np.zeros(int(round(SENTENCE_SILENCE * length_scale / model.length_scale * model.sample_rate)), np.float32)
     parts = []
     for chunk in voice.synthesize(text, syn_config=config):
         parts += [chunk.audio_float_array.astype(np.float32), gap]
