@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 QUALITY ?= high
 JOBS ?=
-VOICE ?= piper
+VOICE ?= piper   # the bundled neural voice; VOICE=none for a silent series, VOICE=espeak for the light one
 
 .PHONY: setup video test bench fresh-check clean
 
