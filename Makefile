@@ -3,7 +3,8 @@
 PY := .venv/bin/python
 QUALITY ?= high
 JOBS ?=
-VOICE ?= piper   # the bundled neural voice; VOICE=none for a silent series, VOICE=espeak for the light one
+# the bundled neural voice; VOICE=none for a silent series, VOICE=espeak for the light one
+VOICE ?= piper
 
 .PHONY: setup video test bench fresh-check clean
 
