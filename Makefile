@@ -3,6 +3,7 @@
 PY := .venv/bin/python
 QUALITY ?= high
 JOBS ?=
+# the bundled neural voice; VOICE=none for a silent series, VOICE=espeak for the light one
 VOICE ?= piper
 
 .PHONY: setup video test bench fresh-check clean

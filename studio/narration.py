@@ -42,7 +42,10 @@ ENGINES = ("none", "piper", "espeak", "recorded")
 DEFAULT_ESPEAK = {"en": "en-us", "zh": "cmn"}
 ESPEAK_APT = "apt-get install espeak-ng"
 ESPEAK_WPM = 165                # espeak's rate when --speed is not given
-PIPER_WPM = 165                 # --speed that leaves a Piper voice at its own pace (length scale 1)
+PIPER_WPM = 158                 # --speed that leaves a Piper voice at its own pace (length scale 1): the
+                                # bundled voice's, measured over the series' captions (bench/voice_cost.py)
+PIPER_STRETCH = 0.65            # Piper's speech lasts length_scale ** 0.65 as long, not length_scale (its
+                                # duration predictor does not stretch every sound): measured at 120 and 200
 MAX_NAME = 64                   # an espeak voice name (the longest shipped is ~20 characters)
 # A beat is a few sentences; one recording longer than 5 minutes is a mistake (a whole lecture
 # dropped in a beat's folder), and decoding it would hold gigabytes.
@@ -84,7 +87,7 @@ class Voice:
     def length_scale(self) -> float:
         """Piper's pace: its config's length scale, stretched to --speed."""
         scale = self.model.length_scale if self.model else 1.0
-        return scale * PIPER_WPM / self.speed if self.speed else scale
+        return scale * (PIPER_WPM / self.speed) ** (1 / PIPER_STRETCH) if self.speed else scale
 
     def describe(self) -> dict:
         """What the up-to-date key must know: engine, voice, speed, the synthesiser's version and model."""
@@ -113,7 +116,9 @@ def parse(text: str, speed: int | None = None, lang: str = "en") -> Voice:
             raise VoiceError("--speed does not apply to recordings (they keep the teacher's pace)")
         return Voice("recorded", folder=_folder(rest))
     if engine == "espeak":
-        return Voice("espeak", name=_espeak_voice(rest, lang) if colon else None, speed=speed)
+        if shutil.which("espeak-ng") is None:
+            raise VoiceError(f"espeak-ng is not installed: run `make setup` or {ESPEAK_APT}")
+        return Voice("espeak", name=_espeak_voice(rest) if colon else None, speed=speed)
     return Voice("piper", speed=speed, model=_piper_model(rest, colon, lang))
 
 
@@ -128,10 +133,8 @@ def _folder(rest: str) -> str:
         raise VoiceError(f"recorded:{_clip(rest)}: {(e.strerror or 'cannot be read').lower()}") from None
 
 
-def _espeak_voice(name: str, lang: str) -> str:
+def _espeak_voice(name: str) -> str:
     """An espeak voice that exists (asked of espeak-ng itself, in milliseconds)."""
-    if shutil.which("espeak-ng") is None:
-        raise VoiceError(f"espeak-ng is not installed: run `make setup` or {ESPEAK_APT}")
     if not name or len(name) > MAX_NAME or not re.fullmatch(r"[A-Za-z0-9_+\-]+", name):
         raise VoiceError(f"espeak:{_clip(name)}: not an espeak voice name (`espeak-ng --voices` lists them)")
     try:
@@ -351,34 +354,60 @@ def true_peak_envelope(x: np.ndarray) -> np.ndarray:
     them by 4x oversampling (an AAC decoder's output reaches them)."""
     from scipy.signal import resample_poly
 
-    up = np.abs(resample_poly(x.astype(np.float64), OVERSAMPLE, 1))
-    return up[:x.size * OVERSAMPLE].reshape(-1, OVERSAMPLE).max(axis=1)
+    up = resample_poly(x.astype(np.float32), OVERSAMPLE, 1)[:x.size * OVERSAMPLE]
+    env = np.abs(up[0::OVERSAMPLE])
+    for k in range(1, OVERSAMPLE):
+        np.maximum(env, np.abs(up[k::OVERSAMPLE]), out=env)
+    return env
+
+
+def _peaks(x: np.ndarray, rate: int) -> np.ndarray:
+    """The true-peak envelope held over a 5 ms look-ahead (and behind): where the gain must dip."""
+    from scipy.ndimage import maximum_filter1d
+
+    return maximum_filter1d(true_peak_envelope(x), size=int(0.005 * rate) * 2 + 1)
+
+
+def _gain(peaks: np.ndarray, ceiling: float, rate: int) -> np.ndarray:
+    """The limiter's gain: down at once where the peaks pass the ceiling, back up over 60 ms."""
+    from scipy.signal import lfilter
+
+    need = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
+    release = np.exp(-1.0 / (0.06 * rate))
+    smooth = 1.0 - lfilter([1 - release], [1, -release], 1.0 - need)  # a reduction fades out slowly
+    return np.minimum(need, smooth)
 
 
 def limit(x: np.ndarray, ceiling: float = PEAK, rate: int = RATE) -> np.ndarray:
     """A true-peak limiter: the gain dips (5 ms look-ahead, 60 ms release) wherever the signal,
     between samples too, would pass the ceiling; speech keeps its loudness, only its sharpest
     peaks are tamed."""
-    from scipy.ndimage import maximum_filter1d
-    from scipy.signal import lfilter
-
-    envelope = maximum_filter1d(true_peak_envelope(x), size=int(0.005 * rate) * 2 + 1)
-    need = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12))
-    release = np.exp(-1.0 / (0.06 * rate))
-    smooth = 1.0 - lfilter([1 - release], [1, -release], 1.0 - need)  # a reduction fades out slowly
-    return (x * np.minimum(need, smooth)).astype(np.float32)
+    return (x * _gain(_peaks(x, rate), ceiling, rate)).astype(np.float32)
 
 
 def normalise(x: np.ndarray, rate: int = RATE) -> np.ndarray:
-    """To TARGET_LUFS with no true peak above PEAK: gain, limit, measure again (the limiter takes
-    a little loudness away; speech lands within 0.1 LU in two or three rounds)."""
-    y = x.astype(np.float32)
-    for _ in range(6):
-        level = loudness(y, rate)
-        if not np.isfinite(level) or abs(level - TARGET_LUFS) < 0.1:
+    """To TARGET_LUFS (within 0.1 LU) with true peaks at most PEAK: a gain, then the limiter, which
+    takes some loudness back (Piper's raw speech needs ~8 dB of peak limiting to reach -16 LUFS at
+    -1.5 dBTP), so the gain is found by the secant method, each try limiting the original anew.
+    The envelope scales with the gain: it is computed once."""
+    x = x.astype(np.float32)
+    level = loudness(x, rate)
+    if not np.isfinite(level):
+        return x
+    peaks = _peaks(x, rate)
+    gain_db, tried, y = TARGET_LUFS - level, [], x
+    for _ in range(8):
+        scale = 10 ** (gain_db / 20)
+        y = (x * (scale * _gain(peaks * scale, PEAK, rate))).astype(np.float32)
+        error = loudness(y, rate) - TARGET_LUFS
+        if abs(error) < 0.1:
             break
-        y = limit(y * np.float32(10 ** ((TARGET_LUFS - level) / 20)), rate=rate)
-    return y if not y.size or true_peak_envelope(y).max() <= PEAK else limit(y, rate=rate)
+        tried.append((gain_db, error))
+        slope = 1.0
+        if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
+            slope = float(np.clip((tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0]), 0.1, 1.0))
+        gain_db = min(gain_db - error / slope, 60.0)
+    return y
 
 
 # -- files ------------------------------------------------------------------------------------------

