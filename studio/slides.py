@@ -19,7 +19,7 @@ from scenes.strings import text_for
 from studio import atomic
 from studio.explainer import record
 from studio.layout import quality_dir
-from studio.lecture import beats, grab_frame
+from studio.lecture import beats, grab_frame, poster_time
 
 WIDE = (12192000, 6858000)  # 16:9 in EMU (13.333 x 7.5 in), PowerPoint's default widescreen
 TITLE_ONLY = 5  # python-pptx's default template: a title placeholder and nothing else
@@ -143,13 +143,6 @@ def beat_slide(deck, theme: dict, title: str, clip: Path, poster: Path, duration
     slide.notes_slide.notes_text_frame.text = notes
 
 
-def poster_frame(clip: Path, beat, n: int):
-    """The state a beat leaves: its last frame. A title card fades out at its end, so the title
-    beat shows its card half way instead."""
-    length = beat.end - beat.start
-    return grab_frame(clip, length / 2 if n == 0 and beat.name == "title" else length)
-
-
 def build(out: Path, quality: str, lang: str, entries: list, theme: str = "dark") -> Path:
     """`entries`: the scenes' manifest entries (mp4, with section clips), in series order."""
     from pptx import Presentation
@@ -174,7 +167,7 @@ def build(out: Path, quality: str, lang: str, entries: list, theme: str = "dark"
             for n, beat in enumerate(scene_beats):
                 clip = out / beat.clip
                 poster = Path(scratch) / f"{entry.scene}-{n}.png"
-                poster_frame(clip, beat, n).save(poster)
+                grab_frame(clip, poster_time(beat, n)).save(poster)
                 beat_slide(deck, look, f"{spec.title(lang)} ({n + 1}/{len(scene_beats)})", clip, poster,
                            beat.end - beat.start, beat.caption)
         dest = quality_dir(out, quality, lang) / "slides.pptx"
