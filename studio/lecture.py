@@ -149,9 +149,21 @@ def sentences_by_beat(scene_beats: list[Beat], lang: str) -> list[list[str]]:
     return result
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def one_line(texts, lang: str) -> str:
-    """Caption lines run together: Chinese needs no space between them."""
-    return ("" if lang == "zh" else " ").join(line for t in texts for line in t.split("\n"))
+    """Caption lines run together: Chinese needs no space between them, except where a line
+    break falls inside Latin text or a formula ("x" / "= 0")."""
+    lines = [line for t in texts for line in t.split("\n")]
+    if lang != "zh":
+        return " ".join(lines)
+    out = ""
+    for line in lines:
+        if out and line and not _CJK.match(out[-1]) and not _CJK.match(line[0]):
+            out += " "
+        out += line
+    return out
 
 
 # -- formulas: LaTeX to SVG at its own size, and to words for a screen reader ---------------------

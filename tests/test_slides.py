@@ -157,9 +157,37 @@ def test_title_and_dividers_are_in_the_clips_theme(deck):
         fill = slide.background.fill.fore_color.rgb
         assert [abs(int(str(fill)[i:i + 2], 16) - corner[i // 2]) for i in (0, 2, 4)] == pytest.approx(
             [0, 0, 0], abs=6)
+        assert contrast(str(slide.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb), str(fill)) >= 4.5
         for shape in slide.shapes:  # 16:9, everything on the slide
             assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width
             assert 0 <= shape.top and shape.top + shape.height <= prs.slide_height
+
+
+@pytest.mark.slow
+@pytest.mark.slow
+def test_theme_light_makes_a_light_deck(tmp_path):
+    from pptx import Presentation
+
+    r = CliRunner().invoke(slides, ["bias", "--theme", "light", "-q", "low", "--out", str(tmp_path), "-j", "1"])
+    assert r.exit_code == 0, r.output
+    prs = Presentation(str(tmp_path / "low" / "slides.pptx"))
+    corner = last_frame(tmp_path / "low" / "bias" / entry(tmp_path, "bias")["sections"][1]["file"])[2, 2]
+    assert corner.min() > 240  # the clips are light...
+    for slide in list(prs.slides)[:2]:  # ...and so are the title and the divider, with dark words
+        fill = str(slide.background.fill.fore_color.rgb)
+        assert [abs(int(fill[i:i + 2], 16) - corner[i // 2]) for i in (0, 2, 4)] == pytest.approx([0, 0, 0], abs=6)
+        words = str(slide.shapes.title.text_frame.paragraphs[0].runs[0].font.color.rgb)
+        assert contrast(words, fill) >= 4.5  # WCAG AA for text
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two RRGGBB colours."""
+    def luminance(hex_):
+        c = [int(hex_[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 
 @pytest.mark.slow
