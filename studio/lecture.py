@@ -382,8 +382,8 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
     specs = [s for s in catalog.SCENES if s.id in entries]
     deck, files = [], {}
     body = [f"<header><h1>{_e(title)}</h1>",
-            f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
-            f"</button></p>{_key_list(lang)}</header><main id=\"main\">"]
+            (f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
+             f"</button></p>{_key_list(lang)}</header><main id=\"main\">")]
     explainer = qdir / "explainer.mp4"
     if explainer.exists():
         poster = qdir / "explainer.png"

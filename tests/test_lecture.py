@@ -595,7 +595,12 @@ def test_the_speaker_view_follows_and_drives_the_audience_window(site, page):
     on_screen = page.inner_text("#presenter .caption")
     assert on_screen and speaker.inner_text("#speaker .cue") == on_screen  # the caption now, its lines as shown
     speaker.keyboard.press("b")
-    assert page.is_visible("#presenter .blackout")
+    page.wait_for_selector("#presenter .blackout", state="visible")
+    page.reload()  # the audience window reloaded: it comes back to its beat, and the speaker still drives it
+    page.wait_beat(1)
+    speaker.keyboard.press("ArrowRight")
+    page.wait_beat(2)
+    speaker.wait_for_function(f"() => document.querySelector('#speaker .position').textContent.endsWith('3 of {total}')")
     from axe_playwright_python.sync_playwright import Axe
 
     bad = [(v["id"], v["impact"]) for v in Axe().run(speaker).response["violations"]

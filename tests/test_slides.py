@@ -235,7 +235,7 @@ def test_impress_reads_every_beat_video_as_playing_with_its_slide(deck, tmp_path
     pages = root.findall(".//draw:page", ns)
     beats = sum(len(entry(deck, scene)["sections"]) for scene in SCENES)
     assert len(pages) == 2 + beats
-    q = lambda n, a: n.get(f"{{{ns[a.split(':')[0]]}}}{a.split(':')[1]}")  # noqa: E731
+    q = lambda n, a: n.get(f"{{{ns[a.split(':')[0]]}}}{a.split(':')[1]}")
     for page in pages[2:]:
         movie = next(f for f in page.iter(f"{{{ns['draw']}}}frame") if f.find("draw:plugin", ns) is not None)
         plays = page.findall(".//anim:command[@anim:command='play']", ns)

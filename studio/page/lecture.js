@@ -243,7 +243,11 @@
       press(data.key);
     }
   }
-  window.addEventListener("message", (e) => { if (speaker && e.source === speaker) heard(e.data); });
+  window.addEventListener("message", (e) => {
+    // a speaker window that greets this one is its speaker (also after this window was reloaded)
+    if ((!speaker || speaker.closed) && e.data && ["hello", "key"].includes(e.data.lecture) && e.source) speaker = e.source;
+    if (speaker && e.source === speaker) heard(e.data);
+  });
   if (channel) channel.addEventListener("message", (e) => heard(e.data));
   function openSpeaker() {
     speaker = window.open(location.href.split("#")[0] + "#speaker", "lecture-speaker", "popup,width=1100,height=720");
@@ -356,7 +360,8 @@
       e.preventDefault();
       send({lecture: "key", key: e.key});
     });
-    setInterval(tick, 1000);  // the clock's display only
+    // the clock, and a greeting each second: the audience answers with where it is (also after a reload)
+    setInterval(() => { send({lecture: "hello"}); tick(); }, 1000);
     send({lecture: "hello"});
     tick();
   }
