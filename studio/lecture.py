@@ -1,9 +1,11 @@
 """A self-contained lecture page: OUT/QUALITY/index.html, to teach from.
 
 An overview (the explainer with clickable chapters; per scene: poster, description, key formulas,
-its beats in an in-page player, a transcript; a print stylesheet for a handout) and a presenter
-mode (one beat at a time, driven by a keyboard or a clicker). The page's CSS and script (studio/page/)
-are inlined and every path is relative, so the folder works from file:// wherever it is copied.
+its beats in an in-page player, a transcript; a print stylesheet for a handout: sentences by beat
+beside each beat's picture, printed on light), a presenter mode (one beat at a time, driven by a
+keyboard or a clicker, its place in the address: #present/57) and a speaker view (the same page as
+#speaker in a second window). The page's CSS and scripts (studio/page/) are inlined and every path
+is relative, so the folder works from file:// wherever it is copied.
 """
 from __future__ import annotations
 

@@ -610,6 +610,22 @@ def test_the_speaker_view_follows_and_drives_the_audience_window(site, page):
 
 
 @pytest.mark.slow
+def test_a_speaker_view_opened_by_hand_in_another_tab_drives_by_broadcast(site, browser):
+    """No opener to post to (index.html#speaker typed in a second tab): the BroadcastChannel carries it."""
+    context = browser.new_context()
+    audience = context.new_page()
+    audience.goto(site["page"].as_uri() + "#present/1")
+    audience.wait_for_function("() => document.getElementById('presenter').dataset.beat === '0'")
+    speaker = context.new_page()
+    speaker.goto(site["page"].as_uri() + "#speaker")
+    assert speaker.evaluate("window.opener") is None
+    speaker.wait_for_function(f"() => document.querySelector('#speaker .position').textContent.endsWith('1 of {lesson(site)}')")
+    speaker.keyboard.press("ArrowRight")
+    audience.wait_for_function("() => document.getElementById('presenter').dataset.beat === '1'")
+    context.close()
+
+
+@pytest.mark.slow
 def test_a_hook_can_hold_a_beat_until_the_presenter_moves_on(site, page):
     """What predict.js builds on: a beforeBeat hook returning a promise holds the beat; → releases it."""
     page.evaluate("""() => { window.held = [];
