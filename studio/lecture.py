@@ -342,6 +342,7 @@ def grab_frame(video: Path, t: float):
 
     with av.open(str(video)) as c:
         stream = c.streams.video[0]
+        stream.thread_type = "AUTO"  # frame threads: decoding from the keyframe is most of the time
         c.seek(max(0, int(t / stream.time_base)), stream=stream, backward=True)
         shown = None
         for frame in c.decode(stream):
@@ -366,12 +367,14 @@ def beat_pictures(out: Path, qdir: Path, scene_id: str, scene_beats: list[Beat])
     folder.mkdir(exist_ok=True)
     found = []
     for n, b in enumerate(scene_beats):
+        dest = folder / f"{scene_id}-{n:02d}.png"
+        found.append(dest)
+        if dest.exists() and dest.stat().st_mtime_ns > (out / b.clip).stat().st_mtime_ns:
+            continue  # made from this very clip (a render replaces a clip with a newer file)
         image = grab_frame(out / b.clip, poster_time(b, n))
         if image.width > BEAT_PICTURE_WIDTH:
             image = image.resize((BEAT_PICTURE_WIDTH, round(image.height * BEAT_PICTURE_WIDTH / image.width)))
-        dest = folder / f"{scene_id}-{n:02d}.png"
         save_png(image, dest)
-        found.append(dest)
     return found
 
 
