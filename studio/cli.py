@@ -438,14 +438,14 @@ def lecture(req, entries):
 def slides(req, entries):
     """Slides for PowerPoint and Impress: OUT/QUALITY/slides.pptx.
 
-    A title slide, a divider per chapter, one slide per beat with its clip full-slide
-    (poster frame until it plays) and the beat's caption in the speaker notes.
+    A title slide and a divider per chapter in the clips' theme, one slide per beat with its clip
+    full-slide, playing as the slide is shown, and the beat's caption in the speaker notes.
     Renders what is not up to date first. TARGETS as for `render` (none = the whole series).
     """
     from studio import slides as deck
 
     with stopping.deferred():
-        dest = deck.build(req.out, req.quality, req.lang, entries)
+        dest = deck.build(req.out, req.quality, req.lang, entries, theme=req.theme)
     click.echo(f"slides: {dest}")
 
 

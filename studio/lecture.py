@@ -1,9 +1,11 @@
 """A self-contained lecture page: OUT/QUALITY/index.html, to teach from.
 
 An overview (the explainer with clickable chapters; per scene: poster, description, key formulas,
-its beats in an in-page player, a transcript; a print stylesheet for a handout) and a presenter
-mode (one beat at a time, driven by a keyboard or a clicker). The page's CSS and script (studio/page/)
-are inlined and every path is relative, so the folder works from file:// wherever it is copied.
+its beats in an in-page player, a transcript; a print stylesheet for a handout: sentences by beat
+beside each beat's picture, printed on light), a presenter mode (one beat at a time, driven by a
+keyboard or a clicker, its place in the address: #present/57) and a speaker view (the same page as
+#speaker in a second window). The page's CSS and scripts (studio/page/) are inlined and every path
+is relative, so the folder works from file:// wherever it is copied.
 """
 from __future__ import annotations
 
@@ -34,17 +36,50 @@ UI = {
            "prev": "Previous beat", "replay": "Replay this beat", "next": "Next beat", "captions": "Captions",
            "fullscreen": "Full screen", "black": "Black screen", "leave": "Leave",
            "sound": "Click for sound", "beat_of": "beat {n} of {total}", "seconds": "{s:.0f} s",
-           "keys": "Presenter keys: → Space PageDown next beat · ← PageUp previous · Home End · "
-                   "1–9 chapter · F full screen · B black · C captions · Esc leave"},
+           "lesson_of": "{n} of {total}", "keys": "Presenter keys", "speaker": "Speaker view",
+           "first": "First beat", "last": "Last beat", "chapter": "Jump to that chapter",
+           "end": "End of the lesson", "end_hint": "← goes back to the last beat, Esc leaves.",
+           "now": "Now", "next_up": "Next", "elapsed": "Elapsed", "no_audience": "The audience window is closed.",
+           "beat_picture": "Beat {n}: {title}"},
     "zh": {"present": "演示", "present_here": "从这里演示", "whole": "整个系列",
            "contents": "目录", "beats": "片段", "transcript": "文字稿", "formulas": "关键公式",
            "chapters": "章节", "title_beat": "标题：", "presenter": "演示模式",
            "prev": "上一段", "replay": "重播本段", "next": "下一段", "captions": "字幕",
            "fullscreen": "全屏", "black": "黑屏", "leave": "退出",
            "sound": "点击开启声音", "beat_of": "第 {n} 段，共 {total} 段", "seconds": "{s:.0f} 秒",
-           "keys": "演示按键：→ 空格 PageDown 下一段 · ← PageUp 上一段 · Home End · "
-                   "1–9 章节 · F 全屏 · B 黑屏 · C 字幕 · Esc 退出"},
+           "lesson_of": "全课第 {n} 段，共 {total} 段", "keys": "演示按键", "speaker": "演讲者视图",
+           "first": "第一段", "last": "最后一段", "chapter": "跳到该章",
+           "end": "本课结束", "end_hint": "← 回到最后一段，Esc 退出。",
+           "now": "当前", "next_up": "下一段", "elapsed": "已用时间", "no_audience": "观众窗口已关闭。",
+           "beat_picture": "第 {n} 段：{title}"},
 }
+
+
+# The presenter's keys: one table, read by the page's script, its key list and the README.
+# (what is shown, KeyboardEvent.key values, the action, its UI label)
+KEYS = (
+    ("→ Space PageDown", ("ArrowRight", " ", "PageDown"), "next"),
+    ("← PageUp", ("ArrowLeft", "PageUp"), "prev"),
+    ("R", ("r",), "replay"),
+    ("Home", ("Home",), "first"),
+    ("End", ("End",), "last"),
+    ("1–9", tuple("123456789"), "chapter"),
+    ("S", ("s",), "speaker"),
+    ("B", ("b",), "black"),
+    ("C", ("c",), "captions"),
+    ("F", ("f",), "fullscreen"),
+    ("Esc", ("Escape",), "leave"),
+)
+
+
+def key_rows(lang: str) -> list[tuple[str, str]]:
+    """(keys, what they do) in the page's language."""
+    return [(shown, UI[lang][act]) for shown, _, act in KEYS]
+
+
+def key_markdown(lang: str = "en") -> str:
+    """The README's key list (a test checks that README.md holds exactly this)."""
+    return "".join(f"- {shown}: {label.lower() if lang == 'en' else label}\n" for shown, label in key_rows(lang))
 
 
 # -- beats: a scene's sections with what each one says -------------------------------------------
@@ -84,9 +119,53 @@ def beats(out: Path, entry, lang: str) -> list[Beat]:
     return result
 
 
+def poster_time(beat: Beat, n: int) -> float:
+    """The state a beat leaves: its last frame. A title card fades out at its end, so the title
+    beat shows its card half way instead (the slides' posters and the page's beat pictures)."""
+    length = beat.end - beat.start
+    return length / 2 if n == 0 and beat.name == "title" else length
+
+
+_SENTENCE_END = {"en": re.compile(r"(?<=[.!?])\s+(?=\S)"), "zh": re.compile(r"(?<=[。！？])")}
+
+
+def sentences_by_beat(scene_beats: list[Beat], lang: str) -> list[list[str]]:
+    """The scene's spoken text cut into whole sentences, each given to the beat it starts in
+    (a caption cue may end mid-sentence; a printed transcript should not)."""
+    text, starts = "", []
+    for b in scene_beats:
+        said = run_together((c[2] for c in b.cues), lang)
+        if said:
+            text += ("" if not text or lang == "zh" else " ")
+            starts.append(len(text))
+            text += said
+        else:
+            starts.append(None)
+    result = [[] for _ in scene_beats]
+    pos = 0
+    for piece in [p for p in _SENTENCE_END[lang].split(text) if p.strip()]:
+        at = text.index(piece, pos)
+        pos = at + len(piece)
+        owner = max((i for i, s in enumerate(starts) if s is not None and s <= at), default=0)
+        result[owner].append(piece.strip())
+    return result
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
 def run_together(texts, lang: str) -> str:
-    """Caption lines run together: Chinese needs no space between them."""
-    return ("" if lang == "zh" else " ").join(line for t in texts for line in t.split("\n"))
+    """Caption lines run together: Chinese needs no space between them, except where a line
+    break falls inside Latin text or a formula ("x" / "= 0")."""
+    lines = [line for t in texts for line in t.split("\n")]
+    if lang != "zh":
+        return " ".join(lines)
+    out = ""
+    for line in lines:
+        if out and line and not _CJK.match(out[-1]) and not _CJK.match(line[0]):
+            out += " "
+        out += line
+    return out
 
 
 # -- formulas: LaTeX to SVG at its own size, and to words for a screen reader ---------------------
@@ -264,6 +343,7 @@ def grab_frame(video: Path, t: float):
 
     with av.open(str(video)) as c:
         stream = c.streams.video[0]
+        stream.thread_type = "AUTO"  # frame threads: decoding from the keyframe is most of the time
         c.seek(max(0, int(t / stream.time_base)), stream=stream, backward=True)
         shown = None
         for frame in c.decode(stream):
@@ -279,6 +359,26 @@ def save_png(image, dest: Path) -> None:
 
 
 # -- the page --------------------------------------------------------------------------------------
+BEAT_PICTURE_WIDTH = 960  # the speaker view's next picture and the handout's beat pictures
+
+
+def beat_pictures(out: Path, qdir: Path, scene_id: str, scene_beats: list[Beat]) -> list[Path]:
+    """Each beat's picture (the state it leaves), at most BEAT_PICTURE_WIDTH wide, beside the page."""
+    folder = qdir / "beats"
+    folder.mkdir(exist_ok=True)
+    found = []
+    for n, b in enumerate(scene_beats):
+        dest = folder / f"{scene_id}-{n:02d}.png"
+        found.append(dest)
+        if dest.exists() and dest.stat().st_mtime_ns > (out / b.clip).stat().st_mtime_ns:
+            continue  # made from this very clip (a render replaces a clip with a newer file)
+        image = grab_frame(out / b.clip, poster_time(b, n))
+        if image.width > BEAT_PICTURE_WIDTH:
+            image = image.resize((BEAT_PICTURE_WIDTH, round(image.height * BEAT_PICTURE_WIDTH / image.width)))
+        save_png(image, dest)
+    return found
+
+
 def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
     out = Path(out)
     qdir = quality_dir(out, quality, lang)
@@ -288,8 +388,8 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
     specs = [s for s in catalog.SCENES if s.id in entries]
     deck, files = [], {}
     body = [f"<header><h1>{_e(title)}</h1>",
-            f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
-            f"</button> <span class=\"keys\">{_e(ui['keys'])}</span></p></header><main id=\"main\">"]
+            (f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
+             f"</button></p>{_key_list(lang)}</header><main id=\"main\">")]
     explainer = qdir / "explainer.mp4"
     if explainer.exists():
         poster = qdir / "explainer.png"
@@ -310,17 +410,27 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
         for s in mine:
             entry = entries[s.id]
             scene_beats = beats(out, entry, lang)
+            pictures = beat_pictures(out, qdir, s.id, scene_beats)
+            files.update({p: "beat-picture" for p in pictures})
+            pictures = [os.path.relpath(p, qdir) for p in pictures]
             first_beat = len(deck)
-            deck += [dict(asdict(b), clip=rel(b.clip), chapter=chapter, title=s.title(lang),
-                          chapter_title=catalog.chapter_title(chapter, lang)) for b in scene_beats]
-            body.append(_article(s, entry, scene_beats, first_beat, qdir, rel, lang))
+            deck += [dict(asdict(b), clip=rel(b.clip), poster=pic, chapter=chapter, title=s.title(lang),
+                          chapter_title=catalog.chapter_title(chapter, lang)) for b, pic in zip(scene_beats, pictures)]
+            body.append(_article(s, entry, scene_beats, pictures, first_beat, qdir, rel, lang))
         body.append("</section>")
-    body.append("</main>" + _presenter(ui))
+    body.append("</main>" + _presenter(ui) + _speaker(ui))
     page = qdir / "index.html"
     atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body)))
     formulas = sorted((qdir / "formulas").glob("*.svg")) if (qdir / "formulas").exists() else []
     record(out, quality, lang, "lecture", {page: "page", **files, **{f: "formula" for f in formulas}})
     return page
+
+
+def _key_list(lang: str) -> str:
+    ui = UI[lang]
+    return (f"<details class=\"keys\"><summary>{_e(ui['keys'])}</summary><dl>"
+            + "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(label)}</dd></div>" for k, label in key_rows(lang))
+            + "</dl></details>")
 
 
 def _e(text) -> str:
@@ -332,10 +442,15 @@ def _clock(t: float) -> str:
 
 
 def _document(title, lang, ui, deck, body) -> str:
-    strings = {k: ui[k] for k in ("beat_of", "sound", "captions")} | {"lang": lang, "language": LANGUAGE_NAMES[lang]}
-    data = json.dumps({"beats": deck, "ui": strings}, ensure_ascii=False).replace("</", "<\\/")
+    strings = {k: ui[k] for k in ("beat_of", "lesson_of", "sound", "captions", "no_audience", "end", "speaker",
+                                  "beat_picture")} | {
+        "lang": lang, "language": LANGUAGE_NAMES[lang]}
+    keys = {key: act for _, values, act in KEYS for key in values}
+    data = json.dumps({"beats": deck, "ui": strings, "keys": keys}, ensure_ascii=False).replace("</", "<\\/")
     css = (PAGE_ASSETS / "lecture.css").read_text()
-    script = (PAGE_ASSETS / "lecture.js").read_text()
+    # lecture.js first, then any other script beside it (e.g. predict.js), which hooks into `window.lecture`
+    scripts = sorted(PAGE_ASSETS.glob("*.js"), key=lambda p: (p.name != "lecture.js", p.name))
+    script = "\n".join(p.read_text() for p in scripts)
     return (f"<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{_e(title)}</title>\n"
             f"<style>\n{css}</style></head>\n<body>\n{body}\n"
@@ -354,8 +469,11 @@ def _track(qdir: Path, vtt: str | None, lang: str) -> str:
 
 def _video(qdir, vid, src, poster, vtt, lang, label) -> str:
     poster_attr = f" poster=\"{_e(poster)}\"" if poster else ""
+    track = _track(qdir, vtt, lang)
+    # captions are drawn in a band below the picture (the script fills it), never over it
+    band = f"<p class=\"cue-band\" data-video=\"{vid}\"></p>" if track else ""
     return (f"<video id=\"{vid}\" controls preload=\"metadata\" playsinline{poster_attr} aria-label=\"{_e(label)}\">"
-            f"<source src=\"{_e(src)}\" type=\"video/mp4\">{_track(qdir, vtt, lang)}</video>")
+            f"<source src=\"{_e(src)}\" type=\"video/mp4\">{track}</video>{band}")
 
 
 def _segments(video_id, rows, stop: bool, label: str, fps: float | None = None) -> str:
@@ -376,7 +494,7 @@ def _explainer(qdir, lang, ui) -> str:
             f"</div></section>")
 
 
-def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
+def _article(spec, entry, scene_beats, pictures, first_beat, qdir, rel, lang) -> str:
     ui = UI[lang]
     poster = entry.file("poster")
     vtt = next((f for f in entry.files if f.path.endswith(".vtt")), None)
@@ -385,7 +503,6 @@ def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
            f"<h3 id=\"{spec.id}-title\">{_e(spec.title(lang))}</h3><div class=\"pair\"><div class=\"player\">",
            _video(qdir, vid, rel(entry.file("video").path), rel(poster.path) if poster else None,
                   rel(vtt.path) if vtt else None, lang, spec.title(lang)),
-           f"<img class=\"print-poster\" src=\"{_e(rel(poster.path))}\" alt=\"\">" if poster else "",
            "</div><div class=\"about\">",
            f"<p>{_e(spec.description(lang))}</p>",
            f"<p class=\"meta\">{_e(ui['seconds'].format(s=entry.duration))} · {entry.width}×{entry.height}</p>",
@@ -400,9 +517,12 @@ def _article(spec, entry, scene_beats, first_beat, qdir, rel, lang) -> str:
         out.append(f"<h4>{_e(ui['formulas'])}</h4><div class=\"formulas\">" + "".join(
             f"<img src=\"{_e(src)}\" width=\"{w}\" height=\"{h}\" alt=\"{_e(tex_words(tex, lang))}\">"
             for (src, w, h), tex in zip(svgs, FORMULAS[spec.id])) + "</div>")
-    out.append(f"<details class=\"transcript\"><summary>{_e(ui['transcript'])}</summary>"
-               + "".join(f"<p>{_e(run_together([text], lang))}</p>" for b in scene_beats for _, _, text in b.cues)
-               + "</details>")
+    # by beat, each a paragraph of whole sentences, with the beat's picture for the handout
+    gap = "" if lang == "zh" else " "
+    out.append(f"<details class=\"transcript\"><summary>{_e(ui['transcript'])}</summary>" + "".join(
+        f"<div class=\"beat-note\"><img class=\"beat-picture\" src=\"{_e(pic)}\" alt=\"\">"
+        f"<p>{_e(gap.join(said))}</p></div>"
+        for pic, said in zip(pictures, sentences_by_beat(scene_beats, lang)) if said) + "</details>")
     out.append("</article>")
     return "\n".join(out)
 
@@ -412,10 +532,24 @@ def _presenter(ui) -> str:
     tools = "".join(f"<button type=\"button\" data-act=\"{act}\" aria-label=\"{_e(ui[act])}\" title=\"{_e(ui[act])}\""
                     f"{PRESSED if act == 'captions' else ''}>{icon}</button>"
                     for act, icon in (("prev", "◀"), ("replay", "↻"), ("next", "▶"), ("captions", "CC"),
-                                      ("black", "■"), ("fullscreen", "⤢"), ("leave", "✕")))
+                                      ("speaker", "S"), ("black", "■"), ("fullscreen", "⤢"), ("leave", "✕")))
     return (f"<dialog id=\"presenter\" aria-label=\"{_e(ui['presenter'])}\">"
             "<div class=\"stage\" tabindex=\"-1\" autofocus><video class=\"beat on\" playsinline preload=\"auto\"></video>"
             "<video class=\"beat\" playsinline preload=\"auto\"></video>"
-            "<p class=\"caption\" aria-live=\"off\"></p><div class=\"blackout\" hidden></div></div>"
+            "<p class=\"caption\" aria-live=\"off\"></p>"
+            f"<div class=\"end\" hidden><h2>{_e(ui['end'])}</h2><p>{_e(ui['end_hint'])}</p></div></div>"
             f"<div class=\"bar\"><p class=\"progress\" aria-live=\"polite\"></p><div class=\"tools\">{tools}</div></div>"
-            f"<button type=\"button\" class=\"sound\" hidden>{_e(ui['sound'])}</button></dialog>")
+            f"<button type=\"button\" class=\"sound\" hidden>{_e(ui['sound'])}</button>"
+            "<div class=\"blackout\" hidden></div></dialog>")
+
+
+def _speaker(ui) -> str:
+    """The speaker view's layout: the same page opened as index.html#speaker fills it (key S)."""
+    tools = "".join(f"<button type=\"button\" data-act=\"{act}\">{_e(ui[act])}</button>" for act in ("prev", "next"))
+    return (f"<div id=\"speaker\" hidden><header class=\"where\"><p class=\"position\"></p>"
+            f"<p class=\"elapsed\" aria-label=\"{_e(ui['elapsed'])}\"></p></header>"
+            f"<section class=\"now\" aria-labelledby=\"now\"><h2 id=\"now\">{_e(ui['now'])}</h2>"
+            "<p class=\"cue\"></p><p class=\"said\"></p></section>"
+            f"<section class=\"next\" aria-labelledby=\"next-up\"><h2 id=\"next-up\">{_e(ui['next_up'])}</h2>"
+            "<img alt=\"\"><p class=\"next-title\"></p></section>"
+            f"<p class=\"tools\">{tools}</p><p class=\"status\" role=\"status\"></p></div>")

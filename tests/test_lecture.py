@@ -102,6 +102,11 @@ def sections(site, scene):
     return site["manifest"]["entries"][f"low/en/{scene}.mp4"]["sections"]
 
 
+def lesson(site) -> int:
+    """Beats in the whole lesson: every section of every scene."""
+    return sum(len(sections(site, s)) for s in SCENES)
+
+
 def srt_cues(path: Path) -> list[tuple[float, str]]:
     """(start seconds, text) of each cue, read here without the code under test."""
     cues = []
@@ -112,7 +117,23 @@ def srt_cues(path: Path) -> list[tuple[float, str]]:
     return cues
 
 
+def said_in(site, scene: str, beat: int) -> list[str]:
+    """The cues of a scene's beat: those whose middle falls within the beat's section (cues never
+    straddle a section), read from the .srt and the manifest's section lengths."""
+    start = sum(s["duration"] for s in sections(site, scene)[:beat])
+    end = start + sections(site, scene)[beat]["duration"]
+    cues = []
+    for block in site["page"].with_name(f"{scene}.srt").read_text().strip().split("\n\n"):
+        _, times, text = block.split("\n", 2)
+        a, b = ((int(h) * 3600 + int(m) * 60 + float(r.replace(",", ".")))
+                for h, m, r in (t.split(":") for t in times.split(" --> ")))
+        if start <= (a + b) / 2 < end:
+            cues.append(text.replace("\n", " "))
+    return cues
+
+
 # -- the page and its files --------------------------------------------------------------------------
+@pytest.mark.slow
 def test_page_is_listed_relative_and_every_video_loads_from_the_copy(site, page):
     listed = {f["path"]: f["kind"] for f in site["manifest"]["entries"]["low/en/lecture"]["files"]}
     assert listed["low/index.html"] == "page" and listed["low/explainer.png"] == "poster"
@@ -133,6 +154,7 @@ def test_page_is_listed_relative_and_every_video_loads_from_the_copy(site, page)
             assert path.exists() and site["page"].parent in path.parents
 
 
+@pytest.mark.slow
 def test_beats_are_labelled_by_what_they_say(site, page):
     labels = page.eval_on_selector_all("#bias .segments button", "bs => bs.map(b => b.textContent)")
     said = " ".join(text.replace("\n", " ") for _, text in srt_cues(site["page"].with_name("bias.srt")))
@@ -142,6 +164,7 @@ def test_beats_are_labelled_by_what_they_say(site, page):
 
 
 # -- presenter mode ------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_keys_advance_one_beat_that_pauses_within_a_frame_of_its_end(site, page):
     page.click("header .present")
     page.wait_beat(0)
@@ -158,12 +181,14 @@ def test_keys_advance_one_beat_that_pauses_within_a_frame_of_its_end(site, page)
         page.wait_beat(n)
         now = page.shown()
         assert now["src"].endswith(sections(site, "neuron-firing")[n]["file"])
-        assert now["progress"].endswith(f"beat {n + 1} of {len(sections(site, 'neuron-firing'))}")
+        assert f"beat {n + 1} of {len(sections(site, 'neuron-firing'))}" in now["progress"]
+        assert now["progress"].endswith(f" · {n + 1} of {lesson(site)}")  # the place in the whole lesson
         assert "A neuron fires past a threshold" in now["progress"]
     page.wait_for_function("() => document.querySelector('video.beat.on').ended", timeout=10000)
     assert page.shown()["t"] == pytest.approx(sections(site, "neuron-firing")[3]["duration"], abs=1 / 15)
 
 
+@pytest.mark.slow
 def test_left_replays_the_previous_beat_and_home_end_numbers_jump(site, page):
     first, last = len(sections(site, "neuron-firing")), len(sections(site, "neuron-firing")) + len(
         sections(site, "bias")) - 1  # the bias scene's beats in the deck
@@ -189,6 +214,7 @@ def test_left_replays_the_previous_beat_and_home_end_numbers_jump(site, page):
     assert page.evaluate("[...document.querySelectorAll('video.beat')].every(v => v.paused)")
 
 
+@pytest.mark.slow
 def test_c_toggles_the_large_caption(site, page):
     page.click("header .present")
     page.keyboard.press("ArrowRight")  # beat 2 speaks from its start
@@ -208,11 +234,24 @@ def test_c_toggles_the_large_caption(site, page):
     assert page.shown()["mode"] == "hidden"  # cues drive the page's own caption
 
 
-def test_b_blacks_the_screen_and_f_asks_for_full_screen(page):
+def screenshot(page):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(page.screenshot())).convert("RGB"))
+
+
+@pytest.mark.slow
+def test_b_blacks_everything_and_f_asks_for_full_screen(page):
     page.click("header .present")
     page.wait_beat(0)
+    page.hover("#presenter .tools")  # the toolbar at its brightest
+    assert screenshot(page)[:40].max() > 150  # the toolbar and progress show...
     page.keyboard.press("b")
     assert page.is_visible("#presenter .blackout") and page.shown()["paused"]
+    assert screenshot(page).max() == 0  # ...and then nothing at all: picture, toolbar, progress
     page.keyboard.press("b")
     assert not page.is_visible("#presenter .blackout")
     page.keyboard.press("f")
@@ -235,6 +274,7 @@ HTMLMediaElement.prototype.play = function () {
 """
 
 
+@pytest.mark.slow
 def test_sound_starts_on_the_first_click_where_autoplay_is_blocked(site, browser):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.add_init_script(BLOCK_SOUND_UNTIL_A_CLICK)
@@ -250,6 +290,7 @@ def test_sound_starts_on_the_first_click_where_autoplay_is_blocked(site, browser
 
 
 # -- the overview ------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_a_chapter_click_seeks_the_explainer_and_marks_it(site, page):
     chapters = page.locator("ol[data-video=explainer] button")
     chapters.nth(1).click()
@@ -262,6 +303,7 @@ def test_a_chapter_click_seeks_the_explainer_and_marks_it(site, page):
     assert chapters.nth(0).get_attribute("aria-current") == "false"
 
 
+@pytest.mark.slow
 def test_a_beat_click_plays_that_beat_and_stops_on_its_last_frame(site, page):
     page.click("#bias .segments li:nth-child(1) button")
     page.wait_for_function("() => document.getElementById('video-bias').paused"
@@ -271,6 +313,7 @@ def test_a_beat_click_plays_that_beat_and_stops_on_its_last_frame(site, page):
     assert end - 1 / 15 <= t < end
 
 
+@pytest.mark.slow
 def test_formulas_have_their_own_size_and_words_for_a_screen_reader(page):
     img = page.evaluate("""() => [...document.querySelectorAll('#neuron-firing .formulas img')].map(i => ({
         alt: i.alt, width: i.getBoundingClientRect().width, height: i.getBoundingClientRect().height}))""")
@@ -308,6 +351,7 @@ def test_no_formula_of_the_series_is_read_as_latex(lang):
         assert not re.search(r"[\\{}^_&]", words), (tex, words)
 
 
+@pytest.mark.slow
 def test_every_control_is_reachable_by_keyboard(page):
     wanted = page.evaluate("""() => [...document.querySelectorAll(
         'main button, main a[href], main summary, main video[controls], header button')].length""")
@@ -333,6 +377,7 @@ def test_every_control_is_reachable_by_keyboard(page):
     assert page.evaluate("document.activeElement.matches('header .present')")  # focus goes back
 
 
+@pytest.mark.slow
 def test_axe_finds_no_serious_or_critical_violation(page):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -346,6 +391,7 @@ def test_axe_finds_no_serious_or_critical_violation(page):
     assert bad == []
 
 
+@pytest.mark.slow
 def test_phone_layout_is_one_column_without_horizontal_overflow(browser, site):
     page = Page(browser, site["page"], 390, 844)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -355,18 +401,61 @@ def test_phone_layout_is_one_column_without_horizontal_overflow(browser, site):
     page.close()
 
 
-def test_the_handout_prints_titles_formulas_posters_and_transcripts(site, page, tmp_path):
+def print_pdf(page, dest: Path, css: str = "") -> Path:
     page.emulate_media(media="print")
-    pdf = tmp_path / "handout.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    if css:
+        page.add_style_tag(content=css)
+    page.pdf(path=str(dest), format="A4")
+    return dest
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def ink(pdf: Path, tmp_path: Path) -> list[float]:
+    """Toner per page: the mean darkness (0 white, 1 black) of each page rendered in grey at 40 dpi."""
+    import numpy as np
+    from PIL import Image
+
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", str(pdf), str(tmp_path / pdf.stem)], check=True)
+    return [float(1 - np.asarray(Image.open(p)).mean() / 255) for p in sorted(tmp_path.glob(f"{pdf.stem}-*.png"))]
+
+
+@pytest.mark.slow
+def test_the_handout_prints_titles_formulas_beat_pictures_and_sentences(site, page, tmp_path):
+    pdf = print_pdf(page, tmp_path / "handout.pdf")
+    pages = page_texts(pdf)
+    text = "\n".join(pages)
     assert "The bias: a shift" in text and "Inside an activation, the bias slides the curve" in text  # transcript
     assert "Present" not in text and "Beats" not in text and "0:02" not in text  # no controls on paper
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert len(images.strip().splitlines()) - 2 >= 2  # the two posters (formulas stay vector)
+    spoken = sum(1 for scene in SCENES for sec in sections(site, scene) if sec["name"] != "title")
+    assert len(images.strip().splitlines()) - 2 >= spoken  # a picture per beat that speaks
+    # by sentence: a cue that ends mid-sentence ("…crosses x = 0 at y = b," / "not at the origin.") prints as one line
+    flat = " ".join(" ".join(pages).split())
+    assert "it crosses x = 0 at y = b, not at the origin." in flat
+    # every page after the first starts with the start of a paragraph or heading, and holds more than two lines
+    starts = page.evaluate("""() => [...document.querySelectorAll('main h2, main h3, main h4, main p, main summary')]
+        .map(e => e.innerText.trim().split(/\\s+/).slice(0, 4).join(' ')).filter(t => t)""")
+    for n, text_of_page in enumerate(pages[1:], start=2):
+        lines = [line.split() for line in text_of_page.splitlines() if line.strip()]
+        assert len(lines) > 2, f"page {n}: {lines}"
+        first = " ".join(lines[0][:4])
+        assert any(first.startswith(s) or s.startswith(first) for s in starts), f"page {n} starts mid-paragraph: {first}"
 
 
+@pytest.mark.slow
+def test_the_handout_prints_pictures_on_light(page, tmp_path):
+    """The frames are dark; printed as they are they cover the page in toner. Measured against the
+    same handout with the print filter turned off."""
+    light = ink(print_pdf(page, tmp_path / "light.pdf"), tmp_path)
+    dark = ink(print_pdf(page, tmp_path / "dark.pdf", ".beat-picture{filter:none !important}"), tmp_path)
+    assert max(light) < 0.06 and sum(light) < sum(dark) / 4, (light, dark)
+
+
+@pytest.mark.slow
 def test_the_chinese_page_presents_in_chinese(browser, site):
     page = Page(browser, site["zh"])
     assert page.evaluate("document.documentElement.lang") == "zh"
@@ -382,3 +471,171 @@ def test_the_chinese_page_presents_in_chinese(browser, site):
     assert f"第 2 段，共 {beats} 段" in now["progress"]
     assert page.errors == []
     page.close()
+
+
+# -- presenting a lesson ---------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_the_position_is_in_the_address_and_a_reload_comes_back(site, page):
+    page.goto(site["page"].as_uri() + "#present/3")
+    page.wait_beat(2)
+    page.keyboard.press("ArrowRight")
+    page.wait_beat(3)
+    assert page.evaluate("location.hash") == "#present/4"
+    page.reload()
+    page.wait_beat(3)
+    assert page.shown()["src"].endswith(sections(site, "neuron-firing")[3]["file"])
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('presenter').open")
+    assert page.evaluate("location.hash") == ""
+
+
+@pytest.mark.slow
+def test_after_the_last_beat_comes_an_end_slide(site, page):
+    total = lesson(site)
+    page.goto(site["page"].as_uri() + f"#present/{total}")
+    page.wait_beat(total - 1)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.getElementById('presenter').dataset.beat === 'end'")
+    assert page.is_visible("#presenter .end") and "End of the lesson" in page.inner_text("#presenter .end")
+    assert page.evaluate("[...document.querySelectorAll('video.beat')].every(v => v.paused)")
+    assert page.evaluate("document.querySelectorAll('video.beat.on').length") == 0
+    played = page.evaluate("[...document.querySelectorAll('video.beat')].map(v => v.currentTime)")
+    page.keyboard.press("ArrowRight")  # nothing after the end: the last beat's voice does not come back
+    assert page.evaluate("[...document.querySelectorAll('video.beat')].map(v => v.currentTime)") == played
+    assert page.evaluate("document.getElementById('presenter').dataset.beat") == "end"
+    page.keyboard.press("ArrowLeft")
+    page.wait_beat(total - 1)
+    assert page.is_hidden("#presenter .end")
+
+
+@pytest.mark.slow
+def test_keys_drive_the_deck_after_a_mouse_click_on_a_button(site, page):
+    page.click("header .present")
+    page.wait_beat(0)
+    page.click('[data-act="captions"]')  # the mouse, then the clicker
+    assert page.get_attribute('[data-act="captions"]', "aria-pressed") == "false"
+    page.keyboard.press("Space")
+    page.wait_beat(1)
+    assert page.get_attribute('[data-act="captions"]', "aria-pressed") == "false"  # not toggled back
+    page.click('[data-act="black"]')
+    page.keyboard.press("b")  # B still unblanks
+    assert page.is_hidden("#presenter .blackout")
+
+
+@pytest.mark.slow
+def test_the_paused_last_frame_keeps_the_beats_last_words(site, page):
+    last_words = said_in(site, "neuron-firing", 2)[-1]
+    page.goto(site["page"].as_uri() + "#present/3")
+    page.wait_beat(2)
+    page.wait_for_function("() => document.querySelector('video.beat.on').ended", timeout=15000)
+    assert page.shown()["caption"].replace("\n", " ") == last_words
+
+
+@pytest.mark.slow
+def test_overview_captions_sit_below_the_picture(site, page):
+    page.click("#bias .segments li:nth-child(2) button")
+    page.wait_for_function("() => document.querySelector('.cue-band[data-video=video-bias]').textContent.length > 0",
+                           timeout=10000)
+    band = page.evaluate("""() => { const b = document.querySelector('.cue-band[data-video=video-bias]'),
+        v = document.getElementById('video-bias');
+        return {text: b.textContent, top: b.getBoundingClientRect().top, bottom: v.getBoundingClientRect().bottom,
+                mode: v.textTracks[0].mode}; }""")
+    first = srt_cues(site["page"].with_name("bias.srt"))[0][1]
+    assert band["text"].replace("\n", " ") == first.replace("\n", " ")
+    assert band["top"] >= band["bottom"] and band["mode"] == "hidden"  # not drawn over the picture
+
+
+@pytest.mark.slow
+def test_chapter_and_beat_lists_show_whole_at_1366x768(page):
+    boxes = page.evaluate("""() => [...document.querySelectorAll('ol.segments')].map(l => ({
+        scroll: l.scrollHeight, client: l.clientHeight, overflow: getComputedStyle(l).overflowY}))""")
+    assert boxes and all(b["scroll"] <= b["client"] + 1 and b["overflow"] == "visible" for b in boxes)
+
+
+def readme_keys() -> list[str]:
+    text = (ROOT / "README.md").read_text()
+    block = text.split("<!-- presenter keys: generated")[1].split("-->", 1)[1].split("<!-- end of presenter keys -->")[0]
+    return [line for line in block.strip().splitlines()]
+
+
+@pytest.mark.slow
+def test_the_page_and_the_readme_list_the_same_keys(page):
+    from studio.lecture import key_markdown
+
+    shown = page.evaluate("""() => [...document.querySelectorAll('header .keys dl div')]
+        .map(d => `- ${d.querySelector('dt').textContent}: ${d.querySelector('dd').textContent.toLowerCase()}`)""")
+    assert shown == readme_keys() == key_markdown("en").strip().splitlines()
+    assert any(line.startswith("- R: replay") for line in shown) and any(line.startswith("- ← PageUp: previous") for line in shown)
+
+
+@pytest.mark.slow
+def test_the_speaker_view_follows_and_drives_the_audience_window(site, page):
+    page.click("header .present")
+    page.wait_beat(0)
+    with page.expect_popup() as opened:
+        page.keyboard.press("s")
+    speaker = opened.value
+    errors = []
+    speaker.on("pageerror", lambda e: errors.append(str(e)))
+    total = lesson(site)
+    speaker.wait_for_function(f"() => document.querySelector('#speaker .position').textContent.endsWith('1 of {total}')")
+    assert speaker.evaluate("location.protocol") == "file:"
+    speaker.keyboard.press("ArrowRight")  # the speaker's clicker moves the audience window
+    page.wait_beat(1)
+    speaker.wait_for_function(f"() => document.querySelector('#speaker .position').textContent.endsWith('2 of {total}')")
+    said = " ".join(said_in(site, "neuron-firing", 1))
+    view = speaker.evaluate("""() => { const v = document.getElementById('speaker');
+        return {said: v.querySelector('.said').textContent, next: v.querySelector('.next img').getAttribute('src'),
+                loaded: v.querySelector('.next img').naturalWidth, elapsed: v.querySelector('.elapsed').textContent}; }""")
+    assert view["said"] == said
+    assert view["next"] == "beats/neuron-firing-02.png" and view["loaded"] > 0  # the next beat's picture
+    assert (site["page"].parent / view["next"]).exists()
+    assert re.fullmatch(r"\d+:\d\d", view["elapsed"])
+    speaker.wait_for_function("() => document.querySelector('#speaker .cue').textContent.length > 0", timeout=10000)
+    on_screen = page.inner_text("#presenter .caption")
+    assert on_screen and speaker.inner_text("#speaker .cue") == on_screen  # the caption now, its lines as shown
+    speaker.keyboard.press("b")
+    page.wait_for_selector("#presenter .blackout", state="visible")
+    page.reload()  # the audience window reloaded: it comes back to its beat, and the speaker still drives it
+    page.wait_beat(1)
+    speaker.keyboard.press("ArrowRight")
+    page.wait_beat(2)
+    speaker.wait_for_function(f"() => document.querySelector('#speaker .position').textContent.endsWith('3 of {total}')")
+    from axe_playwright_python.sync_playwright import Axe
+
+    bad = [(v["id"], v["impact"]) for v in Axe().run(speaker).response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [] and errors == []
+    speaker.close()
+
+
+@pytest.mark.slow
+def test_a_speaker_view_opened_by_hand_in_another_tab_drives_by_broadcast(site, browser):
+    """No opener to post to (index.html#speaker typed in a second tab): the BroadcastChannel carries it."""
+    context = browser.new_context()
+    audience = context.new_page()
+    audience.goto(site["page"].as_uri() + "#present/1")
+    audience.wait_for_function("() => document.getElementById('presenter').dataset.beat === '0'")
+    speaker = context.new_page()
+    speaker.goto(site["page"].as_uri() + "#speaker")
+    assert speaker.evaluate("window.opener") is None
+    speaker.wait_for_function(f"() => document.querySelector('#speaker .position').textContent.endsWith('1 of {lesson(site)}')")
+    speaker.keyboard.press("ArrowRight")
+    audience.wait_for_function("() => document.getElementById('presenter').dataset.beat === '1'")
+    context.close()
+
+
+@pytest.mark.slow
+def test_a_hook_can_hold_a_beat_until_the_presenter_moves_on(site, page):
+    """What predict.js builds on: a beforeBeat hook returning a promise holds the beat; → releases it."""
+    page.evaluate("""() => { window.held = [];
+        window.lecture.beforeBeat.push((k, ctx) => { window.held.push(k);
+            return k === 1 ? new Promise(() => {}) : undefined; }); }""")
+    page.click("header .present")
+    page.wait_beat(0)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => window.held.includes(1)")
+    assert page.beat() == "0"  # beat 2 waits for its question
+    page.keyboard.press("ArrowRight")
+    page.wait_beat(1)
+    assert page.evaluate("window.held") == [0, 1]
