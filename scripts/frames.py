@@ -2,47 +2,24 @@
 
     python scripts/frames.py VIDEO.mp4 [OUT.png] [--times 1.0,2.5,...] [--every N] [--cols 2]
 
-Without --times it takes the last frame of each caption in the .srt beside the
-video (one per beat), else N evenly spaced frames.
+Without --times it takes the middle and the last frame of each caption cue in the .srt
+beside the video, else N evenly spaced frames.
 """
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 
 import av
 from PIL import Image, ImageDraw
 
-
-def srt_ends(srt: Path) -> list[float]:
-    ends = []
-    for m in re.finditer(r"--> (\d+):(\d+):(\d+),(\d+)", srt.read_text()):
-        h, mi, s, ms = map(int, m.groups())
-        ends.append(h * 3600 + mi * 60 + s + ms / 1000 - 0.05)
-    return ends
+from studio.captions import read_srt
+from studio.stills import grab  # noqa: F401 - tests/test_frames.py checks it through this script
 
 
-def grab(video: Path, times: list[float]) -> list[tuple[float, Image.Image]]:
-    """For each wanted time (in order), the frame nearest to it, as (its time, picture).
-
-    Seeks to the keyframe before each time and decodes forward from there, so only a few frames
-    are ever held (decoding a whole one-minute 720p video into memory takes ~3 GB)."""
-    out = []
-    with av.open(str(video)) as c:
-        stream = c.streams.video[0]
-        for t in sorted(times):
-            c.seek(max(0, int(t / stream.time_base)), stream=stream, backward=True)
-            before = None
-            for frame in c.decode(stream):
-                if frame.time >= t:
-                    best = frame if before is None or frame.time - t < t - before.time else before
-                    break
-                before = frame
-            else:   # past the last frame: the last one is the nearest
-                best = before
-            out.append((float(best.time), best.to_image()))
-    return out
+def cue_times(srt: Path) -> list[float]:
+    """The middle and the end (a frame before it) of every caption cue: where a reviewer looks."""
+    return [t for c in read_srt(srt) for t in ((c.start + c.end) / 2, c.end - 0.05)]
 
 
 def main():
@@ -57,7 +34,7 @@ def main():
     if a.times:
         times = [float(v) for v in a.times.split(",")]
     elif video.with_suffix(".srt").exists():
-        times = srt_ends(video.with_suffix(".srt"))
+        times = cue_times(video.with_suffix(".srt"))
     else:
         with av.open(str(video)) as c:
             dur = float(c.duration / 1e6)

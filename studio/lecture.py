@@ -24,6 +24,7 @@ from scenes.strings import text_for
 from studio import atomic, captions
 from studio.explainer import record
 from studio.layout import cache_root, quality_dir
+from studio.stills import frame_at
 
 PAGE_ASSETS = Path(__file__).parent / "page"
 LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
@@ -337,22 +338,6 @@ def explainer_chapters(video: Path) -> list[tuple[float, float, str]]:
                 for ch in c.chapters()]
 
 
-def grab_frame(video: Path, t: float):
-    """The frame shown at `t` seconds (a PIL image)."""
-    import av
-
-    with av.open(str(video)) as c:
-        stream = c.streams.video[0]
-        stream.thread_type = "AUTO"  # frame threads: decoding from the keyframe is most of the time
-        c.seek(max(0, int(t / stream.time_base)), stream=stream, backward=True)
-        shown = None
-        for frame in c.decode(stream):
-            if frame.time > t + 1e-6 and shown is not None:
-                break
-            shown = frame
-        return shown.to_image()
-
-
 def save_png(image, dest: Path) -> None:
     with atomic.temporary(dest) as tmp:
         image.save(tmp, format="PNG")
@@ -372,7 +357,7 @@ def beat_pictures(out: Path, qdir: Path, scene_id: str, scene_beats: list[Beat])
         found.append(dest)
         if dest.exists() and dest.stat().st_mtime_ns > (out / b.clip).stat().st_mtime_ns:
             continue  # made from this very clip (a render replaces a clip with a newer file)
-        image = grab_frame(out / b.clip, poster_time(b, n))
+        image = frame_at(out / b.clip, poster_time(b, n))
         if image.width > BEAT_PICTURE_WIDTH:
             image = image.resize((BEAT_PICTURE_WIDTH, round(image.height * BEAT_PICTURE_WIDTH / image.width)))
         save_png(image, dest)
@@ -395,7 +380,7 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
         poster = qdir / "explainer.png"
         first = entries[specs[0].id] if specs else None
         # the first chapter's title card, half way through its title beat
-        save_png(grab_frame(explainer, first.sections[0].duration / 2 if first and first.sections else 1.0),
+        save_png(frame_at(explainer, first.sections[0].duration / 2 if first and first.sections else 1.0),
                  poster)
         files[poster] = "poster"
         body.append(_explainer(qdir, lang, ui))

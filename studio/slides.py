@@ -19,7 +19,8 @@ from scenes.strings import text_for
 from studio import atomic
 from studio.explainer import record
 from studio.layout import quality_dir
-from studio.lecture import beats, grab_frame, poster_time
+from studio.lecture import beats, poster_time
+from studio.stills import frame_at
 
 WIDE = (12192000, 6858000)  # 16:9 in EMU (13.333 x 7.5 in), PowerPoint's default widescreen
 TITLE_ONLY = 5  # python-pptx's default template: a title placeholder and nothing else
@@ -167,7 +168,7 @@ def build(out: Path, quality: str, lang: str, entries: list, theme: str = "dark"
             for n, beat in enumerate(scene_beats):
                 clip = out / beat.clip
                 poster = Path(scratch) / f"{entry.scene}-{n}.png"
-                grab_frame(clip, poster_time(beat, n)).save(poster)
+                frame_at(clip, poster_time(beat, n)).save(poster)
                 beat_slide(deck, look, f"{spec.title(lang)} ({n + 1}/{len(scene_beats)})", clip, poster,
                            beat.end - beat.start, beat.caption)
         dest = quality_dir(out, quality, lang) / "slides.pptx"

@@ -48,3 +48,21 @@ def test_seeking_picks_the_frames_decoding_everything_picks(video):
 def test_a_frame_tells_its_index(video):
     (t, img), = frames.grab(video, [2.3])
     assert t == pytest.approx(2.3) and abs(int(np.asarray(img)[16, 16, 0]) - 23 * 6) <= 2
+
+
+def test_the_frame_shown_at_a_time_is_the_last_one_started_by_then(video):
+    """What a paused player shows (posters, beat pictures): at 2.34 s the frame that began at 2.3 s,
+    even though 2.4 s is as near."""
+    with av.open(str(video)) as c:
+        every = [(float(f.time), f.to_ndarray(format="rgb24")) for f in c.decode(video=0)]
+    for t in (0.0, 2.34, 2.39, 3.95, 9.0):
+        start, pixels = max((f for f in every if f[0] <= t + 1e-6), key=lambda f: f[0])
+        (got_t, img), = frames.grab(video, [t], shown=True)
+        assert got_t == pytest.approx(start)
+        np.testing.assert_array_equal(np.asarray(img.convert("RGB")), pixels)
+
+
+def test_a_reviewer_looks_at_the_middle_and_the_end_of_every_cue(tmp_path):
+    srt = tmp_path / "a.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:03,000\nOne\n\n2\n00:00:03,000 --> 00:00:04,500\nTwo\n")
+    assert frames.cue_times(srt) == pytest.approx([2.0, 2.95, 3.75, 4.45])
