@@ -24,6 +24,7 @@ from scenes.strings import text_for
 from studio import atomic, captions
 from studio.explainer import record
 from studio.layout import cache_root, quality_dir
+from studio.speech import SYMBOLS
 from studio.stills import frame_at
 
 PAGE_ASSETS = Path(__file__).parent / "page"
@@ -203,9 +204,7 @@ def svg_size_pt(svg: str) -> tuple[float, float]:
 WORDS = {
     "en": {"=": " equals ", "+": " plus ", "-": " minus ", ">": " is greater than ", "<": " is less than ",
            ":=": " becomes ", "'": " prime", ",": ", ", r"\Rightarrow": ", so ", r"\forall": " for all ",
-           r"\in": " in ", r"\sigma": " sigma ", r"\varphi": " phi ", r"\theta": " theta ", r"\eta": " eta ",
-           r"\beta": " beta ", r"\mu": " mu ", r"\varepsilon": " epsilon ", r"\pi": " pi ",
-           r"\partial": " partial ", r"\nabla": " the gradient of ", r"\min": " min ", r"\max": " max ",
+           r"\in": " in ", r"\pi": " pi ", r"\nabla": " the gradient of ", r"\min": " min ", r"\max": " max ",
            r"\cos": " cosine ", r"\tanh": " tanh ", r"\sum": " the sum ", r"\cdot": " times ",
            r"\Delta": " delta ", r"\approx": " is about ",
            "over": "{a} over {b}", "fraction": " the fraction {a}, over {b}, end of fraction ",
@@ -216,15 +215,19 @@ WORDS = {
            "gradient": " the gradient with respect to {a} of "},
     "zh": {"=": " 等于 ", "+": " 加 ", "-": " 减 ", ">": " 大于 ", "<": " 小于 ", ":=": " 更新为 ",
            "'": " 导数", ",": "，", r"\Rightarrow": "，则 ", r"\forall": " 对所有 ", r"\in": " 属于 ",
-           r"\sigma": " 西格玛 ", r"\varphi": " 斐 ", r"\theta": " 西塔 ", r"\eta": " 伊塔 ", r"\beta": " 贝塔 ",
-           r"\mu": " 缪 ", r"\varepsilon": " 艾普西隆 ", r"\pi": " 派 ", r"\partial": " 偏 ",
-           r"\nabla": " 梯度 ", r"\min": " 最小 ", r"\max": " 最大 ", r"\cos": " 余弦 ", r"\tanh": " 双曲正切 ",
+           r"\pi": " 派 ", r"\nabla": " 梯度 ", r"\min": " 最小 ", r"\max": " 最大 ", r"\cos": " 余弦 ", r"\tanh": " 双曲正切 ",
            r"\sum": " 求和 ", r"\cdot": " 乘 ", r"\Delta": " 德尔塔 ", r"\approx": " 约等于 ",
            "over": "{b} 分之 {a}", "fraction": " 分数：{b} 分之 {a}，分数结束 ", "sub": "{a} 下标 {b}",
            "squared": "{a} 的平方", "power": "{a} 的 {b} 次方", "super": "{a} 上标 {b}", "hat": "{a} 帽",
            "sum": " 对 {a} 求和 ", "sum_range": " 从 {a} 到 {b} 求和 ", "abs": " {a} 的绝对值 ",
            "case": "当 {b} 时为 {a}", "dot": " 点 ", "gradient": " 对 {a} 的梯度 "},
 }
+# The Greek letters (and the partial sign) are read as the voice reads them (studio/speech.py).
+TEX_LETTERS = {r"\sigma": "σ", r"\varphi": "φ", r"\theta": "θ", r"\eta": "η", r"\beta": "β", r"\mu": "μ",
+               r"\varepsilon": "ε", r"\partial": "∂"}
+for _lang, _words in WORDS.items():
+    _said = dict(SYMBOLS[_lang])
+    _words.update({tex: f" {_said[letter].strip()} " for tex, letter in TEX_LETTERS.items()})
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|:=|[{}^_&|]|\s+|.")
 _SILENT = {r"\Big", r"\big", r"\Bigg", r"\left", r"\right", r"\,", r"\;", r"\!", r"\ ", r"\quad", r"\qquad",
            r"\mathrm", r"\text", r"\operatorname", r"\begin", r"\end", r"\tfrac", r"\frac", r"\dfrac", r"\hat"}
