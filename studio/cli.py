@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from nncore import TRACES, get_trace
+from nncore.exercises import MAX_COUNT, MAX_SEED, SCENE_KINDS
 from scenes import catalog
 from studio import params as options
 from studio import stopping
@@ -396,6 +397,32 @@ def slides(req, entries):
     with stopping.deferred():
         dest = deck.build(req.out, req.quality, req.lang, entries)
     click.echo(f"slides: {dest}")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@click.option("--seed", type=click.IntRange(0, MAX_SEED), default=1, show_default=True,
+              help=f"which worksheet, 0 to {MAX_SEED:,}: the same seed gives the same files, byte for byte")
+@click.option("--count", type=click.IntRange(1, MAX_COUNT), default=2, show_default=True,
+              help=f"exercises per scene, 1 to {MAX_COUNT}")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="language of the sheets")
+@click.option("--out", type=OutDir(), default=DEFAULT_OUT, show_default="media/", help="output folder")
+def worksheet(targets, seed, count, lang, out):
+    """Exercises to print, with an answer key: OUT/worksheets/[LANG/]seed-N/worksheet.html|pdf and
+    answers.html|pdf. TARGETS as for `render` (none = every scene that has exercises); `--seed 1`
+    to `--seed 30` make a different sheet for each of 30 pupils."""
+    from studio import worksheet as ws
+
+    scenes = [s.id for s in resolve_targets(targets) if s.id in SCENE_KINDS]
+    if not scenes:
+        raise BadInput(f"no exercises for {', '.join(targets)}; scenes with exercises: {', '.join(SCENE_KINDS)}")
+    if ws.chromium() is None:
+        raise BadInput("chromium not found (it prints the PDFs): run `make setup` or apt-get install chromium")
+    check_font(lang)
+    out = check_out(out)
+    with stopping.deferred():
+        files = ws.build(out, scenes, seed, count, lang)
+    click.echo(f"worksheet: {files['worksheet.pdf']} and answers {files['answers.pdf']}")
 
 
 def main():
