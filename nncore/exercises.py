@@ -105,16 +105,31 @@ def _hand(values: dict, ex: Exercise, name: str) -> float:
     return values[name] if name in ex.given else written(values[name])
 
 
+def _tie(value: float) -> bool:
+    """Half way between two 3-significant-figure numbers (0.2475): rounded half up by one pupil and
+    half to even by another (or by binary floating point, which holds 0.2475 as 0.24749999...)."""
+    if value == 0 or not math.isfinite(value):
+        return False
+    q = abs(value) / 10 ** (math.floor(math.log10(abs(value))) - DIGITS + 1)
+    return abs(q - math.floor(q) - 0.5) < 1e-6
+
+
 def unambiguous(ex: Exercise) -> bool:
-    """Every step, redone from the values as written (intermediates to 3 s.f.), rounds like the exact one."""
+    """Every step rounds like the exact one, and never from a tie, when redone by hand two ways: from
+    the answer key's printed intermediates, and from the pupil's own (each written as `written`)."""
     values = ex.values()
+    own = dict(ex.given)
     for s in ex.steps:
-        by_hand = evaluate(s.op, [_hand(values, ex, u) for u in s.uses])
-        if s.op in EXACT_OPS:
-            if by_hand != s.value:
+        from_key = evaluate(s.op, [_hand(values, ex, u) for u in s.uses])
+        from_own = evaluate(s.op, [own[u] for u in s.uses])
+        own[s.name] = written(from_own)
+        for by_hand in (from_key, from_own):
+            if s.op in EXACT_OPS:
+                if by_hand != s.value:
+                    return False
+            elif not short(s.value) and (round_sig(by_hand) != round_sig(s.value) or _tie(by_hand)
+                                         or _tie(s.value)):
                 return False
-        elif round_sig(by_hand) != round_sig(s.value):
-            return False
     return True
 
 
