@@ -336,8 +336,11 @@ def script(targets, out, quality, lang, **values):
     click.echo(f"narration script: {md} and {table} ({sum(len(p) for p in plans.values())} beats)")
 
 
-def _series_command(build):
-    """`explainer` and `lecture`: render what is not up to date (mp4), then `build` from the entries."""
+def _series_command(build=None, **extra):
+    """`explainer` and `lecture`: render what is not up to date (mp4), then `build` from the entries.
+    `extra`: options of one command (name -> click option), passed on to its `build` by name."""
+    if build is None:
+        return lambda b: _series_command(b, **extra)
 
     @click.argument("targets", nargs=-1)
     @output_options
@@ -345,13 +348,16 @@ def _series_command(build):
     @options.scene_options
     def command(targets, quality, out, jobs, force, verbose, scheduler, burn_captions, theme, voice, speed, lang,
                 **values):
+        more = {k: values.pop(k) for k in extra}
         req = make_request(targets, values, quality, out, jobs, force, verbose, scheduler, lang,
                            burn_captions=burn_captions, theme=theme, voice=voice, speed=speed)
         report = render_all(req)
         entries = {r.entry.scene: r.entry for r in report.results}
-        build(req, [entries[s.id] for s in req.specs])
+        build(req, [entries[s.id] for s in req.specs], **more)
 
     command.__doc__ = build.__doc__
+    for option in extra.values():
+        command = option(command)
     return cli.command(build.__name__)(command)
 
 
@@ -370,8 +376,9 @@ def explainer(req, entries):
     click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {len(built['chapters'])} chapters)")
 
 
-@_series_command
-def lecture(req, entries):
+@_series_command(no_predict=click.option("--no-predict", is_flag=True,
+                                         help="no prediction pauses in the presenter (P turns them on there)"))
+def lecture(req, entries, no_predict=False):
     """A self-contained lecture page, OUT/QUALITY/index.html, with every scene's video,
     captions, description, formulas and section clips (relative paths: copy the folder anywhere).
 
@@ -380,7 +387,7 @@ def lecture(req, entries):
     from studio import lecture as lec
 
     with stopping.deferred():
-        page = lec.build(req.out, req.quality, req.lang, {e.scene: e for e in entries})
+        page = lec.build(req.out, req.quality, req.lang, {e.scene: e for e in entries}, predict_on=not no_predict)
     click.echo(f"lecture page: {page}")
 
 

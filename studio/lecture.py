@@ -20,6 +20,7 @@ from scenes import catalog
 from scenes.formulas import FORMULAS
 from scenes.strings import text_for
 from studio import atomic, captions
+from studio import predictions as predict
 from studio.explainer import record
 from studio.layout import cache_root, quality_dir
 
@@ -278,7 +279,7 @@ def save_png(image, dest: Path) -> None:
 
 
 # -- the page --------------------------------------------------------------------------------------
-def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
+def build(out: Path, quality: str, lang: str, entries: dict, predict_on: bool = True) -> Path:
     out = Path(out)
     qdir = quality_dir(out, quality, lang)
     rel = lambda p: os.path.relpath(out / p, qdir)  # noqa: E731
@@ -286,9 +287,11 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
     title = text_for("series.title", lang)
     specs = [s for s in catalog.SCENES if s.id in entries]
     deck, files = [], {}
+    asked = {s.id: predict.scene_questions(entries[s.id], lang) for s in specs}  # prediction points
     body = [f"<header><h1>{_e(title)}</h1>",
             f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
-            f"</button> <span class=\"keys\">{_e(ui['keys'])}</span></p></header><main id=\"main\">"]
+            f"</button> <span class=\"keys\">{_e(ui['keys'])}</span></p>{predict.worksheet_links(out, qdir, lang)}"
+            "</header><main id=\"main\">"]
     explainer = qdir / "explainer.mp4"
     if explainer.exists():
         poster = qdir / "explainer.png"
@@ -312,11 +315,12 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
             first_beat = len(deck)
             deck += [dict(asdict(b), clip=rel(b.clip), chapter=chapter, title=s.title(lang),
                           chapter_title=catalog.chapter_title(chapter, lang)) for b in scene_beats]
-            body.append(_article(s, entry, scene_beats, first_beat, qdir, rel, lang))
+            body.append(_article(s, entry, scene_beats, first_beat, qdir, rel, lang)
+                        + predict.handout_questions(asked[s.id], lang))
         body.append("</section>")
-    body.append("</main>" + _presenter(ui))
+    body.append(predict.handout_answers(specs, asked, lang) + "</main>" + _presenter(ui))
     page = qdir / "index.html"
-    atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body)))
+    atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body), predict.page_parts(deck, asked, lang, predict_on)))
     formulas = sorted((qdir / "formulas").glob("*.svg")) if (qdir / "formulas").exists() else []
     record(out, quality, lang, "lecture", {page: "page", **files, **{f: "formula" for f in formulas}})
     return page
@@ -330,7 +334,7 @@ def _clock(t: float) -> str:
     return f"{int(t // 60)}:{int(t % 60):02d}"
 
 
-def _document(title, lang, ui, deck, body) -> str:
+def _document(title, lang, ui, deck, body, extra="") -> str:
     strings = {k: ui[k] for k in ("beat_of", "sound", "captions")} | {"lang": lang, "language": LANGUAGE_NAMES[lang]}
     data = json.dumps({"beats": deck, "ui": strings}, ensure_ascii=False).replace("</", "<\\/")
     css = (PAGE_ASSETS / "lecture.css").read_text()
@@ -338,7 +342,7 @@ def _document(title, lang, ui, deck, body) -> str:
     return (f"<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{_e(title)}</title>\n"
             f"<style>\n{css}</style></head>\n<body>\n{body}\n"
-            f"<script type=\"application/json\" id=\"deck\">{data}</script>\n<script>\n{script}</script>\n</body></html>\n")
+            f"{extra}<script type=\"application/json\" id=\"deck\">{data}</script>\n<script>\n{script}</script>\n</body></html>\n")
 
 
 def _track(qdir: Path, vtt: str | None, lang: str) -> str:

@@ -84,6 +84,7 @@ EN = {
     "q.error_after": "After one update of every parameter, will E go up or down?",
     "q.up": "up",
     "q.down": "down",
+    "q.rises": "Training with momentum β = {beta}: will the cost ever go up from one epoch to the next?",
 }
 
 ZH = {
@@ -152,6 +153,7 @@ ZH = {
     "q.error_after": "所有参数更新一次之后，E 会变大还是变小？",
     "q.up": "变大",
     "q.down": "变小",
+    "q.rises": "用动量 β = {beta} 训练：代价会不会在某个轮次之后变大？",
 }
 
 TABLES = {"en": EN, "zh": ZH}
