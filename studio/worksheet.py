@@ -20,8 +20,9 @@ from studio import atomic
 from studio.shown import MINUS, shown_equation, show
 
 FONTS = {"en": '"DejaVu Sans", sans-serif',
-         # Noto CJK lacks the subscripts (x₁, wₒ): the browser takes those from DejaVu Sans
-         "zh": '"Noto Sans CJK SC", "DejaVu Sans", sans-serif'}
+         # Latin and maths from DejaVu Sans (Noto CJK lacks x₁ and wₒ, and its · is full width),
+         # Chinese from Noto Sans CJK SC
+         "zh": '"DejaVu Sans", "Noto Sans CJK SC", sans-serif'}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 FIXED_DATE = b"D:20000101000000+00'00'"   # what every PDF date becomes (same length as Chromium's)
@@ -179,7 +180,7 @@ h3{font-size:1em;margin:.8em 0 .2em} p{margin:.3em 0}
 .meta,.note{color:#444;font-size:.9em} .name{margin:.6em 0}
 .exercise{break-inside:avoid} .space{border-left:2px solid #eee}
 .answer-line{border-bottom:1px solid #999;padding-bottom:.2em}
-.steps{margin:.2em 0;padding-left:1.6em} .steps li{margin:.1em 0;font-variant-numeric:tabular-nums}
+.steps{margin:.2em 0;padding-left:2.4em} .steps li{margin:.1em 0;font-variant-numeric:tabular-nums}
 .q{color:#333}
 @media print{body{padding:0;max-width:none}}
 """

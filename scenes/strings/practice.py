@@ -37,8 +37,8 @@ EN = {
                    "b₂ = {b2}; the output neuron has v₁ = {v1}, v₂ = {v2}, c = {c}. "
                    "Find its output o = σ(v₁h₁ + v₂h₂ + c), where hⱼ = σ(w₁ⱼx₁ + w₂ⱼx₂ + bⱼ)."),
     "ex.count": "How many parameters (weights and biases) does a {shape} network have?",
-    "ex.cost": ("The line ŷ = {theta0} + {theta1}x is drawn through the n = {n} points (x, y): {points}. "
-                "Find its cost C = (1/2n) Σ (ŷ − y)²."),
+    "ex.cost": ("The line ŷ = θ₀ + θ₁x with θ₀ = {theta0} and θ₁ = {theta1} is drawn through the n = {n} points "
+                "(x, y): {points}. Find its cost C = (1/2n) Σ (ŷ − y)²."),
     "ex.descent": ("Gradient descent on C(θ) = {a}(θ − {m})² + {floor}, whose slope is C′(θ) = θ − {m}, starts at "
                    "θ₀ = {theta0} with the learning rate η = {eta}. Take two steps θ ← θ − η C′(θ): find θ₁ and θ₂."),
     "ex.backprop": _CHAIN_EN + " Find ∂E/∂wₒ = (O − y) · O(1 − O) · h.",
@@ -109,7 +109,7 @@ ZH = {
                    "w₁₁ = {w11}，w₂₁ = {w21}，偏置 b₁ = {b1}；隐藏神经元 2 为 w₁₂ = {w12}，w₂₂ = {w22}，b₂ = {b2}；"
                    "输出神经元为 v₁ = {v1}，v₂ = {v2}，c = {c}。求输出 o = σ(v₁h₁ + v₂h₂ + c)，其中 hⱼ = σ(w₁ⱼx₁ + w₂ⱼx₂ + bⱼ)。"),
     "ex.count": "一个 {shape} 网络有多少个参数（权重和偏置）？",
-    "ex.cost": "直线 ŷ = {theta0} + {theta1}x 穿过 n = {n} 个点 (x, y)：{points}。求它的代价 C = (1/2n) Σ (ŷ − y)²。",
+    "ex.cost": "直线 ŷ = θ₀ + θ₁x（θ₀ = {theta0}，θ₁ = {theta1}）穿过 n = {n} 个点 (x, y)：{points}。求它的代价 C = (1/2n) Σ (ŷ − y)²。",
     "ex.descent": ("在 C(θ) = {a}(θ − {m})² + {floor} 上做梯度下降，其斜率为 C′(θ) = θ − {m}，从 θ₀ = {theta0} 出发，"
                    "学习率 η = {eta}。按 θ ← θ − η C′(θ) 走两步：求 θ₁ 和 θ₂。"),
     "ex.backprop": _CHAIN_ZH + "求 ∂E/∂wₒ = (O − y) · O(1 − O) · h。",
