@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from . import descent, neuron, regression
-from .activations import sigmoid, sigmoid_prime, step
+from .activations import sigmoid, sigmoid_prime
 from .backprop import backprop_chain
 from .network import MLP, count_parameters, layer_parameter_count
 

@@ -425,6 +425,11 @@ def worksheet(targets, seed, count, lang, out):
         raise BadInput(f"no exercises for {', '.join(targets)}; scenes with exercises: {', '.join(SCENE_KINDS)}")
     if ws.chromium() is None:
         raise BadInput("chromium not found (it prints the PDFs): run `make setup` or apt-get install chromium")
+    try:
+        import playwright  # noqa: F401  (drives chromium)
+    except ImportError:
+        raise BadInput("playwright (drives chromium to print the PDFs) is missing: run `make setup` "
+                       "or pip install playwright") from None
     check_font(lang)
     out = check_out(out)
     with stopping.deferred():

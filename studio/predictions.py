@@ -213,7 +213,7 @@ def worksheet_links(out: Path, qdir: Path, lang: str) -> str:
     made = found(out, lang)
     if not made:
         return ""
-    rel = lambda p: html.escape(os.path.relpath(p, qdir))  # noqa: E731
+    rel = lambda p: html.escape(os.path.relpath(p, qdir))
     links = " · ".join(f"<a href=\"{rel(d / 'worksheet.pdf')}\">{html.escape(text('predict.worksheet', lang, seed=s))}</a>"
                        f" (<a href=\"{rel(d / 'answers.pdf')}\">{html.escape(text('predict.answer_key', lang))}</a>)"
                        for s, d in made)

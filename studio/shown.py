@@ -8,8 +8,8 @@ printed result, "≈" otherwise (e.g. "σ(0.6) ≈ 0.646", "0.5 · 3 = 1.5"). Nu
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from nncore.exercises import EXACT_DIGITS, short, written
 from scenes.kit.fmt import MINUS, decimals_for, num

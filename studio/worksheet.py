@@ -17,7 +17,7 @@ from nncore import exercises as ex
 from scenes import catalog
 from scenes.strings.practice import text
 from studio import atomic
-from studio.shown import MINUS, shown_equation, show
+from studio.shown import MINUS, show, shown_equation
 
 FONTS = {"en": '"DejaVu Sans", sans-serif',
          # Latin and maths from DejaVu Sans (Noto CJK lacks x₁ and wₒ, and its · is full width),

@@ -96,7 +96,7 @@ def oracle(kind, g, keep):
             out[f"theta{k}"] = theta
         return out
     if kind in ("backprop", "backprop_hidden", "update"):
-        h, O, e, dO = chain_by_hand(g, keep)
+        h, _, e, dO = chain_by_hand(g, keep)
         if kind == "backprop":
             return {"g_w_o": fd(g, "w_o") if keep is exact else keep(e * dO * h)}
         if kind == "backprop_hidden":
@@ -174,7 +174,7 @@ def test_every_exercise_is_solvable_from_its_question_within_the_digit_budget(ki
 
 
 def test_the_sheet_question_tables_match_in_both_languages():
-    fields = lambda t: sorted(re.findall(r"{(\w+)}", t))  # noqa: E731
+    fields = lambda t: sorted(re.findall(r"{(\w+)}", t))
     assert set(practice.EN) == set(practice.ZH)
     for key in practice.EN:
         assert fields(practice.EN[key]) == fields(practice.ZH[key]), key
@@ -196,19 +196,19 @@ def test_every_printed_equals_sign_holds_for_the_printed_numbers(kind, seed, k):
             continue
         m = re.fullmatch(r".*? = (.*) ([=≈]) (−?[\d.,]+)", line)
         expr, rel, result = m.group(1).split(" = ")[-1], m.group(2), m.group(3)
-        value = eval(_python(expr), {"math": math})  # noqa: S307 (our own printed arithmetic)
+        value = eval(_python(expr), {"math": math})
         holds = math.isclose(value, float(_python(result)), rel_tol=1e-12, abs_tol=1e-15)
         assert holds == (rel == "="), line
 
 
 def test_shown_equation_writes_approx_where_the_printed_factors_do_not_give_the_result():
-    prod = lambda *v: math.prod(v)  # noqa: E731
-    times = lambda t: " · ".join(t)  # noqa: E731
+    prod = lambda *v: math.prod(v)
+    times = lambda t: " · ".join(t)
     # 0.56384 x 0.18023 x 0.64612 = 0.06566, shown 0.0657; the printed 0.564 · 0.180 · 0.646 give 0.06558
     assert shown_equation("g", times, [0.56384, 0.18023, 0.64612], 0.56384 * 0.18023 * 0.64612, prod).text == \
         "g = 0.564 · 0.180 · 0.646 ≈ 0.0657"
     # rounded operands that do give the rounded result: 0.5·0.440 + 1.5·0.560 is 1.06 exactly
-    pairs = lambda a, b, c, d: a * b + c * d  # noqa: E731
+    pairs = lambda a, b, c, d: a * b + c * d
     z = shown_equation("z", lambda t: f"{t[0]}·{t[1]} + {t[2]}·{t[3]}", [0.5, 0.44031, 1.5, 0.55969],
                        0.5 * 0.44031 + 1.5 * 0.55969, pairs)
     assert z.text == "z = 0.5·0.440 + 1.5·0.560 = 1.06"
@@ -266,7 +266,7 @@ def test_the_page_fonts_cover_every_character_printed(lang):
 
 # -- printed files (Chromium) ---------------------------------------------------------------------------
 def run(*args):
-    return subprocess.run([sys.executable, "render.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "render.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.mark.slow
