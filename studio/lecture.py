@@ -301,6 +301,7 @@ def build(out: Path, quality: str, lang: str, entries: dict, predict_on: bool = 
                  poster)
         files[poster] = "poster"
         body.append(_explainer(qdir, lang, ui))
+    body.append(predict.handout(specs, asked, lang, answers=False))
     body.append(f"<nav aria-labelledby=\"contents\"><h2 id=\"contents\">{_e(ui['contents'])}</h2><ol class=\"toc\">"
                 + "".join(f"<li><a href=\"#{s.id}\">{_e(s.title(lang))}</a></li>" for s in specs) + "</ol></nav>")
     for chapter in catalog.CHAPTERS:
@@ -315,10 +316,9 @@ def build(out: Path, quality: str, lang: str, entries: dict, predict_on: bool = 
             first_beat = len(deck)
             deck += [dict(asdict(b), clip=rel(b.clip), chapter=chapter, title=s.title(lang),
                           chapter_title=catalog.chapter_title(chapter, lang)) for b in scene_beats]
-            body.append(_article(s, entry, scene_beats, first_beat, qdir, rel, lang)
-                        + predict.handout_questions(asked[s.id], lang))
+            body.append(_article(s, entry, scene_beats, first_beat, qdir, rel, lang))
         body.append("</section>")
-    body.append(predict.handout_answers(specs, asked, lang) + "</main>" + _presenter(ui))
+    body.append(predict.handout(specs, asked, lang, answers=True) + "</main>" + _presenter(ui))
     page = qdir / "index.html"
     atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body), predict.page_parts(deck, asked, lang, predict_on)))
     formulas = sorted((qdir / "formulas").glob("*.svg")) if (qdir / "formulas").exists() else []

@@ -188,22 +188,16 @@ def _item(q: Question, with_answer: bool) -> str:
     return f"<li>{html.escape(q.question)}{choices if not with_answer else ''}{answer}</li>"
 
 
-def handout_questions(questions: list[Question], lang: str) -> str:
-    """A scene's questions for the printed handout, without their answers."""
-    if not questions:
+def handout(specs, asked: dict, lang: str, answers: bool) -> str:
+    """Print only: every scene's questions on a page of their own before the scenes (whose transcripts
+    say the answers), or with their answers at the end of the handout."""
+    rows = [(s, asked.get(s.id, [])) for s in specs if asked.get(s.id)]
+    if not rows:
         return ""
-    return (f"<div class=\"predict-print\"><h4>{html.escape(text('predict.heading', lang))}</h4><ol>"
-            + "".join(_item(q, False) for q in questions) + "</ol></div>")
-
-
-def handout_answers(specs, asked: dict, lang: str) -> str:
-    """Every scene's answers, at the end of the handout."""
-    rows = [(s, asked.get(s.id, [])) for s in specs]
-    if not any(qs for _, qs in rows):
-        return ""
-    return (f"<section class=\"predict-print predict-answers\"><h2>{html.escape(text('predict.answers', lang))}</h2>"
-            + "".join(f"<h4>{html.escape(s.title(lang))}</h4><ol>" + "".join(_item(q, True) for q in qs) + "</ol>"
-                      for s, qs in rows if qs) + "</section>")
+    kind, title = ("predict-answers", "predict.answers") if answers else ("predict-questions", "predict.heading")
+    return (f"<section class=\"predict-print {kind}\"><h2>{html.escape(text(title, lang))}</h2>"
+            + "".join(f"<h4>{html.escape(s.title(lang))}</h4><ol>" + "".join(_item(q, answers) for q in qs) + "</ol>"
+                      for s, qs in rows) + "</section>")
 
 
 def worksheet_links(out: Path, qdir: Path, lang: str) -> str:

@@ -225,6 +225,7 @@ def browser(site):
 
 def open_page(browser, path):
     page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.set_default_timeout(60000)  # a bound, not a pause: the machine may be busy with other renders
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.add_init_script(COUNT_PLAYS)
