@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from nncore import TRACES, get_trace
+from nncore.exercises import MAX_COUNT, MAX_SEED, SCENE_KINDS
 from scenes import catalog
 from studio import params, stopping
 from studio.errors import BadInput, RenderFailed, as_bad_input, describe
@@ -388,20 +389,26 @@ def script(**options):
     click.echo(f"narration script: {md} and {table} ({sum(len(p) for p in plans.values())} beats)")
 
 
-def _series_command(build):
-    """`explainer` and `lecture`: render what is not up to date (mp4), then `build` from the entries."""
+def _series_command(build=None, **extra):
+    """`explainer` and `lecture`: render what is not up to date (mp4), then `build` from the entries.
+    `extra`: options of one command (name -> click option), passed on to its `build` by name."""
+    if build is None:
+        return lambda b: _series_command(b, **extra)
 
     @click.argument("targets", nargs=-1)
     @output_options
     @look_options
     @params.scene_options
     def command(**options):
+        more = {k: options.pop(k) for k in extra}
         req = make_request(**options)
         report = render_all(req)
         entries = {r.entry.scene: r.entry for r in report.results}
-        build(req, [entries[s.id] for s in req.specs])
+        build(req, [entries[s.id] for s in req.specs], **more)
 
     command.__doc__ = build.__doc__
+    for option in extra.values():
+        command = option(command)
     return cli.command(build.__name__)(command)
 
 
@@ -420,8 +427,9 @@ def explainer(req, entries):
     click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {len(built['chapters'])} chapters)")
 
 
-@_series_command
-def lecture(req, entries):
+@_series_command(no_predict=click.option("--no-predict", is_flag=True,
+                                         help="no prediction pauses in the presenter (P turns them on there)"))
+def lecture(req, entries, no_predict=False):
     """A self-contained lecture page, OUT/QUALITY/index.html, with every scene's video,
     captions, description, formulas and section clips (relative paths: copy the folder anywhere).
 
@@ -430,7 +438,7 @@ def lecture(req, entries):
     from studio import lecture as lec
 
     with stopping.deferred():
-        page = lec.build(req.out, req.quality, req.lang, {e.scene: e for e in entries})
+        page = lec.build(req.out, req.quality, req.lang, {e.scene: e for e in entries}, predict_on=not no_predict)
     click.echo(f"lecture page: {page}")
 
 
@@ -447,6 +455,37 @@ def slides(req, entries):
     with stopping.deferred():
         dest = deck.build(req.out, req.quality, req.lang, entries, theme=req.theme)
     click.echo(f"slides: {dest}")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@click.option("--seed", type=click.IntRange(0, MAX_SEED), default=1, show_default=True,
+              help=f"which worksheet, 0 to {MAX_SEED:,}: the same seed gives the same files, byte for byte")
+@click.option("--count", type=click.IntRange(1, MAX_COUNT), default=2, show_default=True,
+              help=f"exercises per scene, 1 to {MAX_COUNT}")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True, help="language of the sheets")
+@click.option("--out", type=OutDir(), default=DEFAULT_OUT, show_default="media/", help="output folder")
+def worksheet(targets, seed, count, lang, out):
+    """Exercises to print, with an answer key: OUT/worksheets/[LANG/]seed-N/worksheet.html|pdf and
+    answers.html|pdf. TARGETS as for `render` (none = every scene that has exercises); `--seed 1`
+    to `--seed 30` make a different sheet for each of 30 pupils."""
+    from studio import worksheet as ws
+
+    scenes = [s.id for s in resolve_targets(targets) if s.id in SCENE_KINDS]
+    if not scenes:
+        raise BadInput(f"no exercises for {', '.join(targets)}; scenes with exercises: {', '.join(SCENE_KINDS)}")
+    if ws.chromium() is None:
+        raise BadInput("chromium not found (it prints the PDFs): run `make setup` or apt-get install chromium")
+    try:
+        import playwright  # noqa: F401  (drives chromium)
+    except ImportError:
+        raise BadInput("playwright (drives chromium to print the PDFs) is missing: run `make setup` "
+                       "or pip install playwright") from None
+    check_font(lang)
+    out = check_out(out)
+    with stopping.deferred():
+        files = ws.build(out, scenes, seed, count, lang)
+    click.echo(f"worksheet: {files['worksheet.pdf']} and answers {files['answers.pdf']}")
 
 
 def main():

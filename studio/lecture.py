@@ -22,6 +22,7 @@ from scenes import catalog
 from scenes.formulas import FORMULAS
 from scenes.strings import text_for
 from studio import atomic, captions
+from studio import predictions as predict
 from studio.explainer import record
 from studio.layout import cache_root, quality_dir
 from studio.speech import SYMBOLS
@@ -367,7 +368,7 @@ def beat_pictures(out: Path, qdir: Path, scene_id: str, scene_beats: list[Beat])
     return found
 
 
-def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
+def build(out: Path, quality: str, lang: str, entries: dict, predict_on: bool = True) -> Path:
     out = Path(out)
     qdir = quality_dir(out, quality, lang)
     rel = lambda p: os.path.relpath(out / p, qdir)  # noqa: E731
@@ -375,9 +376,10 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
     title = text_for("series.title", lang)
     specs = [s for s in catalog.SCENES if s.id in entries]
     deck, files = [], {}
+    asked = {s.id: predict.scene_questions(entries[s.id], lang) for s in specs}  # prediction points
     body = [f"<header><h1>{_e(title)}</h1>",
             (f"<p class=\"start\"><button type=\"button\" class=\"present\" data-present=\"0\">▶ {_e(ui['present'])}"
-             f"</button></p>{_key_list(lang)}</header><main id=\"main\">")]
+             f"</button></p>{_key_list(lang)}{predict.worksheet_links(out, qdir, lang)}</header><main id=\"main\">")]
     explainer = qdir / "explainer.mp4"
     if explainer.exists():
         poster = qdir / "explainer.png"
@@ -387,6 +389,7 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
                  poster)
         files[poster] = "poster"
         body.append(_explainer(qdir, lang, ui))
+    body.append(predict.handout(specs, asked, lang, answers=False))
     body.append(f"<nav aria-labelledby=\"contents\"><h2 id=\"contents\">{_e(ui['contents'])}</h2><ol class=\"toc\">"
                 + "".join(f"<li><a href=\"#{s.id}\">{_e(s.title(lang))}</a></li>" for s in specs) + "</ol></nav>")
     for chapter in catalog.CHAPTERS:
@@ -406,9 +409,9 @@ def build(out: Path, quality: str, lang: str, entries: dict) -> Path:
                           chapter_title=catalog.chapter_title(chapter, lang)) for b, pic in zip(scene_beats, pictures)]
             body.append(_article(s, entry, scene_beats, pictures, first_beat, qdir, rel, lang))
         body.append("</section>")
-    body.append("</main>" + _presenter(ui) + _speaker(ui))
+    body.append(predict.handout(specs, asked, lang, answers=True) + "</main>" + _presenter(ui) + _speaker(ui))
     page = qdir / "index.html"
-    atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body)))
+    atomic.write_text(page, _document(title, lang, ui, deck, "\n".join(body), predict.page_parts(deck, asked, lang, predict_on)))
     formulas = sorted((qdir / "formulas").glob("*.svg")) if (qdir / "formulas").exists() else []
     record(out, quality, lang, "lecture", {page: "page", **files, **{f: "formula" for f in formulas}})
     return page
@@ -429,7 +432,7 @@ def _clock(t: float) -> str:
     return f"{int(t // 60)}:{int(t % 60):02d}"
 
 
-def _document(title, lang, ui, deck, body) -> str:
+def _document(title, lang, ui, deck, body, extra="") -> str:
     strings = {k: ui[k] for k in ("beat_of", "lesson_of", "sound", "captions", "no_audience", "end", "speaker",
                                   "beat_picture")} | {
         "lang": lang, "language": LANGUAGE_NAMES[lang]}
@@ -442,7 +445,7 @@ def _document(title, lang, ui, deck, body) -> str:
     return (f"<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\n"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{_e(title)}</title>\n"
             f"<style>\n{css}</style></head>\n<body>\n{body}\n"
-            f"<script type=\"application/json\" id=\"deck\">{data}</script>\n<script>\n{script}</script>\n</body></html>\n")
+            f"{extra}<script type=\"application/json\" id=\"deck\">{data}</script>\n<script>\n{script}</script>\n</body></html>\n")
 
 
 def _track(qdir: Path, vtt: str | None, lang: str) -> str:

@@ -175,7 +175,8 @@
       dialog.dataset.beat = String(index);
       place();
       showCaption();
-      if (!blackout.hidden) resume = true; else play(current);
+      if (!blackout.hidden) resume = true;
+      else if (!(window.nnPredict && window.nnPredict.hold(index, () => play(current)))) play(current);  // predict.js
       if (index + 1 < beats.length) load(players.find((v) => v !== current), index + 1);  // ready before asked
     });
   }

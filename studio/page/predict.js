@@ -1,0 +1,106 @@
+"use strict";
+// Prediction points in the presenter: before a beat that reveals an answer, the presenter asks the
+// question (in the caption band's style) and waits; → Space PageDown Enter or a click plays the reveal.
+// P turns the pauses off and on. The presenter (lecture.js) calls window.nnPredict.hold(k, play)
+// before it plays beat k; hold returns true when it keeps the beat waiting.
+(() => {
+  const blob = document.getElementById("predictions");
+  const dialog = document.getElementById("presenter");
+  if (!blob || !dialog) return;
+  const data = JSON.parse(blob.textContent);
+  const stage = dialog.querySelector(".stage");
+  const caption = dialog.querySelector(".caption");
+  let on = data.on, waiting = null;  // waiting: the reveal to play
+
+  const box = document.createElement("div");
+  box.className = "predict";
+  box.hidden = true;
+  box.setAttribute("role", "dialog");
+  box.setAttribute("aria-live", "assertive");
+  const card = document.createElement("div");
+  card.className = "predict-card";
+  box.append(card);
+  stage.append(box);
+  const status = document.createElement("p");
+  status.className = "predict-status";
+  status.setAttribute("aria-live", "polite");
+  dialog.append(status);
+
+  function line(cls, text) {
+    const p = document.createElement("p");
+    p.className = cls;
+    p.textContent = text;
+    return p;
+  }
+
+  function show(point) {
+    const parts = [line("predict-ask", data.ui.ask), line("predict-question", point.question)];
+    if (point.choices) {
+      const list = document.createElement("ol");
+      list.className = "predict-choices";
+      point.choices.forEach((c) => { const li = document.createElement("li"); li.textContent = c; list.append(li); });
+      parts.push(list);
+    } else {
+      parts.push(line("predict-number", data.ui.number));
+    }
+    parts.push(line("predict-hint", data.ui.hint));
+    card.replaceChildren(...parts);
+    // the caption band's box and type size, grown upwards as far as the question needs
+    const band = caption.style;
+    Object.assign(card.style, {left: band.left, width: band.width, fontSize: band.fontSize,
+      bottom: `${stage.clientHeight - parseFloat(band.top || "0") - parseFloat(band.height || "0")}px`});
+    box.hidden = false;
+    dialog.classList.add("predicting");
+  }
+
+  function hide() {
+    box.hidden = true;
+    dialog.classList.remove("predicting");
+  }
+
+  function reveal() {
+    const play = waiting;
+    waiting = null;
+    hide();
+    if (play) play();
+  }
+
+  function hold(k, play) {
+    waiting = null;
+    hide();
+    const point = data.points[String(k)];
+    if (!on || !point) return false;
+    waiting = play;
+    dialog.dataset.predicting = String(k);
+    show(point);
+    return true;
+  }
+
+  function say(text) {
+    status.textContent = text;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(() => { status.textContent = ""; }, 2500);  // a notice, not a result
+  }
+
+  dialog.addEventListener("keydown", (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === "p" || e.key === "P") {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      on = !on;
+      dialog.dataset.predict = on ? "on" : "off";
+      say(on ? data.ui.on : data.ui.off);
+      if (!on && waiting) reveal();
+      return;
+    }
+    if (waiting && ["ArrowRight", " ", "PageDown", "Enter"].includes(e.key)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();  // the presenter's own "next" must not run: this key is the reveal
+      reveal();
+    }
+  }, true);
+  box.addEventListener("click", (e) => { e.stopPropagation(); reveal(); });
+  dialog.addEventListener("close", () => { waiting = null; hide(); });
+  dialog.dataset.predict = on ? "on" : "off";
+  window.nnPredict = {hold};
+})();
