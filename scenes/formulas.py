@@ -1,7 +1,7 @@
 """The key formulas of the series (LaTeX), each written once. Language-neutral.
 
-Scenes write them from `TEX`; the lecture page and slides show each scene's `FORMULAS`,
-so a viewer reads there exactly what the video showed.
+Scenes write them from `TEX`; the lecture page and slides show each scene's `FORMULAS` (from
+`PAGE`), so a viewer reads there exactly what the video showed.
 """
 
 TEX = {
@@ -15,6 +15,7 @@ TEX = {
     "relu'": r"\mathrm{ReLU}'(z)=\begin{cases}0 & z<0\\ 1 & z>0\end{cases}",
     "line": r"\hat y = w x + b",
     "layer-parameters": r"n_{in}\, n_{out} + n_{out}",
+    "parameters": r"\text{parameters} = \sum_{\text{layers}} \big(n_{in}\, n_{out} + n_{out}\big)",
     "forward": r"z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\quad a^{(l)} = \varphi\big(z^{(l)}\big)",
     "training": r"\theta := \theta - \eta\,\nabla_\theta C",
     "approximation": r"|f(x)-\hat f(x)|<\varepsilon\ \ \forall x\in[a,b]",
@@ -38,27 +39,32 @@ TEX = {
 }
 
 
-def _both(a: str, b: str) -> str:
-    return rf"{TEX[a]},\quad {TEX[b]}"
-
-
-# scene id -> the formulas its lecture page shows
-FORMULAS = {
-    "neuron-firing": [TEX["fire"]],
-    "perceptron": [TEX["neuron"]],
-    "activation-functions": [_both("sigmoid", "sigmoid'"), _both("tanh'", "relu")],
-    "bias": [TEX["line"]],
-    "parameter-count": [rf"\text{{parameters}} = \sum_{{\text{{layers}}}} \big({TEX['layer-parameters']}\big)"],
-    "forward-pass": [TEX["forward"]],
-    "training": [TEX["training"]],
-    "universal-approximation": [TEX["approximation"]],
-    "cost-function": [TEX["cost"]],
-    "gradient-descent": [TEX["descent-1d"], TEX["descent"]],
-    "learning-rates": [TEX["learning-rate"]],
-    "momentum-and-schedules": [_both("velocity", "momentum-step"), TEX["cosine"]],
-    "cost-surface": [_both("dC/dtheta0", "dC/dtheta1")],
-    "computation-graph": [TEX["chain"]],
-    "backprop-output-layer": [_both("dE/dw_o", "dE/db_o"), TEX["nudge"]],
-    "backprop-hidden-layer": [TEX["dE/dw_i"], TEX["dE/dmu1"]],
-    "weight-update": [TEX["update"]],
+# scene id -> the formulas its lecture page, slides and handout show, as keys of TEX (a tuple is
+# one line); tests/test_formulas.py checks that the scene itself typesets each of them.
+PAGE = {
+    "neuron-firing": ["fire"],
+    "perceptron": ["neuron"],
+    "activation-functions": [("sigmoid", "sigmoid'"), ("tanh'", "relu")],
+    "bias": ["line"],
+    "parameter-count": ["parameters"],
+    "forward-pass": ["forward"],
+    "training": ["training"],
+    "universal-approximation": ["approximation"],
+    "cost-function": ["cost"],
+    "gradient-descent": ["descent-1d", "descent"],
+    "learning-rates": ["learning-rate"],
+    "momentum-and-schedules": [("velocity", "momentum-step"), "cosine"],
+    "cost-surface": [("dC/dtheta0", "dC/dtheta1")],
+    "computation-graph": ["chain"],
+    "backprop-output-layer": [("dE/dw_o", "dE/db_o"), "nudge"],
+    "backprop-hidden-layer": ["dE/dw_i", "dE/dmu1"],
+    "weight-update": ["update"],
 }
+
+
+def line(keys) -> str:
+    """One line of the page: a formula, or several side by side."""
+    return r",\quad ".join(TEX[k] for k in ((keys,) if isinstance(keys, str) else keys))
+
+
+FORMULAS = {scene: [line(keys) for keys in lines] for scene, lines in PAGE.items()}

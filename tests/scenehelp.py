@@ -5,8 +5,10 @@ import tempfile
 from pathlib import Path
 
 from manim import DecimalNumber, MathTex, Text, tempconfig
+from manim.mobject.text import tex_mobject
 from manim.mobject.text.tex_mobject import MathTexPart
 
+import manimcompat
 from scenes import catalog
 
 # One LaTeX/text SVG cache for every scene test of the session (and later sessions on this
@@ -70,3 +72,21 @@ def on_screen(scene, text: str) -> bool:
 def shown_rows(scene) -> list[str]:
     """The rows of multi-line MathTex on screen (each row is a part with its own tex_string)."""
     return [f.tex_string for m in scene.mobjects for f in m.get_family() if isinstance(f, MathTexPart)]
+
+
+def shown_formulas(spec, tmp_path) -> tuple[list[str], list[str]]:
+    """Every formula the scene typesets (each MathTex ever built, not only those on screen at the
+    end) and every caption, from a pass that plays no animation."""
+    real = tex_mobject.tex_to_svg_file
+    seen: list[str] = []
+
+    def recording(expression, environment=None, tex_template=None):
+        seen.append(expression)
+        return real(expression, environment=environment, tex_template=tex_template)
+
+    with tempconfig({**TINY, "media_dir": str(tmp_path), "write_to_movie": False}), \
+            manimcompat.tex_compiler_swapped(recording, tmp_path / "none"):
+        scene = spec.load()()
+        manimcompat.skip_animations(scene)
+        scene.render()
+    return seen, [text for _, text in scene.spoken]

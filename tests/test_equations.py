@@ -6,11 +6,7 @@ import math
 import re
 
 import pytest
-from manim import tempconfig
-from manim.mobject.text import tex_mobject
-
-import manimcompat
-from scenehelp import TINY
+from scenehelp import shown_formulas
 from scenes import catalog
 from scenes.kit.equation import computation, given, sigma, value
 
@@ -105,24 +101,6 @@ def test_the_reader_finds_and_checks_what_a_reviewer_would():
 
 
 # -- every scene --------------------------------------------------------------------------------------
-def shown_formulas(spec, tmp_path) -> tuple[list[str], list[str]]:
-    """Every formula the scene typesets (each MathTex ever built, not only those on screen at the
-    end) and every caption, from a pass that plays no animation."""
-    real = tex_mobject.tex_to_svg_file
-    seen: list[str] = []
-
-    def recording(expression, environment=None, tex_template=None):
-        seen.append(expression)
-        return real(expression, environment=environment, tex_template=tex_template)
-
-    with tempconfig({**TINY, "media_dir": str(tmp_path), "write_to_movie": False}), \
-            manimcompat.tex_compiler_swapped(recording, tmp_path / "none"):
-        scene = spec.load()()
-        manimcompat.skip_animations(scene)
-        scene.render()
-    return seen, [text for _, text in scene.spoken]
-
-
 CAPTION = re.compile(r"(?<![\w.])((?:[σ(]*[−-]?\d+(?:\.\d+)?\)?\s*[·×+−-]\s*)+[(]*[−-]?\d+(?:\.\d+)?\)*"
                      r"|σ\([−-]?\d+(?:\.\d+)?\))\s*=\s*([−-]?\d+(?:\.\d+)?)(?![\d])")
 
