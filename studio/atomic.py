@@ -9,6 +9,7 @@ of dead processes list, and nothing else. A user's own `.x.4242420.tmp` is never
 """
 from __future__ import annotations
 
+import atexit
 import os
 import re
 from contextlib import contextmanager
@@ -30,6 +31,8 @@ def _note(tmp: Path) -> None:
     if line in _noted:
         return
     ledger = _ledger(os.getpid())
+    if not _noted:  # the first of this process: its ledger goes when it exits normally
+        atexit.register(_clear, ledger, os.getpid())
     ledger.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(ledger, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
     try:
