@@ -453,7 +453,7 @@ def slides(req, entries):
     from studio import slides as deck
 
     with stopping.deferred():
-        dest = deck.build(req.out, req.quality, req.lang, entries, theme=req.theme)
+        dest = deck.build(req.out, req.quality, req.lang, entries, theme=req.job.theme)
     click.echo(f"slides: {dest}")
 
 

@@ -173,13 +173,13 @@ def points(deck: list[dict], asked: dict) -> dict:
 
 
 def page_parts(deck: list[dict], asked: dict, lang: str, on: bool) -> str:
-    """The presenter's questions as JSON, the style and the script: inlined before lecture.js."""
+    """The presenter's questions as JSON and their style (predict.js itself is inlined with every
+    other script of studio/page/ after lecture.js)."""
     ui = {k: text(f"predict.{k}", lang) for k in ("ask", "hint", "on", "off", "number")}
     blob = json.dumps({"on": bool(on), "points": points(deck, asked), "ui": ui}, ensure_ascii=False)
     blob = blob.replace("</", "<\\/")  # no "</script>" inside the script element
     return (f"<style>\n{(PAGE / 'predict.css').read_text()}</style>\n"
-            f"<script type=\"application/json\" id=\"predictions\">{blob}</script>\n"
-            f"<script>\n{(PAGE / 'predict.js').read_text()}</script>\n")
+            f"<script type=\"application/json\" id=\"predictions\">{blob}</script>\n")
 
 
 def _item(q: Question, with_answer: bool) -> str:
