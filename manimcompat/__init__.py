@@ -171,6 +171,30 @@ def on_section(scene, note) -> None:
     scene.next_section = next_section
 
 
+def draw_only_between(scene, first: str | None, stop: str | None) -> None:
+    """Draw only the sections from `first` (None: the start) up to `stop` (None: the end). Sections
+    before `first` still run, without drawing a frame (Manim's own `skip_animations` of a section:
+    every mobject reaches the state the drawn render would leave it in); the scene ends, as at its
+    last animation, when section `stop` begins. One part of a scene rendered in parallel."""
+    from manim.utils.exceptions import EndSceneEarlyException
+
+    original = scene.next_section
+    drawing = first is None
+
+    def next_section(name="unnamed", *args, **kwargs):
+        nonlocal drawing
+        if stop is not None and name == stop:
+            raise EndSceneEarlyException()   # Manim ends the scene normally: movie, sections, captions
+        drawing = drawing or name == first
+        if not drawing:
+            kwargs["skip_animations"] = True
+        return original(name, *args, **kwargs)
+
+    scene.next_section = next_section
+    if not drawing:   # whatever plays before the scene's first section is not drawn either
+        original("before", skip_animations=True)
+
+
 # -- drawing ---------------------------------------------------------------------------------------
 def recolouring_camera(swap):
     """A Camera class that passes every fill and stroke colour array (rows of RGBA) through `swap`

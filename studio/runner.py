@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scenes import catalog
 from scenes.kit.fonts import FONTS
-from studio import atomic, manifest, stopping
+from studio import atomic, manifest, split, stopping
 from studio.executors import LocalProcesses
 from studio.jobs import RenderJob, RenderResult
 from studio.layout import QUALITIES, cache_root, quality_dir, work_root
@@ -238,12 +238,16 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
     report.results += done
     if todo:
         progress = Progress(len(todo))
+        known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
+        # Long scenes split into parts rendered in parallel (one scene on every core), joined here.
+        runs = split.plan(todo, workers, {j.scene: known.get(j.scene, TYPICAL_SCENE_SECONDS) for j in todo},
+                          os.getpid())
         if executor is None:
-            executor = LocalProcesses(max(1, min(workers, len(todo))))
+            executor = LocalProcesses(max(1, min(workers, len(runs))))
         if len(todo) > 1:
             echo(announce(todo, out, workers if isinstance(executor, LocalProcesses) else None))
         try:
-            for r in executor.results(todo):
+            for r in split.gathered(executor.results(runs), {j.scene: j for j in todo}):
                 report.results.append(r)
                 progress.update(f"{'ok' if r.ok else 'FAILED'} {r.scene} ({r.seconds:.1f}s)")
         except (stopping.Stopped, KeyboardInterrupt) as e:

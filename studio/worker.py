@@ -17,7 +17,7 @@ from pathlib import Path
 
 import manimcompat
 from scenes import catalog
-from studio import captions, latex, manifest, narration, speed, stopping
+from studio import captions, latex, manifest, narration, speed, split, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import mux, remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
@@ -70,6 +70,8 @@ def probe(path: Path) -> dict:
 
 def render(job: RenderJob) -> RenderResult:
     """Render job.scene; returns a result (never raises for a scene error; a stop signal passes)."""
+    if isinstance(job, split.PartJob):   # one part of a scene rendered in parallel
+        return split.render_part(job)
     started = time.perf_counter()
     try:
         result = RenderResult(job.scene, ok=True, entry=_render(job))
@@ -94,16 +96,7 @@ def _render(job: RenderJob) -> Entry:
     speed.install_frame_reuse()
     try:
         scene_class, kwargs, settings, spoken, pace = _sketched(job, spec, media, shared)
-        voices, notes = {}, []
-        if job.voice.on:
-            # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
-            # needs only the texts, which the LaTeX sketch already met (unless it tripped).
-            plan = storyboard(scene_class, kwargs, settings) if job.voice.engine == "recorded" or not spoken \
-                else [(b, text, 0.0) for b, text in spoken]
-            voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
-            kwargs["voice"] = {b: v.size / job.voice.rate for b, v in voices.items()}
-            kwargs["pace"] = pace
-            notes = voice_notes(job, plan, voices)
+        voices, notes = voiced(job, scene_class, kwargs, settings, spoken, pace)
         with tempconfig(settings):
             scene = scene_class(**kwargs)
             marks = section_clock(scene)
@@ -121,6 +114,21 @@ def _render(job: RenderJob) -> Entry:
         shutil.rmtree(stage, ignore_errors=True)
         # The partial movies are scratch; keep the Tex cache (texts/, Tex/) for the next scene.
         shutil.rmtree(media / "videos", ignore_errors=True)
+
+
+def voiced(job: RenderJob, scene_class, kwargs: dict, settings: dict, spoken: list, pace: dict):
+    """The beats' voices and the summary's notes; the voice lengths and the sketch's pace go into
+    `kwargs` (the scene stretches its beats to them). Nothing without a voice."""
+    if not job.voice.on:
+        return {}, []
+    # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
+    # needs only the texts, which the LaTeX sketch already met (unless it tripped).
+    plan = storyboard(scene_class, kwargs, settings) if job.voice.engine == "recorded" or not spoken \
+        else [(b, text, 0.0) for b, text in spoken]
+    voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
+    kwargs["voice"] = {b: v.size / job.voice.rate for b, v in voices.items()}
+    kwargs["pace"] = pace
+    return voices, voice_notes(job, plan, voices)
 
 
 def section_clock(scene) -> list:
@@ -296,13 +304,17 @@ def render_shipped(job: RenderJob) -> RenderResult:
     cache = Path(tempfile.gettempdir()) / "nn-explainer-cache"  # warm across jobs on this worker
     with tempfile.TemporaryDirectory(prefix="nn-explainer-") as tmp:
         r = render(dataclasses.replace(job, out=tmp, cache=str(cache)))
-        if r.ok:
+        if isinstance(r, split.PartResult):
+            split.pack(r)
+        elif r.ok:
             r.payload = {f.path: (Path(tmp) / f.path).read_bytes() for f in r.entry.files}
     return r
 
 
 def receive(result: RenderResult, job: RenderJob) -> RenderResult:
     """Put a shipped result's files into job.out exactly as a local render would."""
+    if isinstance(result, split.PartResult):
+        return split.unpack(result, job)
     spec = catalog.find(job.scene)
     out = Path(job.out)
     entry, payload = result.entry, result.payload
