@@ -151,6 +151,13 @@ def captions_path(movie: Path) -> Path:
     return Path(movie).with_suffix(".srt")
 
 
+def subcaptions(scene) -> list[tuple[float, float, str]]:
+    """(start, end, text) of every subcaption the scene added, in seconds on its clock, before the
+    .srt rounds them to milliseconds (what a part of a scene shifts to its place in the whole)."""
+    return [(c.start.total_seconds(), c.end.total_seconds(), c.content)
+            for c in scene.renderer.file_writer.subcaptions]
+
+
 def sections_index(movie: Path) -> list[dict]:
     """Manim's list of the movie's sections (`save_sections`): each with 'name', 'duration' and
     'video', a clip's path; [] if none were written."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from scenes import catalog
 from scenes.kit.fonts import FONTS
 from studio import atomic, manifest, split, stopping
-from studio.executors import LocalProcesses
+from studio.filecache import FileFacts
 from studio.jobs import RenderJob, RenderResult
 from studio.layout import QUALITIES, cache_root, quality_dir, work_root
 
@@ -27,9 +27,19 @@ RENDERER = "studio.worker"   # what renders a scene, whatever the scene
 TYPICAL_SCENE_SECONDS = 52  # the series' mean, for scenes never rendered into this folder
 
 
+_FACTS: list[FileFacts] = []
+
+
+def facts() -> FileFacts:
+    """This run's remembered file facts (hashes, imports), read once (see studio/filecache.py)."""
+    if not _FACTS:
+        _FACTS.append(FileFacts())
+    return _FACTS[0]
+
+
 @lru_cache(maxsize=None)
 def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return facts().get("sha256", path, manifest.sha256)
 
 
 # The system packages a frame is made with (TeX, its SVG converter, the fonts of every language);
@@ -47,12 +57,20 @@ def _versions() -> dict:
         except metadata.PackageNotFoundError:
             out[dist] = None
     try:
-        listed = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *SYSTEM_PACKAGES],
-                                capture_output=True, text=True, timeout=10).stdout
+        # dpkg rewrites its status file whenever a package changes: the answer is remembered by it
+        listed = facts().get(f"dpkg:{','.join(SYSTEM_PACKAGES)}", DPKG_STATUS, _dpkg_versions)
         out.update(line.split(" ", 1) for line in listed.splitlines() if " " in line)
     except (OSError, subprocess.SubprocessError):   # not Debian: the Python versions above must do
         pass
     return out
+
+
+DPKG_STATUS = Path("/var/lib/dpkg/status")
+
+
+def _dpkg_versions(_status: Path) -> str:
+    return subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *SYSTEM_PACKAGES],
+                          capture_output=True, text=True, timeout=10).stdout
 
 
 def _module_file(name: str, root: Path) -> Path | None:
@@ -68,7 +86,12 @@ def _module_file(name: str, root: Path) -> Path | None:
 
 @lru_cache(maxsize=None)
 def _imports(path: Path, root: Path) -> frozenset[str]:
-    """Project modules that a file imports anywhere in it (lazy imports inside functions too)."""
+    """Project modules that a file imports anywhere in it (lazy imports inside functions too);
+    parsed again only when the file changed (remembered by its identity on disk)."""
+    return frozenset(facts().get(f"imports@{root}", path, lambda p: sorted(_parse_imports(p, root))))
+
+
+def _parse_imports(path: Path, root: Path) -> set[str]:
     package = ".".join(path.relative_to(root).parent.parts)
     found = set()
     for node in ast.walk(ast.parse(path.read_bytes())):
@@ -81,7 +104,7 @@ def _imports(path: Path, root: Path) -> frozenset[str]:
                 base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
             found.add(base)
             found.update(f"{base}.{a.name}" for a in node.names)  # `from pkg import module`
-    return frozenset(found)
+    return found
 
 
 def import_closure(modules, root: Path = ROOT) -> set[Path]:
@@ -136,9 +159,22 @@ class Report:
 
 def up_to_date(out: Path, job: RenderJob) -> manifest.Entry | None:
     entry = manifest.read(out).entries.get(manifest.entry_id(job.scene, job.quality, job.lang, job.format))
-    if entry and entry.key == job.key and manifest.files_intact(out, entry):
+    if entry and entry.key == job.key and files_intact(out, entry):
         return entry
     return None
+
+
+def files_intact(out: Path, entry: manifest.Entry) -> bool:
+    """manifest.files_intact, with each file's sha256 remembered by its identity on disk: a file
+    not written since it was last hashed is not read again (a rewrite changes its ctime)."""
+    for f in entry.files:
+        p = Path(out) / f.path
+        try:
+            if p.stat().st_size != f.bytes or facts().get("sha256", p, manifest.sha256) != f.sha256:
+                return False
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def tidy(out: Path, finished: bool = False) -> None:
@@ -205,6 +241,7 @@ def plan(jobs: list[RenderJob], out: Path, force: bool = False) -> tuple[list[Re
     # Longest first (by the last known duration) so no worker is left with a long scene at the end.
     known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
     todo.sort(key=lambda j: -known.get(j.scene, 60))
+    facts().save()
     return done, todo
 
 
@@ -242,6 +279,8 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
         # Long scenes split into parts rendered in parallel (one scene on every core), joined here.
         runs = split.plan(todo, workers, {j.scene: known.get(j.scene, TYPICAL_SCENE_SECONDS) for j in todo},
                           os.getpid())
+        from studio.executors import LocalProcesses   # here: a run with nothing to do never loads a worker
+
         if executor is None:
             executor = LocalProcesses(max(1, min(workers, len(runs))))
         if len(todo) > 1:

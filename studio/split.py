@@ -19,6 +19,7 @@ gives on 1 to 64 workers from a render's measured per-beat costs.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import heapq
 import json
 import math
@@ -153,7 +154,7 @@ def _render_part(job: PartJob) -> PartResult:
     from PIL import Image
 
     from scenes import catalog
-    from studio import captions, speed, worker
+    from studio import speed, worker
 
     spec = catalog.find(job.scene)
     media, shared = worker._folders(job)
@@ -180,15 +181,16 @@ def _render_part(job: PartJob) -> PartResult:
             movie = manimcompat.movie_path(scene)
             frame = manimcompat.last_frame(scene) if stop is None else None
             end = scene.time
-        # this part's sections, and where its picture starts and ends on its own clock
+            cues = manimcompat.subcaptions(scene)
+        # this part's sections, and where its picture starts and ends, on its own clock
         names = [n for n, _ in marks]
         lo = names.index(first) if first is not None else 0
         hi = names.index(stop) if stop is not None else len(marks)
         own, end = marks[lo:hi], (marks[hi][1] if stop is not None else end)
         t0 = own[0][1] if first is not None else 0.0
         spans = worker.section_spans(own, end)
-        cues = [captions.Cue(c.start - t0, c.end - t0, c.text)
-                for c in captions.read_srt(manimcompat.captions_path(movie)) if t0 - 1e-6 <= c.start < end - 1e-6]
+        cues = [(a - t0, b - t0, text) for a, b, text in cues
+                if t0 - 2e-6 <= a < end - 2e-6]   # the skipped beats' cues are not this part's
         shutil.move(movie, folder / "video.mp4")
         clips = []
         for i, s in enumerate(manimcompat.sections_index(movie)):
@@ -202,7 +204,7 @@ def _render_part(job: PartJob) -> PartResult:
             np.savez(folder / "voice.npz", **own_voices)
         (folder / "part.json").write_text(json.dumps({
             "spans": spans, "sections": clips, "notes": notes if job.part == 0 else [],
-            "cues": [[c.start, c.end, c.text] for c in cues]}), encoding="utf-8")
+            "cues": cues}), encoding="utf-8")
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -291,6 +293,13 @@ def join(job: RenderJob, parts: list[PartResult]) -> RenderResult:
     return result
 
 
+def _as_manim(seconds: float) -> float:
+    """A cue time as a one-process render's .srt has it: Manim keeps a timedelta (microseconds) and
+    the .srt cuts it to milliseconds."""
+    ms = dt.timedelta(seconds=seconds) // dt.timedelta(milliseconds=1)
+    return ms / 1000
+
+
 def _join(job: RenderJob, parts: list[PartResult]) -> "Entry":  # noqa: F821
     import numpy as np
 
@@ -311,7 +320,8 @@ def _join(job: RenderJob, parts: list[PartResult]) -> "Entry":  # noqa: F821
             at += video_end(f / "video.mp4")
         picture = stage / "picture.mp4"
         concat([f / "video.mp4" for f in folders], picture)
-        cues = [captions.Cue(a + off, b + off, text) for m, off in zip(metas, offsets) for a, b, text in m["cues"]]
+        cues = [captions.Cue(_as_manim(a + off), _as_manim(b + off), text)
+                for m, off in zip(metas, offsets) for a, b, text in m["cues"]]
         spans = [(name, seconds) for m in metas for name, seconds in m["spans"]]
         track, rate = None, job.voice.rate
         if job.voice.on:
