@@ -277,8 +277,8 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
         progress = Progress(len(todo))
         known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
         # Long scenes split into parts rendered in parallel (one scene on every core), joined here.
-        runs = split.plan(todo, workers, {j.scene: known.get(j.scene, TYPICAL_SCENE_SECONDS) for j in todo},
-                          os.getpid())
+        cost = {j.scene: known.get(j.scene, TYPICAL_SCENE_SECONDS) * QUALITIES[j.quality].core_seconds for j in todo}
+        runs = split.plan(todo, workers, cost, os.getpid())
         from studio.executors import LocalProcesses   # here: a run with nothing to do never loads a worker
 
         if executor is None:

@@ -36,6 +36,9 @@ from studio.layout import work_root
 
 MAX_PARTS = 16          # parts of one scene: a scene has 6-20 beats; each part re-runs the beats before it
 SPLIT_FORMATS = ("mp4",)  # joined by stream copy into mp4 (a GIF or webm is made whole)
+# What a part after a scene's first adds to the run, in render seconds: a worker's start and the
+# beats before it run without drawing (~1 s for the series' longest scene, measured at low).
+PART_OVERHEAD = 1.0
 VOICE_PAUSE = 0.4       # scenes/kit/base.py's pause after a beat's voice (only weighs the split)
 
 
@@ -67,12 +70,15 @@ def lpt(costs: dict, workers: int) -> tuple[float, list[list]]:
     return max(load for load, _ in loads), assigned
 
 
-def parts_of(seconds: float, total: float, workers: int, beats: int = MAX_PARTS) -> int:
+def parts_of(seconds: float, total: float, workers: int, beats: int = MAX_PARTS, finer: int = 1) -> int:
     """How many parts a scene of `seconds` gets when `total` seconds of work share `workers`: none
-    longer than a fair share (total / workers), so no scene is left running alone at the end."""
+    longer than a fair share (total / workers) / `finer`, so no scene is left running alone at the end."""
     if workers <= 1 or total <= 0:
         return 1
-    return max(1, min(MAX_PARTS, beats, math.ceil(seconds / (total / workers) - 1e-9)))
+    return max(1, min(MAX_PARTS, beats, math.ceil(finer * seconds / (total / workers) - 1e-9)))
+
+
+FINER = (1, 2, 3, 4)   # parts no longer than a fair share, half of one, ...: the plan takes the best
 
 
 def contiguous(weights: list[float], parts: int) -> list[int]:
@@ -95,13 +101,17 @@ def contiguous(weights: list[float], parts: int) -> list[int]:
     return cuts
 
 
-def plan(todo: list[RenderJob], workers: int, seconds: dict, owner: int) -> list[RenderJob]:
-    """The jobs to run for `todo` on `workers`: long scenes split into parts (PartJob), everything
-    in list-scheduling order, longest first (by `seconds`, a scene's estimated video length)."""
-    total = sum(seconds[j.scene] for j in todo)
+def plan(todo: list[RenderJob], workers: int, seconds: dict, owner: int,
+         overhead: float = PART_OVERHEAD) -> list[RenderJob]:
+    """The jobs to run for `todo` on `workers`: long scenes split into parts (PartJob) where that
+    shortens the whole, everything in list-scheduling order, longest first (by `seconds`, a scene's
+    estimated render seconds; a part after a scene's first costs `overhead` more)."""
+    splittable = {j.scene: [(i, seconds[j.scene] / MAX_PARTS) for i in range(MAX_PARTS)]
+                  if j.format in SPLIT_FORMATS else [(0, seconds[j.scene])] for j in todo}
+    counts = best_split(splittable, workers, overhead)[1]
     costed = []
     for j in todo:
-        k = parts_of(seconds[j.scene], total, workers) if j.format in SPLIT_FORMATS else 1
+        k = counts[j.scene]
         if k == 1:
             costed.append((seconds[j.scene], j))
             continue
@@ -114,18 +124,30 @@ def makespan(costs: dict, workers: int) -> float:
     return lpt(costs, workers)[0]
 
 
-def split_costs(beats: dict, workers: int) -> dict:
-    """A series' per-beat costs ({scene: [(beat, cost), ...]}) as the plan would cut them for
-    `workers`: {(scene, part): cost}, each part a contiguous run of its scene's beats."""
+def split_costs(beats: dict, workers: int, overhead: float = 0.0) -> dict:
+    """A series' per-beat costs ({scene: [(beat, cost), ...]}) as the plan cuts them for `workers`:
+    {(scene, part): cost}, each part a contiguous run of its scene's beats; every part after a
+    scene's first costs `overhead` more (its worker re-runs the beats before it without drawing)."""
+    return best_split(beats, workers, overhead)[0]
+
+
+def best_split(beats: dict, workers: int, overhead: float = 0.0) -> tuple[dict, dict]:
+    """The cut of every scene (parts no longer than a fair share, or half of one, ...: FINER) whose
+    list-scheduled makespan is least, the fewest parts on a tie: ({(scene, part): cost}, {scene: parts})."""
     total = sum(c for bs in beats.values() for _, c in bs)
-    out = {}
-    for scene, bs in beats.items():
-        weights = [c for _, c in bs]
-        k = parts_of(sum(weights), total, workers, len(weights))
-        cuts = contiguous(weights, k) + [len(weights)]
-        for p in range(len(cuts) - 1):
-            out[(scene, p)] = sum(weights[cuts[p]:cuts[p + 1]])
-    return out
+    best = None
+    for finer in FINER:
+        costs, counts = {}, {}
+        for scene, bs in beats.items():
+            weights = [c for _, c in bs]
+            cuts = contiguous(weights, parts_of(sum(weights), total, workers, len(weights), finer)) + [len(weights)]
+            counts[scene] = len(cuts) - 1
+            for p in range(len(cuts) - 1):
+                costs[(scene, p)] = sum(weights[cuts[p]:cuts[p + 1]]) + (overhead if p else 0.0)
+        rank = (round(makespan(costs, workers), 9), len(costs))
+        if best is None or rank < best[0]:
+            best = (rank, costs, counts)
+    return best[1], best[2]
 
 
 # -- a part, in a worker -----------------------------------------------------------------------------
