@@ -186,7 +186,8 @@ def tidy(out: Path, finished: bool = False) -> None:
     root = work_root(out)
     for d in root.glob("stage-*") if root.exists() else []:
         pid = d.name.split("-")[-2]  # stage-SCENE-PID-RANDOM
-        if not pid.isdigit() or not atomic.alive(int(pid)):
+        # this run's own too once it has finished: a part that came in after a stop is not joined
+        if not pid.isdigit() or not atomic.alive(int(pid)) or (finished and int(pid) == os.getpid()):
             shutil.rmtree(d, ignore_errors=True)
     for d in cache_root().glob("worker-*") if cache_root().exists() else []:
         pid = d.name.split("-")[-1]
