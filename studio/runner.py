@@ -73,6 +73,7 @@ def _dpkg_versions(_status: Path) -> str:
                           capture_output=True, text=True, timeout=10).stdout
 
 
+@lru_cache(maxsize=None)   # asked ~1000 times a scene; the answer cannot change during a run
 def _module_file(name: str, root: Path) -> Path | None:
     """The source file of a project module (package __init__ or module), or None if not ours."""
     if name.split(".")[0] not in PACKAGES:
