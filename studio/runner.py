@@ -128,7 +128,13 @@ def import_closure(modules, root: Path = ROOT) -> set[Path]:
 def loaded_sources(module: str, root: Path = ROOT) -> tuple[Path, ...]:
     """Every project source file that rendering the scene in `module` loads: its imports' closure
     and the worker's (derived, so a new file is covered without anyone listing it)."""
-    return tuple(sorted(import_closure((module, RENDERER), root)))
+    return tuple(sorted(_closure_of(module, root) | _closure_of(RENDERER, root)))
+
+
+@lru_cache(maxsize=None)
+def _closure_of(module: str, root: Path) -> frozenset[Path]:
+    """import_closure of one module, once a run (the worker's is shared by every scene)."""
+    return frozenset(import_closure((module,), root))
 
 
 def source_files(spec, root: Path = ROOT) -> list[Path]:
@@ -158,8 +164,10 @@ class Report:
         return [r for r in self.results if not r.ok]
 
 
-def up_to_date(out: Path, job: RenderJob) -> manifest.Entry | None:
-    entry = manifest.read(out).entries.get(manifest.entry_id(job.scene, job.quality, job.lang, job.format))
+def up_to_date(out: Path, job: RenderJob, data: manifest.Manifest | None = None) -> manifest.Entry | None:
+    """The entry of `job` in the manifest (`data`: read once for many jobs) if it is current."""
+    data = manifest.read(out) if data is None else data
+    entry = data.entries.get(manifest.entry_id(job.scene, job.quality, job.lang, job.format))
     if entry and entry.key == job.key and files_intact(out, entry):
         return entry
     return None
@@ -233,15 +241,16 @@ def clock(seconds: float) -> str:
 def plan(jobs: list[RenderJob], out: Path, force: bool = False) -> tuple[list[RenderResult], list[RenderJob]]:
     """Split jobs into results that are up to date and jobs to render (longest first)."""
     done, todo = [], []
+    data = manifest.read(out)
     for job in jobs:
         job.key = job_key(job)
-        entry = None if force else up_to_date(out, job)
+        entry = None if force else up_to_date(out, job, data)
         if entry:
             done.append(RenderResult(job.scene, ok=True, up_to_date=True, entry=entry))
         else:
             todo.append(job)
     # Longest first (by the last known duration) so no worker is left with a long scene at the end.
-    known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
+    known = {e.scene: e.duration for e in data.entries.values() if e.kind == "scene"}
     todo.sort(key=lambda j: -known.get(j.scene, 60))
     facts().save()
     return done, todo
