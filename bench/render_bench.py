@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -75,10 +76,13 @@ def ours(specs, quality, repeats, workdir) -> dict:
     runs = []
     for i in range(repeats):
         out = workdir / f"ours-{quality}-{i}"
-        wall, peak, _ = timed([PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--out", str(out)],
-                              **cold(workdir / f"cache-{quality}-{i}"))
+        wall, peak, log = timed([PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--out", str(out)],
+                                **cold(workdir / f"cache-{quality}-{i}"))
         man = json.loads((out / "manifest.json").read_text())["entries"]
         entries = {e["scene"]: e for e in man.values() if e["quality"] == quality and e["kind"] == "scene"}
+        for sid, seconds in worker_seconds(log.stderr).items():   # the manifest is written before the time is known
+            if sid in entries:
+                entries[sid]["render_seconds"] = seconds
         runs.append({"wall": wall, "peak_kib": peak, "out": out, "entries": entries})
     mid = sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
     # The up-to-date path: same command again on the median run's folder.
@@ -96,6 +100,11 @@ def ours(specs, quality, repeats, workdir) -> dict:
             "scenes": {sid: {"duration": e["duration"], "render_seconds": e.get("render_seconds"),
                              "beats": [[x["name"], x["duration"]] for x in e.get("sections", [])]}
                        for sid, e in mid["entries"].items()}}
+
+
+def worker_seconds(progress: str) -> dict:
+    """Each scene's render seconds from the progress lines (`... ok SCENE (12.3s)`)."""
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"\bok (\S+) \(([\d.]+)s\)", progress)}
 
 
 def by_hand(specs, quality, repeats, workdir, fmt="mp4") -> dict:
