@@ -162,7 +162,7 @@ def render_part(job: PartJob) -> PartResult:
     except (KeyboardInterrupt, stopping.Stopped):
         raise
     except BaseException as exc:  # noqa: BLE001 - reported, not hidden
-        result = PartResult(job.scene, ok=False, error=worker._one_line(exc), traceback=traceback.format_exc(),
+        result = PartResult(job.scene, ok=False, error=worker.one_line(exc), traceback=traceback.format_exc(),
                             part=job.part, parts=job.parts)
     result.seconds = round(time.perf_counter() - started, 3)
     return result
@@ -179,9 +179,9 @@ def _render_part(job: PartJob) -> PartResult:
     from studio import speed, worker
 
     spec = catalog.find(job.scene)
-    media, shared = worker._folders(job)
+    media, shared = worker.folders(job)
     speed.install_frame_reuse()
-    scene_class, kwargs, settings, spoken, pace = worker._sketched(job, spec, media, shared)
+    scene_class, kwargs, settings, spoken, pace = worker.sketched(job, spec, media, shared)
     voices, notes = worker.voiced(job, scene_class, kwargs, settings, spoken, pace)
     beats = [b for b, _ in spoken]
     lengths = kwargs.get("voice", {})
@@ -305,7 +305,7 @@ def join(job: RenderJob, parts: list[PartResult]) -> RenderResult:
     except (KeyboardInterrupt, stopping.Stopped):
         raise
     except BaseException as exc:  # noqa: BLE001 - reported, not hidden
-        result = RenderResult(job.scene, ok=False, error=worker._one_line(exc), traceback=traceback.format_exc())
+        result = RenderResult(job.scene, ok=False, error=worker.one_line(exc), traceback=traceback.format_exc())
     finally:
         discard(parts)
     # The work the scene took: every part's own time, and the join's.
@@ -380,6 +380,6 @@ def _join(job: RenderJob, parts: list[PartResult]) -> "Entry":  # noqa: F821
             files[f"{sid}/{name}"] = "section"
             start += duration
         notes = [n for m in metas for n in m["notes"]]
-        return worker._publish(job, spec, out, stage, files, sections, notes)
+        return worker.publish(job, spec, out, stage, files, sections, notes)
     finally:
         shutil.rmtree(stage, ignore_errors=True)

@@ -334,3 +334,7 @@ def receive(result: RenderResult, job: RenderJob) -> RenderResult:
     placed.render_seconds = entry.render_seconds
     result.entry = placed
     return result
+
+
+# The steps a part of a scene (studio/split.py) shares with a whole one.
+one_line, folders, sketched, publish = _one_line, _folders, _sketched, _publish

@@ -101,3 +101,34 @@ def test_parts_draw_only_their_own_beats(reference, tmp_path):
     assert result.ok, result.error
     assert_same_render(tmp_path, reference)
     assert not any(Path(p.folder).exists() for p in parts)
+
+
+def test_draw_only_between_draws_one_section_and_subcaptions_keep_their_times(tmp_path):
+    """The adapter's two functions on a tiny scene of three sections: only the middle one is drawn
+    (the scene ends where the third begins), the clock still counts the first, and the subcaptions
+    come back in seconds, unrounded."""
+    import manimcompat as compat
+    from manim import Scene, Square, tempconfig
+
+    class Three(Scene):
+        def construct(self):
+            self.next_section("first")
+            sq = Square()
+            self.add(sq)
+            self.play(sq.animate.shift([1, 0, 0]), run_time=1.0)
+            self.next_section("second")
+            self.add_subcaption("hello", duration=0.3333, offset=0.0)
+            self.play(sq.animate.shift([0, 1, 0]), run_time=0.5)
+            self.next_section("third")
+            self.wait(1.0)
+
+    with tempconfig({"pixel_width": 64, "pixel_height": 36, "frame_rate": 10, "media_dir": str(tmp_path),
+                     "save_sections": True, "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR"}):
+        scene = Three()
+        compat.draw_only_between(scene, "second", "third")
+        scene.render()
+        movie, subs, end = compat.movie_path(scene), compat.subcaptions(scene), scene.time
+    assert len(frames(movie)) == 5                      # 0.5 s at 10 fps: the second section only
+    assert [s["name"] for s in compat.sections_index(movie)] == ["second"]
+    assert end == pytest.approx(1.5)                    # the skipped first second still counted
+    assert subs == [(pytest.approx(1.0), pytest.approx(1.3333), "hello")]
