@@ -151,6 +151,13 @@ def captions_path(movie: Path) -> Path:
     return Path(movie).with_suffix(".srt")
 
 
+def subcaptions(scene) -> list[tuple[float, float, str]]:
+    """(start, end, text) of every subcaption the scene added, in seconds on its clock, before the
+    .srt rounds them to milliseconds (what a part of a scene shifts to its place in the whole)."""
+    return [(c.start.total_seconds(), c.end.total_seconds(), c.content)
+            for c in scene.renderer.file_writer.subcaptions]
+
+
 def sections_index(movie: Path) -> list[dict]:
     """Manim's list of the movie's sections (`save_sections`): each with 'name', 'duration' and
     'video', a clip's path; [] if none were written."""
@@ -169,6 +176,30 @@ def on_section(scene, note) -> None:
         return original(name, *args, **kwargs)
 
     scene.next_section = next_section
+
+
+def draw_only_between(scene, first: str | None, stop: str | None) -> None:
+    """Draw only the sections from `first` (None: the start) up to `stop` (None: the end). Sections
+    before `first` still run, without drawing a frame (Manim's own `skip_animations` of a section:
+    every mobject reaches the state the drawn render would leave it in); the scene ends, as at its
+    last animation, when section `stop` begins. One part of a scene rendered in parallel."""
+    from manim.utils.exceptions import EndSceneEarlyException
+
+    original = scene.next_section
+    drawing = first is None
+
+    def next_section(name="unnamed", *args, **kwargs):
+        nonlocal drawing
+        if stop is not None and name == stop:
+            raise EndSceneEarlyException()   # Manim ends the scene normally: movie, sections, captions
+        drawing = drawing or name == first
+        if not drawing:
+            kwargs["skip_animations"] = True
+        return original(name, *args, **kwargs)
+
+    scene.next_section = next_section
+    if not drawing:   # whatever plays before the scene's first section is not drawn either
+        original("before", skip_animations=True)
 
 
 # -- drawing ---------------------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from scenes import catalog
 from scenes.kit.fonts import FONTS
-from studio import atomic, manifest, stopping
-from studio.executors import LocalProcesses
+from studio import atomic, manifest, split, stopping
+from studio.filecache import FileFacts
 from studio.jobs import RenderJob, RenderResult
 from studio.layout import QUALITIES, cache_root, work_root
 
@@ -27,9 +27,19 @@ RENDERER = "studio.worker"   # what renders a scene, whatever the scene
 TYPICAL_SCENE_SECONDS = 52  # the series' mean, for scenes never rendered into this folder
 
 
+_FACTS: list[FileFacts] = []
+
+
+def facts() -> FileFacts:
+    """This run's remembered file facts (hashes, imports), read once (see studio/filecache.py)."""
+    if not _FACTS:
+        _FACTS.append(FileFacts())
+    return _FACTS[0]
+
+
 @lru_cache(maxsize=None)
 def _file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return facts().get("sha256", path, manifest.sha256)
 
 
 # The system packages a frame is made with (TeX, its SVG converter, the fonts of every language);
@@ -47,14 +57,23 @@ def _versions() -> dict:
         except metadata.PackageNotFoundError:
             out[dist] = None
     try:
-        listed = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *SYSTEM_PACKAGES],
-                                capture_output=True, text=True, timeout=10).stdout
+        # dpkg rewrites its status file whenever a package changes: the answer is remembered by it
+        listed = facts().get(f"dpkg:{','.join(SYSTEM_PACKAGES)}", DPKG_STATUS, _dpkg_versions)
         out.update(line.split(" ", 1) for line in listed.splitlines() if " " in line)
     except (OSError, subprocess.SubprocessError):   # not Debian: the Python versions above must do
         pass
     return out
 
 
+DPKG_STATUS = Path("/var/lib/dpkg/status")
+
+
+def _dpkg_versions(_status: Path) -> str:
+    return subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *SYSTEM_PACKAGES],
+                          capture_output=True, text=True, timeout=10).stdout
+
+
+@lru_cache(maxsize=None)   # asked ~1000 times a scene; the answer cannot change during a run
 def _module_file(name: str, root: Path) -> Path | None:
     """The source file of a project module (package __init__ or module), or None if not ours."""
     if name.split(".")[0] not in PACKAGES:
@@ -68,7 +87,12 @@ def _module_file(name: str, root: Path) -> Path | None:
 
 @lru_cache(maxsize=None)
 def _imports(path: Path, root: Path) -> frozenset[str]:
-    """Project modules that a file imports anywhere in it (lazy imports inside functions too)."""
+    """Project modules that a file imports anywhere in it (lazy imports inside functions too);
+    parsed again only when the file changed (remembered by its identity on disk)."""
+    return frozenset(facts().get(f"imports@{root}", path, lambda p: sorted(_parse_imports(p, root))))
+
+
+def _parse_imports(path: Path, root: Path) -> set[str]:
     package = ".".join(path.relative_to(root).parent.parts)
     found = set()
     for node in ast.walk(ast.parse(path.read_bytes())):
@@ -81,7 +105,7 @@ def _imports(path: Path, root: Path) -> frozenset[str]:
                 base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
             found.add(base)
             found.update(f"{base}.{a.name}" for a in node.names)  # `from pkg import module`
-    return frozenset(found)
+    return found
 
 
 def import_closure(modules, root: Path = ROOT) -> set[Path]:
@@ -104,7 +128,13 @@ def import_closure(modules, root: Path = ROOT) -> set[Path]:
 def loaded_sources(module: str, root: Path = ROOT) -> tuple[Path, ...]:
     """Every project source file that rendering the scene in `module` loads: its imports' closure
     and the worker's (derived, so a new file is covered without anyone listing it)."""
-    return tuple(sorted(import_closure((module, RENDERER), root)))
+    return tuple(sorted(_closure_of(module, root) | _closure_of(RENDERER, root)))
+
+
+@lru_cache(maxsize=None)
+def _closure_of(module: str, root: Path) -> frozenset[Path]:
+    """import_closure of one module, once a run (the worker's is shared by every scene)."""
+    return frozenset(import_closure((module,), root))
 
 
 def source_files(spec, root: Path = ROOT) -> list[Path]:
@@ -134,11 +164,26 @@ class Report:
         return [r for r in self.results if not r.ok]
 
 
-def up_to_date(out: Path, job: RenderJob) -> manifest.Entry | None:
-    entry = manifest.read(out).entries.get(manifest.entry_id(job.scene, job.quality, job.lang, job.format))
-    if entry and entry.key == job.key and manifest.files_intact(out, entry):
+def up_to_date(out: Path, job: RenderJob, data: manifest.Manifest | None = None) -> manifest.Entry | None:
+    """The entry of `job` in the manifest (`data`: read once for many jobs) if it is current."""
+    data = manifest.read(out) if data is None else data
+    entry = data.entries.get(manifest.entry_id(job.scene, job.quality, job.lang, job.format))
+    if entry and entry.key == job.key and files_intact(out, entry):
         return entry
     return None
+
+
+def files_intact(out: Path, entry: manifest.Entry) -> bool:
+    """manifest.files_intact, with each file's sha256 remembered by its identity on disk: a file
+    not written since it was last hashed is not read again (a rewrite changes its ctime)."""
+    for f in entry.files:
+        p = Path(out) / f.path
+        try:
+            if p.stat().st_size != f.bytes or facts().get("sha256", p, manifest.sha256) != f.sha256:
+                return False
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def tidy(out: Path, finished: bool = False, echo=print) -> None:
@@ -154,6 +199,7 @@ def tidy(out: Path, finished: bool = False, echo=print) -> None:
     root = work_root(out)
     for d in root.glob("stage-*") if root.exists() else []:
         pid = d.name.split("-")[-2]  # stage-SCENE-PID-RANDOM
+        # this run's own too once it has finished: a part that came in after a stop is not joined
         if not pid.isdigit() or not atomic.alive(int(pid)) or (finished and int(pid) == me):
             shutil.rmtree(d, ignore_errors=True)
     for d in cache_root().glob("worker-*") if cache_root().exists() else []:
@@ -198,16 +244,18 @@ def clock(seconds: float) -> str:
 def plan(jobs: list[RenderJob], out: Path, force: bool = False) -> tuple[list[RenderResult], list[RenderJob]]:
     """Split jobs into results that are up to date and jobs to render (longest first)."""
     done, todo = [], []
+    data = manifest.read(out)
     for job in jobs:
         job.key = job_key(job)
-        entry = None if force else up_to_date(out, job)
+        entry = None if force else up_to_date(out, job, data)
         if entry:
             done.append(RenderResult(job.scene, ok=True, up_to_date=True, entry=entry))
         else:
             todo.append(job)
     # Longest first (by the last known duration) so no worker is left with a long scene at the end.
-    known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
+    known = {e.scene: e.duration for e in data.entries.values() if e.kind == "scene"}
     todo.sort(key=lambda j: -known.get(j.scene, 60))
+    facts().save()
     return done, todo
 
 
@@ -234,7 +282,6 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
     with `report.stopped` set; every published file and manifest entry stays intact."""
     out = Path(out)
     report = Report()
-    executor = executor or LocalProcesses(1)
     finished = False
     try:
         tidy(out, echo=echo)
@@ -244,11 +291,18 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
         report.results += done
         if todo:
             progress = Progress(len(todo))
-            if isinstance(executor, LocalProcesses):
-                executor.workers = max(1, min(workers, len(todo)))
+            known = {e.scene: e.duration for e in manifest.read(out).entries.values() if e.kind == "scene"}
+            # Long scenes split into parts rendered in parallel (one scene on every core), joined here.
+            cost = {j.scene: known.get(j.scene, TYPICAL_SCENE_SECONDS) * QUALITIES[j.quality].core_seconds
+                    for j in todo}
+            runs = split.plan(todo, workers, cost, os.getpid())
+            from studio.executors import LocalProcesses   # here: a run with nothing to do never loads a worker
+
+            if executor is None:
+                executor = LocalProcesses(max(1, min(workers, len(runs))))
             if len(todo) > 1:
                 echo(announce(todo, out, workers if isinstance(executor, LocalProcesses) else None))
-            for r in executor.results(todo):
+            for r in split.gathered(executor.results(runs), {j.scene: j for j in todo}):
                 report.results.append(r)
                 progress.update(f"{'ok' if r.ok else 'FAILED'} {r.scene} ({r.seconds:.1f}s)")
         finished = True
@@ -258,7 +312,7 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
         # One deferred block for stopping and tidying: a second Ctrl-C (within milliseconds of the
         # first) waits until both are done, so it cannot leave staging or an empty .work behind.
         with stopping.deferred():
-            if not finished:  # stopped, or a second signal landed before the first was handled
+            if not finished and executor is not None:  # stopped, or a second signal came first
                 executor.stop()
             tidy(out, finished=True, echo=echo)
     return report

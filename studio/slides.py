@@ -66,7 +66,7 @@ def set_autoplay(slide, movie, duration_s: float) -> None:
     """Replace the click-to-play timing python-pptx wrote with one that plays with the slide."""
     from lxml import etree
 
-    root = slide._element  # python-pptx's handle on the slide's XML (its API has no timing)
+    root = slide.element  # the slide's XML (python-pptx has no API for timing)
     for old in root.findall(f"{{{P}}}timing"):
         root.remove(old)
     timing = etree.fromstring(autoplay_timing(movie.shape_id, max(1, round(duration_s * 1000))))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import manimcompat
 from scenes import catalog
-from studio import captions, errors, latex, manifest, narration, speed, stopping
+from studio import captions, errors, latex, manifest, narration, speed, split, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import mux, remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
@@ -35,7 +35,7 @@ def _config(job: RenderJob, media_dir: Path) -> dict:
     video = fmt in VIDEO_FORMATS
     return {
         # first: later keys may log. Quiet: a failure is one line in the summary (a LaTeX error
-        # alone is hundreds of lines of log; its file is kept, see _failure).
+        # alone is hundreds of lines of log; its file is kept, see failure).
         "verbosity": "INFO" if job.verbose else "CRITICAL",
         "quality": QUALITIES[job.quality].manim,
         "media_dir": str(media_dir),
@@ -56,7 +56,7 @@ def _config(job: RenderJob, media_dir: Path) -> dict:
 LATEX_LOG = re.compile(r"the log file: (\S+\.log)")
 
 
-def _failure(exc: BaseException, scene: str) -> str:
+def failure(exc: BaseException, scene: str) -> str:
     """Why a render failed, in one line. A LaTeX failure keeps its log outside this worker's
     folder (removed when the run ends), at the path the line names."""
     text = errors.describe(exc)
@@ -84,13 +84,15 @@ def probe(path: Path) -> dict:
 
 def render(job: RenderJob) -> RenderResult:
     """Render job.scene; returns a result (never raises for a scene error; a stop signal passes)."""
+    if isinstance(job, split.PartJob):   # one part of a scene rendered in parallel
+        return split.render_part(job)
     started = time.perf_counter()
     try:
         result = RenderResult(job.scene, ok=True, entry=_render(job))
     except (KeyboardInterrupt, stopping.Stopped):
         raise
     except BaseException as exc:  # noqa: BLE001 - reported, not hidden
-        result = RenderResult(job.scene, ok=False, error=_failure(exc, job.scene), traceback=traceback.format_exc())
+        result = RenderResult(job.scene, ok=False, error=failure(exc, job.scene), traceback=traceback.format_exc())
     result.seconds = round(time.perf_counter() - started, 3)
     if result.ok:
         result.entry.render_seconds = result.seconds
@@ -102,22 +104,13 @@ def _render(job: RenderJob) -> Entry:
 
     spec = catalog.find(job.scene)
     out = Path(job.out)
-    media, shared = _folders(job)
+    media, shared = folders(job)
     stage = work_root(out) / f"stage-{spec.id}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     stage.mkdir(parents=True)
     speed.install_frame_reuse()
     try:
-        scene_class, kwargs, settings, spoken, pace = _sketched(job, spec, media, shared)
-        voices, notes = {}, []
-        if job.voice.on:
-            # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
-            # needs only the texts, which the LaTeX sketch already met (unless it tripped).
-            plan = storyboard(scene_class, kwargs, settings) if job.voice.engine == "recorded" or not spoken \
-                else [(b, text, 0.0) for b, text in spoken]
-            voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
-            kwargs["voice"] = {b: v.size / job.voice.rate for b, v in voices.items()}
-            kwargs["pace"] = pace
-            notes = voice_notes(job, plan, voices)
+        scene_class, kwargs, settings, spoken, pace = sketched(job, spec, media, shared)
+        voices, notes = voiced(job, scene_class, kwargs, settings, spoken, pace)
         with tempconfig(settings):
             scene = scene_class(**kwargs)
             marks = section_clock(scene)
@@ -135,6 +128,21 @@ def _render(job: RenderJob) -> Entry:
         shutil.rmtree(stage, ignore_errors=True)
         # The partial movies are scratch; keep the Tex cache (texts/, Tex/) for the next scene.
         shutil.rmtree(media / "videos", ignore_errors=True)
+
+
+def voiced(job: RenderJob, scene_class, kwargs: dict, settings: dict, spoken: list, pace: dict):
+    """The beats' voices and the summary's notes; the voice lengths and the sketch's pace go into
+    `kwargs` (the scene stretches its beats to them). Nothing without a voice."""
+    if not job.voice.on:
+        return {}, []
+    # A teacher's recordings get a timing pass (to say which beats they stretch); espeak
+    # needs only the texts, which the LaTeX sketch already met (unless it tripped).
+    plan = storyboard(scene_class, kwargs, settings) if job.voice.engine == "recorded" or not spoken \
+        else [(b, text, 0.0) for b, text in spoken]
+    voices = narration.voices([(b, text) for b, text, _ in plan], job.lang, job.voice, job.recordings)
+    kwargs["voice"] = {b: v.size / job.voice.rate for b, v in voices.items()}
+    kwargs["pace"] = pace
+    return voices, voice_notes(job, plan, voices)
 
 
 def section_clock(scene) -> list:
@@ -164,12 +172,12 @@ def storyboard(scene_class, kwargs: dict, settings: dict) -> list[tuple[str, str
     return [(beat, text, spans.get(beat, 0.0)) for beat, text in scene.spoken]
 
 
-def _folders(job: RenderJob) -> tuple[Path, Path]:
+def folders(job: RenderJob) -> tuple[Path, Path]:
     """This worker's Manim media folder and the shared SVG cache it starts from."""
     return cache_root() / f"worker-{os.getpid()}", Path(job.cache) if job.cache else cache_root() / "svg"
 
 
-def _sketched(job: RenderJob, spec, media: Path, shared: Path):
+def sketched(job: RenderJob, spec, media: Path, shared: Path):
     """The scene class, its keywords and settings, after the sketch pass: formulas typeset in one
     batch, the beats' captions and their animations' seconds as the sketch met them (empty if it
     tripped)."""
@@ -183,8 +191,8 @@ def _sketched(job: RenderJob, spec, media: Path, shared: Path):
 
 def plan_beats(job: RenderJob) -> list[tuple[str, str, float]]:
     """The narration script of one scene: storyboard() with the formulas typeset first."""
-    media, shared = _folders(job)
-    scene_class, kwargs, settings, _, _ = _sketched(job, catalog.find(job.scene), media, shared)
+    media, shared = folders(job)
+    scene_class, kwargs, settings, _, _ = sketched(job, catalog.find(job.scene), media, shared)
     plan = storyboard(scene_class, kwargs, settings)
     speed.publish_caches(media, shared)
     return plan
@@ -236,7 +244,7 @@ def _collect(job: RenderJob, spec, out: Path, stage: Path, movie: Path | None, f
             sections = _collect_sections(movie, stage / sid, track, job.voice.rate)
             for s in sections:
                 files[f"{sid}/{s.file}"] = "section"
-    return _publish(job, spec, out, stage, files, sections, list(notes))
+    return publish(job, spec, out, stage, files, sections, list(notes))
 
 
 def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> list[Section]:
@@ -258,7 +266,7 @@ def _collect_sections(movie: Path, dest: Path, track=None, rate: int = 0) -> lis
     return sections
 
 
-def _publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections: list, notes=()) -> Entry:
+def publish(job: RenderJob, spec, out: Path, stage: Path, files: dict, sections: list, notes=()) -> Entry:
     """Describe the staged files, then put them in place as one set (see manifest.publish)."""
     qdir = quality_dir(out, job.quality, job.lang)
     records, moves = [], []
@@ -310,13 +318,17 @@ def render_shipped(job: RenderJob) -> RenderResult:
     cache = Path(tempfile.gettempdir()) / "nn-explainer-cache"  # warm across jobs on this worker
     with tempfile.TemporaryDirectory(prefix="nn-explainer-") as tmp:
         r = render(dataclasses.replace(job, out=tmp, cache=str(cache)))
-        if r.ok:
+        if isinstance(r, split.PartResult):
+            split.pack(r)
+        elif r.ok:
             r.payload = {f.path: (Path(tmp) / f.path).read_bytes() for f in r.entry.files}
     return r
 
 
 def receive(result: RenderResult, job: RenderJob) -> RenderResult:
     """Put a shipped result's files into job.out exactly as a local render would."""
+    if isinstance(result, split.PartResult):
+        return split.unpack(result, job)
     spec = catalog.find(job.scene)
     out = Path(job.out)
     entry, payload = result.entry, result.payload
@@ -330,9 +342,11 @@ def receive(result: RenderResult, job: RenderJob) -> RenderResult:
             (stage / rel).parent.mkdir(parents=True, exist_ok=True)
             (stage / rel).write_bytes(payload[rec.path])
             files[rel] = rec.kind
-        placed = _publish(job, spec, out, stage, files, entry.sections, entry.notes)
+        placed = publish(job, spec, out, stage, files, entry.sections, entry.notes)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     placed.render_seconds = entry.render_seconds
     result.entry = placed
     return result
+
+

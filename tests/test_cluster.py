@@ -115,3 +115,35 @@ def test_an_http_server_is_refused_too(tmp_path, monkeypatch):
         httpd.shutdown()
         httpd.server_close()
     assert took < 5
+
+
+
+@pytest.mark.slow
+def test_more_workers_than_cores_render_one_scene_in_parts(tmp_path):
+    """Three Dask worker processes on this machine (more than its cores, issue 29): with --jobs 3 one
+    scene is rendered in three parts, shipped back and joined; the pictures, captions and sections
+    are those of a one-process render."""
+    import av
+    import numpy as np
+
+    def frames(path):
+        with av.open(str(path)) as c:
+            return [f.to_ndarray(format="rgb24") for f in c.decode(video=0)]
+
+    whole = tmp_path / "whole"
+    r = subprocess.run([sys.executable, "render.py", "render", "bias", "-q", "low", "--out", str(whole), "-j", "1"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    with distributed.LocalCluster(n_workers=3, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        out = tmp_path / "media"
+        r = subprocess.run([sys.executable, "render.py", "render", "bias", "-q", "low", "--out", str(out), "-j", "3",
+                            "--scheduler", cluster.scheduler_address], cwd=ROOT, capture_output=True, text=True,
+                           timeout=900)
+        assert r.returncode == 0, r.stderr
+    a, b = frames(out / "low" / "bias.mp4"), frames(whole / "low" / "bias.mp4")
+    assert len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert (out / "low" / "bias.srt").read_text() == (whole / "low" / "bias.srt").read_text()
+    got, want = (json.loads((d / "manifest.json").read_text())["entries"]["low/en/bias.mp4"] for d in (out, whole))
+    assert got["sections"] == want["sections"]
+    assert not (out / ".work").exists()

@@ -381,7 +381,7 @@ def test_a_latex_failure_is_one_line_and_its_log_is_kept(tmp_path, monkeypatch):
     with tempconfig({"media_dir": str(tmp_path / "worker-1"), "verbosity": "CRITICAL"}):
         with pytest.raises(ValueError) as caught:
             tex_to_svg_file(r"x = \nosuchcommand{1}")
-    line = worker._failure(caught.value, "forward-pass")  # in the worker, as the render fails
+    line = worker.failure(caught.value, "forward-pass")  # in the worker, as the render fails
     shutil.rmtree(tmp_path / "worker-1")  # as the run's end removes the worker's folder
     kept = tmp_path / "cache" / "logs" / "forward-pass.latex.log"
     assert line == f"LaTeX failed (! Undefined control sequence.); its log is kept at {kept}"

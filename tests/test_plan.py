@@ -1,0 +1,89 @@
+"""The scheduler's plan (issue 29): list scheduling, longest first, and the split of long scenes into
+contiguous runs of beats, on made-up cost tables whose makespans are known in closed form."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from studio import split
+from studio.jobs import RenderJob
+
+
+@pytest.mark.parametrize("m", [2, 3, 5, 8])
+def test_graham_worst_case_for_longest_first(m):
+    """Graham's table: two jobs of each length 2m-1 .. m+1 and three of length m on m workers. Longest
+    first gives 4m - 1, the optimum is 3m (so the plan is exactly 4/3 - 1/(3m) of the best)."""
+    costs = {("a", L): L for L in range(m + 1, 2 * m)} | {("b", L): L for L in range(m + 1, 2 * m)}
+    costs |= {("c", i): m for i in range(3)}
+    assert sum(costs.values()) == 3 * m * m   # the optimum 3m on m workers has no idle time
+    assert split.makespan(costs, m) == 4 * m - 1
+
+
+@pytest.mark.parametrize("n,m", [(10, 3), (64, 32), (7, 7), (3, 8)])
+def test_equal_jobs_take_ceil_rounds(n, m):
+    assert split.makespan({i: 2.5 for i in range(n)}, m) == 2.5 * -(-n // m)
+
+
+def test_a_job_longer_than_the_rest_bounds_the_makespan():
+    assert split.makespan({"long": 100.0, **{i: 1.0 for i in range(50)}}, 4) == 100.0
+
+
+def test_every_job_runs_once():
+    costs = {i: (i * 7919) % 13 + 1 for i in range(40)}
+    span, assigned = split.lpt(costs, 6)
+    assert sorted(itertools.chain(*assigned)) == sorted(costs)
+    assert span == max(sum(costs[j] for j in w) for w in assigned)
+
+
+def test_one_worker_does_all_the_work():
+    assert split.makespan({i: i for i in range(1, 11)}, 1) == 55
+
+
+@pytest.mark.parametrize("n,k", [(12, 3), (12, 4), (10, 5), (7, 1)])
+def test_contiguous_runs_of_equal_beats_are_equal(n, k):
+    cuts = split.contiguous([1.0] * n, k)
+    assert cuts == [i * n // k for i in range(k)]
+
+
+def test_contiguous_follows_the_weights():
+    # 10 s of beats, then 10 s in one long beat: two parts cut before the long beat
+    assert split.contiguous([2, 2, 2, 2, 2, 10], 2) == [0, 5]
+    assert split.contiguous([5, 1, 1, 1, 1, 1], 2) == [0, 1]
+
+
+def test_contiguous_never_makes_an_empty_run():
+    assert split.contiguous([3.0, 4.0], 5) == [0, 1]
+    assert split.contiguous([], 3) == [0]
+    assert split.contiguous([1.0, 0.0, 0.0, 1.0], 4) == [0, 1, 2, 3]
+
+
+def test_parts_of_a_scene_no_longer_than_a_fair_share():
+    assert split.parts_of(130, 130, 2) == 2      # one scene, two cores: both work on it
+    assert split.parts_of(130, 1100, 2) == 1     # a series on two cores: scenes are enough
+    assert split.parts_of(130, 1100, 32) == 4    # fair share 34.4 s: 130 s in 4 parts
+    assert split.parts_of(130, 130, 64, beats=6) == 6   # never more parts than beats
+    assert split.parts_of(130, 130, 1) == 1
+
+
+def test_plan_splits_one_scene_over_the_workers_and_orders_longest_first():
+    one = split.plan([RenderJob("momentum", {}, "low")], 2, {"momentum": 120.0}, owner=7)
+    assert [(j.part, j.parts, j.owner) for j in one] == [(0, 2, 7), (1, 2, 7)]
+    jobs = [RenderJob(s, {}, "low") for s in ("a", "b", "c")]
+    series = split.plan(jobs, 2, {"a": 10.0, "b": 30.0, "c": 20.0}, owner=7)
+    assert [j.scene for j in series] == ["b", "c", "a"] and not any(isinstance(j, split.PartJob) for j in series)
+
+
+def test_plan_leaves_a_gif_whole():
+    assert len(split.plan([RenderJob("bias", {}, "low", format="gif")], 4, {"bias": 30.0}, owner=1)) == 1
+
+
+def test_split_costs_at_32_workers_within_1_5x_of_a_fair_share():
+    """A made-up series like the real one (15 scenes of 6-14 beats of 2-9 s): cut for 32 workers,
+    the plan's makespan is within 1.5x of total / 32."""
+    beats = {f"s{i}": [(f"b{j}", 2 + (i * 5 + j * 3) % 8) for j in range(6 + i % 9)] for i in range(15)}
+    total = sum(c for bs in beats.values() for _, c in bs)
+    parts = split.split_costs(beats, 32)
+    assert sum(parts.values()) == total
+    assert split.makespan(parts, 32) <= 1.5 * total / 32
+    assert split.makespan(split.split_costs(beats, 1), 1) == total
