@@ -33,6 +33,7 @@ from pathlib import Path
 
 from studio.jobs import RenderJob, RenderResult
 from studio.layout import work_root
+from studio.manifest import Section
 
 MAX_PARTS = 16          # parts of one scene: a scene has 6-20 beats; each part re-runs the beats before it
 SPLIT_FORMATS = ("mp4",)  # joined by stream copy into mp4 (a GIF or webm is made whole)
@@ -375,8 +376,7 @@ def _join(job: RenderJob, parts: list[PartResult]) -> "Entry":  # noqa: F821
                 mux(f / s["file"], track[a:b], stage / sid / name, rate=rate)
             else:
                 remux(f / s["file"], stage / sid / name)
-            sections.append({"index": i, "name": s["name"], "file": name, "duration": duration,
-                             "start": round(start, 6)})
+            sections.append(Section(index=i, name=s["name"], file=name, duration=duration, start=round(start, 6)))
             files[f"{sid}/{name}"] = "section"
             start += duration
         notes = [n for m in metas for n in m["notes"]]
