@@ -89,3 +89,42 @@ def test_neuron_firing_ends_on_the_rule_with_the_threshold_moved_over(tmp_path):
 def test_neuron_firing_renders_in_chinese(tmp_path):
     scene = render_small(NeuronFiring, tmp_path, lang="zh")
     assert on_screen(scene, "不激发") and on_screen(scene, "激发") and not on_screen(scene, "fires")
+
+
+# -- captions: Chinese cues break at punctuation or between words ---------------------------------
+# Words a reader of Chinese sees as one unit (written here by hand, not taken from cues.py).
+ZH_WORDS = ("起来", "神经元", "阈值", "总和", "信号", "权重", "偏置", "激活", "区间", "参数", "逼近", "误差",
+            "网络", "输入", "输出", "函数", "比较", "传到")
+
+
+def test_chinese_cues_never_break_inside_a_word():
+    from scenes.kit import cues
+    from scenes.strings import TABLES
+
+    first = cues.split_cues(TABLES["zh"]["firing.cap.intro"], "zh")
+    assert first == ["神经元把传到它这里的信号加起来，\n再把总和与阈值比较。"]   # the review's "信号加 / 起来"
+    for key, text in TABLES["zh"].items():
+        if ".cap." not in key:
+            continue
+        for cue in cues.split_cues(text.format_map(FILLER), "zh"):
+            lines = cue.split("\n")
+            assert all(len(l) <= cues.LINE_CHARS["zh"] for l in lines), (key, cue)
+            for a, b in zip(lines, lines[1:]):
+                assert not any(w[:k] == a[-k:] and w[k:] == b[:len(w) - k]
+                               for w in ZH_WORDS for k in range(1, len(w))), (key, a, b)
+
+
+class _Filler(dict):
+    def __missing__(self, key):
+        return "12.5"
+
+
+FILLER = _Filler()
+
+
+def test_english_cues_keep_breaking_between_words_as_before():
+    from scenes.kit import cues
+
+    text = "A neuron adds up the signals that reach it and compares the sum with a threshold."
+    assert cues.split_cues(text) == ["A neuron adds up the signals that reach\nit and compares the sum with a threshold."]
+    assert cues.wrap("one two three", "en") == ["one two three"]
