@@ -42,6 +42,8 @@ class ApproximationTrace:
     # the same 1-`seed_width`-1 net, the same long training, from random starts `seeds`: some runs
     # stall far from the target although a good net of that width exists (training need not find it)
     seed_runs: list[SeedRun] | None = None
+    seed_width: int = 0
+    seed_epochs: int = 0
     # depth instead of width: a 1-h-h-1 net trained from a random start
     deep: Fit | None = None
 
@@ -74,7 +76,8 @@ def fit_widths(widths=(1, 2, 4, 8, 16), target: str = "wave", points: int = 40,
     seed_runs = [SeedRun(int(s), r.max_error, r.max_error > stall_factor * best, r.dense_ys)
                  for s, r in zip(seeds, runs)]
     deep = trained(tanh_net([1, int(deep_width), int(deep_width), 1], seed), deep_epochs) if deep_width else None
-    return ApproximationTrace(target, x.tolist(), y.tolist(), fits, xd.tolist(), f(xd).tolist(), seed_runs, deep)
+    return ApproximationTrace(target, x.tolist(), y.tolist(), fits, xd.tolist(), f(xd).tolist(), seed_runs,
+                              int(seed_width), int(seed_epochs), deep)
 
 
 def spread_steps(net: MLP, lo: float, hi: float, slope: float) -> MLP:
