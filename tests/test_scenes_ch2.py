@@ -130,3 +130,10 @@ def test_parameter_count_names_the_layers_and_the_ratios_that_approach_four(medi
     counts = [7, 15, 37, 105, 337, 1185]
     assert f"{counts[-1] / counts[-2]:.2f}" in width and "4×" in width
     assert r"\times3.52" in texts
+
+
+def test_network_diagram_shows_a_bias_sign_filled_or_hollow():
+    net = NetworkDiagram([1, 2, 1], weights=[[[1.0, 1.0]], [[1.0], [1.0]]], biases=[[0.5, -0.5], [1.5]])
+    pos, neg = net.bias_markers[0]
+    assert pos.circle.get_fill_opacity() > 0.9 and neg.circle.get_fill_opacity() < 0.1   # dot vs ring
+    assert abs(pos.width - neg.width) < 1e-6                                              # same |b|, same size
