@@ -18,7 +18,7 @@ TEX = {
     "relu": r"\mathrm{ReLU}(z)=\max(0,\,z)",
     "relu'": r"\mathrm{ReLU}'(z)=\begin{cases}0 & z<0\\ 1 & z>0\end{cases}",
     "line": r"\hat y = w x + b",
-    "layer-parameters": r"n_{in}\, n_{out} + n_{out}",
+    "layer-parameters": r"n_{\text{in}}\, n_{\text{out}} + n_{\text{out}}",
     "forward": r"z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\quad a^{(l)} = \varphi\big(z^{(l)}\big)",
     "training": r"\theta := \theta - \eta\,\nabla_\theta C",
     "approximation": "".join(APPROXIMATION_PARTS),

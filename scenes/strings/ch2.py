@@ -14,10 +14,14 @@ EN = {
                           "Running total: {total}.",
     "params.cap.biases": "Each neuron of the next layer adds one bias: {biases} more. Running total: {total}.",
     "params.cap.formula": "Per layer: n_in × n_out weights plus n_out biases. In all, {total} parameters.",
-    "params.cap.examples": "Bigger networks have far more: the {shape} network has {count}. With one hidden layer the count grows only linearly with its width: {linear}.",
+    "params.cap.examples": "Bigger networks have far more: the {shape} network has {count}.",
+    "params.cap.linear": "With one hidden layer, {family}, the count grows only linearly with its width w: {linear}.",
+    "params.cap.general": "In general, with L hidden layers of width w: the weights between two hidden layers "
+                          "give the w squared term, once for each of the L − 1 gaps.",
     "params.cap.width": "Widen both hidden layers of 2-w-w-1: each doubling multiplies the count by {ratios}. It approaches 4×, far below 2^w.",
     "params.cap.depth": "Add {width}-wide hidden layers: each one adds the same {added} parameters, a straight line.",
-    "params.cap.square": "The w² comes from the w × w weights between two hidden layers: every neuron of one feeds every neuron of the next.",
+    "params.cap.square": "Here they are for w = 4: every neuron of one hidden layer feeds every neuron of the next, "
+                         "4 × 4 = 16 weights. Double w and they quadruple.",
     "params.cap.correct": "So the count does not grow exponentially: it grows with the square of the width "
                           "and linearly with the depth.",
     "params.parameters": "parameters",
@@ -29,6 +33,7 @@ EN = {
     "params.wider": "wider: 2-w-w-1",
     "params.deeper": "deeper: 2-{width}-…-{width}-1",
     "params.per_extra": "+{added} per layer",
+    "params.where_L": "L: the number of hidden layers, each w wide",
     "params.not_exp": "Not exponential:",
     "params.growth": "quadratic in width, linear in depth",
 
@@ -78,10 +83,14 @@ ZH = {
                           "累计：{total}。",
     "params.cap.biases": "下一层的每个神经元各加一个偏置：又多了 {biases} 个。累计：{total}。",
     "params.cap.formula": "每一层：n_in × n_out 个权重，加上 n_out 个偏置。总共 {total} 个参数。",
-    "params.cap.examples": "更大的网络参数要多得多：{shape} 网络有 {count} 个。只有一个隐藏层时，参数个数随宽度只是线性增长：{linear}。",
+    "params.cap.examples": "更大的网络参数要多得多：{shape} 网络有 {count} 个。",
+    "params.cap.linear": "只有一个隐藏层时（{family}），参数个数随宽度 w 只是线性增长：{linear}。",
+    "params.cap.general": "一般地，有 L 个宽度为 w 的隐藏层时：两个隐藏层之间的权重给出 w 平方项，"
+                          "L − 1 个间隔各一次。",
     "params.cap.width": "把 2-w-w-1 的两个隐藏层都加宽：宽度每翻一倍，参数个数依次乘以 {ratios}。它趋近 4 倍，远低于 2^w。",
     "params.cap.depth": "增加宽度为 {width} 的隐藏层：每加一层都多出同样的 {added} 个参数，是一条直线。",
-    "params.cap.square": "w² 来自两个隐藏层之间的 w × w 个权重：前一层的每个神经元都连到后一层的每个神经元。",
+    "params.cap.square": "这里 w = 4：前一个隐藏层的每个神经元都连到后一个隐藏层的每个神经元，"
+                         "4 × 4 = 16 个权重。w 翻倍，它们就变成四倍。",
     "params.cap.correct": "所以参数个数并不是指数增长：它随宽度按平方增长，"
                           "随深度线性增长。",
     "params.parameters": "参数",
@@ -93,6 +102,7 @@ ZH = {
     "params.wider": "加宽：2-w-w-1",
     "params.deeper": "加深：2-{width}-…-{width}-1",
     "params.per_extra": "每层 +{added}",
+    "params.where_L": "L：隐藏层的层数，每层宽 w",
     "params.not_exp": "不是指数增长：",
     "params.growth": "随宽度平方增长，随深度线性增长",
 
