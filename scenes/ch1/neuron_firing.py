@@ -112,7 +112,8 @@ class NeuronFiring(ExplainerScene):
             self.play(tracker.animate.set_value(total), ticking(counter, tracker.get_value, run_time=1.8),
                       Transform(fill, self.gauge_fill(gauge, total, top)), run_time=1.8,
                       rate_func=rate_functions.ease_out_cubic)
-            self.wait(0.6)
+            self.remove(tracker)   # a ValueTracker is a point at (value, 0): not for the screen
+            self.play(Indicate(counter, color=palette.SUM), Indicate(gauge[1], color=palette.BIAS), run_time=1.2)
         return counter, fill
 
     def decide(self, n, case, parts, gauge, fill):
