@@ -64,10 +64,12 @@ class Perceptron(ExplainerScene):
 
     def summary(self, panel):
         with self.beat("summary", "perceptron.cap.summary"):
-            # the general formula in the text colour, in the panel's place, well apart from the output
-            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4, color=palette.TEXT)
-            formula.move_to(panel).shift(0.4 * DOWN)
-            self.play(FadeOut(panel), run_time=0.8)
+            # the general formula in the text colour, in the worked rows' place, right-aligned: a clear gap
+            # from the output on the diagram (the case's z and a stay below it)
+            worked = VGroup(*panel.products, panel.total)
+            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE, color=palette.TEXT)
+            formula.move_to(worked).align_to(panel, RIGHT)
+            self.play(FadeOut(worked), run_time=0.8)
             self.play(Write(formula), run_time=2.0)
 
     def diagram(self, case):
