@@ -50,8 +50,8 @@ class UniversalApproximation(ExplainerScene):
         tr = self.trace
         samples = VGroup(*[Dot(plot.p(x, y), radius=0.06, color=palette.TARGET) for x, y in zip(tr["xs"], tr["target_ys"])])
         key = VGroup(Dot(radius=0.06, color=palette.TARGET), self.label("approx.samples", palette.SMALL_SIZE, palette.TARGET, n=len(tr["xs"])))
-        key.arrange(RIGHT, buff=0.15).next_to(plot.axes, UP, buff=0.1).align_to(plot.axes, RIGHT)
-        plot.key = key
+        key.arrange(RIGHT, buff=0.15).next_to(plot, DOWN, buff=0.15).align_to(plot.axes, RIGHT)
+        plot.key, self.samples = key, samples
         with self.beat("target", "approx.cap.target", n=len(tr["xs"])):
             self.play(FadeIn(plot), run_time=1.0)
             self.play(LaggedStart(*[FadeIn(d, scale=2.0) for d in samples], lag_ratio=0.08), FadeIn(key), run_time=2.5)
@@ -64,6 +64,13 @@ class UniversalApproximation(ExplainerScene):
         tag = MathTex(tex_layers(layers), font_size=palette.MATH_SIZE - 4, color=color)
         return tag.next_to(plot.axes, UP, buff=0.1).align_to(plot.axes, LEFT).shift(0.6 * RIGHT)
 
+    def worst(self, plot, ys):
+        """Where the fit is farthest from the target on the dense grid: the largest error, drawn."""
+        tr = self.trace
+        k = max(range(len(ys)), key=lambda i: abs(ys[i] - tr["dense_target"][i]))
+        x = tr["dense_xs"][k]
+        return Line(plot.p(x, ys[k]), plot.p(x, tr["dense_target"][k]), color=palette.COST, stroke_width=8)
+
     def sticks(self, plot, ys):
         tr = self.trace
         return VGroup(*[Line(plot.p(x, a), plot.p(x, b), color=palette.COST, stroke_width=2.5)
@@ -73,21 +80,32 @@ class UniversalApproximation(ExplainerScene):
         tr = self.trace
         xs, fits = tr["xs"], tr["fits"]
         with self.beat("columns", "approx.cap.columns", n=len(xs)):
-            self.play(FadeIn(table.head), run_time=1.5)
-            self.play(*[Indicate(h, color=palette.COST) for h in table.head[2:]], run_time=1.5)
+            self.play(FadeIn(table.head), run_time=1.0)
+            # the mean over the samples, the largest anywhere in the range
+            self.play(Indicate(table.head[2], color=palette.COST),
+                      LaggedStart(*[Indicate(d, color=palette.TARGET, scale_factor=1.6) for d in self.samples],
+                                  lag_ratio=0.05), run_time=2.0)
+            sweep = Line(plot.p(xs[0], plot.y_span[0]), plot.p(xs[-1], plot.y_span[0]), color=palette.COST, stroke_width=6)
+            self.play(Indicate(table.head[3], color=palette.COST), Create(sweep), run_time=1.5)
+            self.play(FadeOut(sweep), run_time=0.5)
         shown = None
         for k, f in enumerate(fits):
-            new = (self.fit_curve(plot, f["dense_ys"]), self.sticks(plot, f["ys"]), self.name_tag(plot, [1, f["hidden"], 1]))
+            new = (self.fit_curve(plot, f["dense_ys"]), self.sticks(plot, f["ys"]), self.name_tag(plot, [1, f["hidden"], 1]),
+                   self.worst(plot, f["dense_ys"]))
             row = table.row(k)
             key = "approx.cap.first" if k == 0 else "approx.cap.more"
             with self.beat(f"fit{f['hidden']}", key, hidden=f["hidden"], params=f["parameters"], mse=num(f["mse"]),
                            largest=num(f["max_error"])):
                 if shown is None:
-                    self.play(Create(new[0]), FadeIn(new[1]), FadeIn(new[2]), run_time=1.5)
+                    self.play(Create(new[0]), FadeIn(new[2]), run_time=1.5)
                 else:
-                    self.play(*[ReplacementTransform(a, b) for a, b in zip(shown, new)], run_time=1.5)
+                    self.play(*[ReplacementTransform(a, b) for a, b in zip(shown[:3], new[:3])], FadeOut(shown[3]),
+                              run_time=1.5)
                 self.play(FadeIn(row, shift=0.2 * LEFT), run_time=0.8)
-                self.play(Indicate(row[3], color=palette.COST), run_time=1.0)
+                if shown is None:
+                    self.play(LaggedStart(*[Create(st) for st in new[1]], lag_ratio=0.05), run_time=1.5)
+                self.play(Indicate(row[2], color=palette.COST), Indicate(new[1], color=palette.COST), run_time=1.0)
+                self.play(Create(new[3]), Indicate(row[3], color=palette.COST), run_time=1.0)
             shown = new
         return shown
 
@@ -96,12 +114,16 @@ class UniversalApproximation(ExplainerScene):
         deep = self.trace["deep"]
         if not deep:
             return shown
-        new = (self.fit_curve(plot, deep["dense_ys"]), self.sticks(plot, deep["ys"]), self.name_tag(plot, deep["layers"]))
+        new = (self.fit_curve(plot, deep["dense_ys"]), self.sticks(plot, deep["ys"]), self.name_tag(plot, deep["layers"]),
+               self.worst(plot, deep["dense_ys"]))
+        row = table.row(len(self.trace["fits"]))
         with self.beat("depth", "approx.cap.depth", layers="-".join(map(str, deep["layers"])), params=deep["parameters"],
                        epochs=num(deep["epochs"]), largest=num(deep["max_error"])):
-            self.play(*[ReplacementTransform(a, b) for a, b in zip(shown, new)], run_time=1.5)
-            self.play(FadeIn(table.row(len(self.trace["fits"])), shift=0.2 * LEFT), run_time=0.8)
-            self.play(Indicate(table.row(len(self.trace["fits"]))[3], color=palette.COST), run_time=1.0)
+            self.play(*[ReplacementTransform(a, b) for a, b in zip(shown[:3], new[:3])], FadeOut(shown[3]), run_time=1.5)
+            self.play(FadeIn(row, shift=0.2 * LEFT), run_time=0.8)
+            self.play(Indicate(row[1], color=palette.TEXT), Indicate(table.row(len(self.trace["fits"]) - 1)[1],
+                                                                     color=palette.TEXT), run_time=1.2)
+            self.play(Create(new[3]), Indicate(row[3], color=palette.COST), run_time=1.2)
         return new
 
     def fit_table(self, fits, deep):
@@ -174,8 +196,8 @@ class UniversalApproximation(ExplainerScene):
         stalled = [r for r in runs if r["stalled"]]
         with self.beat("seeds", "approx.cap.seeds", hidden=width, epochs=num(epochs), n=len(runs),
                        stalled=len(stalled)):
-            self.play(FadeOut(remark), FadeOut(shown[1]), ReplacementTransform(shown[2], tag), FadeIn(head),
-                      run_time=1.0)
+            self.play(FadeOut(remark), FadeOut(shown[1]), FadeOut(shown[3]), ReplacementTransform(shown[2], tag),
+                      FadeIn(head), run_time=1.0)
             curve = shown[0]
             for r, row in zip(runs, rows):
                 new = self.fit_curve(plot, r["dense_ys"], palette.COST if r["stalled"] else palette.OUTPUT)
@@ -184,9 +206,14 @@ class UniversalApproximation(ExplainerScene):
         best = min(runs, key=lambda r: r["max_error"])
         with self.beat("seeds-why", "approx.cap.seeds_why", best=num(best["max_error"]),
                        worst=num(max(r["max_error"] for r in runs))):
-            self.play(*[Indicate(row, color=palette.COST) for row, r in zip(rows, runs) if r["stalled"]], run_time=1.5)
-            self.play(ReplacementTransform(curve, self.fit_curve(plot, best["dense_ys"])), run_time=1.2)
-        self.play(FadeOut(block), run_time=0.5)
+            worst = max(runs, key=lambda r: r["max_error"])
+            stuck = self.fit_curve(plot, worst["dense_ys"], palette.COST)
+            good = self.fit_curve(plot, best["dense_ys"])
+            self.play(ReplacementTransform(curve, good), Indicate(rows[runs.index(best)], color=palette.OUTPUT), run_time=1.5)
+            self.play(Create(stuck), *[Indicate(row, color=palette.COST) for row, r in zip(rows, runs) if r["stalled"]],
+                      run_time=1.5)
+            self.play(Indicate(self.samples, color=palette.TARGET, scale_factor=1.3), run_time=1.2)
+        self.play(FadeOut(block), FadeOut(stuck), FadeOut(good), FadeOut(tag), run_time=0.5)
 
     def summary(self, table):
         params = table.columns[1]
