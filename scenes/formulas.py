@@ -6,7 +6,7 @@ so a viewer reads there exactly what the video showed.
 
 # the theorem with its quantifiers, in the parts a scene writes one at a time
 APPROXIMATION_PARTS = (r"\forall\,\varepsilon>0\ \ ", r"\exists\,\hat f:\ \ ",
-                       r"|f(x)-\hat f(x)|<\varepsilon\ \text{ for all } x\in[a,b]")
+                       r"|f(x)-\hat f(x)|<\varepsilon\ \ \forall x\in[a,b]")
 
 TEX = {
     "fire": r"x_1 + x_2 > \text{threshold} \;\Rightarrow\; \text{fire}",

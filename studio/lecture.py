@@ -122,7 +122,7 @@ def svg_size_pt(svg: str) -> tuple[float, float]:
 
 WORDS = {
     "en": {"=": " equals ", "+": " plus ", "-": " minus ", ">": " is greater than ", "<": " is less than ",
-           ":=": " becomes ", "'": " prime", ",": ", ", r"\Rightarrow": ", so ", r"\forall": " for all ",
+           ":=": " becomes ", "'": " prime", ",": ", ", r"\Rightarrow": ", so ", r"\forall": " for all ", r"\exists": " there is ",
            r"\in": " in ", r"\sigma": " sigma ", r"\varphi": " phi ", r"\theta": " theta ", r"\eta": " eta ",
            r"\beta": " beta ", r"\mu": " mu ", r"\varepsilon": " epsilon ", r"\pi": " pi ",
            r"\partial": " partial ", r"\nabla": " the gradient of ", r"\min": " min ", r"\max": " max ",
@@ -135,7 +135,7 @@ WORDS = {
            "case": "{a} if {b}", "dot": " point ",
            "gradient": " the gradient with respect to {a} of "},
     "zh": {"=": " 等于 ", "+": " 加 ", "-": " 减 ", ">": " 大于 ", "<": " 小于 ", ":=": " 更新为 ",
-           "'": " 导数", ",": "，", r"\Rightarrow": "，则 ", r"\forall": " 对所有 ", r"\in": " 属于 ",
+           "'": " 导数", ",": "，", r"\Rightarrow": "，则 ", r"\forall": " 对所有 ", r"\exists": " 存在 ", r"\in": " 属于 ",
            r"\sigma": " 西格玛 ", r"\varphi": " 斐 ", r"\theta": " 西塔 ", r"\eta": " 伊塔 ", r"\beta": " 贝塔 ",
            r"\mu": " 缪 ", r"\varepsilon": " 艾普西隆 ", r"\pi": " 派 ", r"\partial": " 偏 ",
            r"\nabla": " 梯度 ", r"\min": " 最小 ", r"\max": " 最大 ", r"\cos": " 余弦 ", r"\tanh": " 双曲正切 ",
