@@ -265,9 +265,10 @@ class ForwardPass(Chapter2Scene):
             slow = k == 0 or last
             row = MathTex(rf"z^{{({l})}}{self.sub(l, j)} = {tex_num(z)},\quad {self.sym(l)}{self.sub(l, j)} = {tex_num(a)}",
                           font_size=palette.MATH_SIZE - 12, color=palette.TEXT)
-            row.move_to([RIGHT_X, -0.95 - 0.4 * len(table), 0])
-            if table:
-                row.align_to(table[0], LEFT)
+            if table:   # under the previous row, with room for the layer index above the z
+                row.next_to(table[-1], DOWN, buff=0.14).align_to(table[0], LEFT)
+            else:
+                row.move_to([RIGHT_X, -0.3, 0])
             with self.beat(f"layer{l}-neuron{j + 1}", key, j=j + 1, z=num(z), a=num(a)):
                 self.play(FadeOut(previous), net.signal(l - 1, edges=net.edges_into(l - 1, j)),
                           net.highlight_neurons(l, [j]), Write(block[0]), run_time=1.2 if slow else 0.9)
