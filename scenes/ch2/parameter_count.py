@@ -7,7 +7,7 @@ from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.fmt import num, tex_lines, tex_num
 from scenes.kit.network import NetworkDiagram, count_along, shape_of, tex_shape
-from scenes.kit.parts import CurvePlot, nice_range, note
+from scenes.kit.parts import CurvePlot, nice_range, note, set_significant
 from scenes.ch2.common import Chapter2Scene
 
 
@@ -71,7 +71,7 @@ class ParameterCount(Chapter2Scene):
                 run = min(0.45 * len(edges) + 0.6, 4.0)
                 self.play(net.highlight_edges(l), count_along(counter, running - b["weights"], running, len(edges)),
                           run_time=run)
-                self.play(FadeIn(w_label), Write(w_row), edges.animate.set_stroke(palette.WEIGHT_POS, opacity=0.55),
+                self.play(FadeIn(w_label), Write(w_row), edges.animate.set_stroke(palette.OUTPUT, opacity=0.55),
                           run_time=0.8)
                 self.wait(0.4)
             running += b["biases"]
@@ -151,11 +151,20 @@ class ParameterCount(Chapter2Scene):
             self.play(Create(left.line), LaggedStart(*[FadeIn(d, scale=2) for d in left.dots], lag_ratio=0.3),
                       run_time=2.0)
             self.play(Create(left.exp), FadeIn(left.exp_label), run_time=1.2)
-            self.play(FadeIn(left.marks))
-            self.wait(1.0)
+            # each doubling of w, its ratio in a counter beside the plot while its dot lights up
+            number = set_significant(DecimalNumber(ratios[0], 2, font_size=palette.MATH_SIZE, color=palette.TEXT),
+                                     ratios[0])
+            readout = VGroup(MathTex(r"N(2w)\,/\,N(w) =", font_size=palette.MATH_SIZE, color=palette.TEXT),
+                             number).arrange(RIGHT, buff=0.2).move_to(right.plot).shift(0.3 * UP)
+            self.play(FadeIn(readout), Indicate(left.dots[1], color=palette.OUTPUT, scale_factor=2.0), run_time=1.0)
+            for k, r in enumerate(ratios[1:], start=2):
+                set_significant(number, r)
+                self.play(Indicate(left.dots[k], color=palette.OUTPUT, scale_factor=2.0),
+                          Indicate(number, color=palette.OUTPUT), run_time=1.0)
+            self.play(FadeIn(left.marks), FadeOut(readout), run_time=1.0)
         extra = self.label("params.per_extra", palette.SMALL_SIZE, palette.TEXT, added=num(step["added"]))
-        # the empty corner above the line's start, clear of both axes and their arrowheads
-        extra.move_to(right.plot.p(right.xs[0], 0.8 * right.plot.y_span[1]), aligned_edge=LEFT).shift(0.2 * RIGHT)
+        # under the line, clear of both axes, their arrowheads and the marks above the last dots
+        extra.move_to(right.plot.p(0.72 * right.plot.x_span[1], 0.2 * right.plot.y_span[1]))
         with self.beat("depth", "params.cap.depth", width=step["width"], added=num(step["added"])):
             self.play(FadeIn(right.plot), FadeIn(right_title))
             self.play(Create(right.line), LaggedStart(*[FadeIn(d, scale=2) for d in right.dots], lag_ratio=0.3),
@@ -176,20 +185,20 @@ class ParameterCount(Chapter2Scene):
         w = 4
         small = NetworkDiagram([2, w, w, 1], width=3.0, height=2.2, show_biases=False)
         small.move_to(right.plot.axes).shift(0.2 * DOWN)
-        count = MathTex(rf"{w}\times{w} = {w * w}", font_size=palette.MATH_SIZE - 10, color=palette.WEIGHT_POS)
-        count.next_to(small.edges[1], UP, buff=0.12)
+        count = MathTex(rf"{w}\times{w} = {w * w}", font_size=palette.MATH_SIZE - 10, color=palette.OUTPUT)
+        count.next_to(small, UP, buff=0.15)
         with self.beat("square", "params.cap.square"):
             self.play(FadeOut(right), FadeOut(right_title), FadeOut(extra), run_time=0.6)
             self.play(FadeIn(small), run_time=1.0)
-            self.play(small.edges[1].animate.set_stroke(palette.WEIGHT_POS, width=3),
-                      formula[1].animate.set_color(palette.WEIGHT_POS), run_time=1.0)
-            self.play(small.highlight_edges(1, color=palette.WEIGHT_POS, lag_ratio=0.15), FadeIn(count), run_time=2.5)
+            self.play(small.edges[1].animate.set_stroke(palette.OUTPUT, width=3),
+                      formula[1].animate.set_color(palette.OUTPUT), run_time=1.0)
+            self.play(small.highlight_edges(1, color=palette.OUTPUT, lag_ratio=0.15), FadeIn(count), run_time=2.5)
         if remark.width > 5.2:
             remark.scale_to_fit_width(5.2)
         remark.move_to(small)
         with self.beat("correct", "params.cap.correct"):
             self.play(FadeOut(small), FadeOut(count), FadeIn(remark, shift=0.2 * UP))
-            self.play(Indicate(formula[1], color=palette.WEIGHT_POS), Indicate(left.dots, color=palette.TEXT), run_time=1.5)
+            self.play(Indicate(formula[1], color=palette.OUTPUT), Indicate(left.dots, color=palette.TEXT), run_time=1.5)
 
     def width_plot(self, tr):
         """2-w-w-1's count at each width (dots) and between them (the same formula, smooth), with 2^w
