@@ -70,7 +70,7 @@ class ActivationFunctions(ExplainerScene):
         d_dot = right.dot_at(z.get_value(), at("da"), color=palette.GRADIENT)
         size = palette.MATH_SIZE - 6
         readout = VGroup(MathTex("z=", font_size=size, color=palette.SUM),
-                         DecimalNumber(z.get_value(), 2, include_sign=True, font_size=size, color=palette.SUM),
+                         DecimalNumber(z.get_value(), 2, font_size=size, color=palette.SUM),
                          MathTex("a=", font_size=size, color=palette.OUTPUT),
                          DecimalNumber(at("a"), 3, include_sign=name == "tanh", font_size=size, color=palette.OUTPUT))
         set_significant(readout[1], z.get_value())
@@ -85,9 +85,16 @@ class ActivationFunctions(ExplainerScene):
         slope.next_to(right, DOWN, buff=0.3)
         self.slope_readout = slope
 
+        def drop():   # from the dot down to z on the axis: the z the readout names
+            base = left.p(z.get_value(), min(max(0.0, left.y_span[0]), left.y_span[1]))
+            top = left.p(z.get_value(), at("a"))
+            return DashedLine(base, top + 1e-3 * UP, color=palette.SUM, stroke_width=3)
+
+        guide = drop()
+
         def sweep(to, run_time, dots, tangent=None):
             """Move z to `to`: dots ride the curves, the readouts tick along, the tangent turns."""
-            extra = [following(tangent, lambda m: m.become(self.tangent(left, z.get_value(), at("a"), at("da")))),
+            extra = [following(guide, lambda m: m.become(drop()))] + [following(tangent, lambda m: m.become(self.tangent(left, z.get_value(), at("a"), at("da")))),
                      ticking(slope[1], lambda: at("da"), run_time, digits=3)] if tangent is not None else []
             self.play(z.animate.set_value(to),
                       *[following(d, lambda m, p=p, k=k: m.move_to(p.p(z.get_value(), at(k)))) for d, p, k in dots],
@@ -98,7 +105,7 @@ class ActivationFunctions(ExplainerScene):
         with self.beat(f"{name}", f"act.cap.{name}"):
             self.play(FadeIn(left), Write(f))
             self.play(Create(curve), run_time=1.2)
-            self.play(FadeIn(dot), FadeIn(readout), run_time=0.5)
+            self.play(FadeIn(dot), FadeIn(readout), FadeIn(guide), run_time=0.5)
             for stop in act["stops"][1:]:
                 sweep(stop["z"], 0.8, [(dot, left, "a")])
                 self.wait(0.3)
@@ -117,7 +124,7 @@ class ActivationFunctions(ExplainerScene):
             # the caption ends on z = 0 (the largest slope; ReLU's missing one): the dot ends there too
             sweep(0.0, 1.2, [(dot, left, "a"), (d_dot, right, "da")], tangent)
             extra = self.derivative_note(name, right)
-        self.play(*[FadeOut(m) for m in (left, right, curve, d_curve, f, df, dot, d_dot, readout, slope, tangent,
+        self.play(*[FadeOut(m) for m in (left, right, curve, d_curve, f, df, dot, d_dot, readout, slope, tangent, guide,
                                          *extra) if m in self.mobjects])   # ReLU's note took the slope's place
 
     def derivative_note(self, name, right):
@@ -184,6 +191,8 @@ class ActivationFunctions(ExplainerScene):
             self.play(FadeIn(title), Write(rows[0]), run_time=1.5)
             self.play(Write(rows[1]), run_time=1.8)
             self.play(Write(rows[2]), run_time=1.0)
+            self.play(Indicate(rows[1], color=palette.TEXT, scale_factor=1.1), run_time=1.5)
+            self.play(Indicate(rows[2], color=palette.TEXT, scale_factor=1.3), run_time=1.5)
         with self.beat("nonlinear", "act.cap.nonlinear"):
             self.play(Write(bent), run_time=1.5)
             self.play(Indicate(bent[1], color=palette.OUTPUT, scale_factor=1.5), run_time=1.2)
