@@ -42,7 +42,9 @@ class Perceptron(ExplainerScene):
             self.wait(1.5)
         with self.beat("bias", "perceptron.cap.bias", bias=num(step["bias"]), z=num(step["z"])):
             self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z), run_time=2.0)
-            self.wait(1.0)
+            # "a bias is the threshold moved to the left side": the bias, then the sum it shifts
+            self.play(Indicate(diagram.bias, color=palette.BIAS, scale_factor=1.3), run_time=1.5)
+            self.play(Indicate(panel.z, color=palette.SUM, scale_factor=1.1), run_time=1.2)
 
     def step_activation(self, diagram, panel, step):
         with self.beat("step", "perceptron.cap.step", output=stated(step["output"])):
@@ -125,7 +127,7 @@ class Perceptron(ExplainerScene):
         p.out = MathTex(out, font_size=size, color=palette.OUTPUT)
         p.add(*p.products, p.total, p.z, p.out)
         p.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-        if p.width > 4.9:
-            p.scale_to_fit_width(4.9)
+        if p.width > 4.3:   # clear of the output on the diagram (its right edge is near x = 1.4)
+            p.scale_to_fit_width(4.3)
         p.to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
         return p
