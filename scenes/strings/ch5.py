@@ -11,9 +11,8 @@ EN = {
     "approx.cap.more": "{hidden} hidden neurons, {params} parameters: mean squared error {mse}, largest {largest}.",
     "approx.cap.depth": "Depth works too: a {layers} net, two hidden layers of four, {params} parameters, "
                         "trained {epochs} epochs, gets within {largest}.",
-    "approx.cap.promise": "The theorem: for every error bound epsilon above zero, there is a network f-hat "
-                          "whose error stays below epsilon everywhere on a bounded range [a, b], "
-                          "given enough hidden neurons.",
+    "approx.cap.promise": "The theorem: for every error bound epsilon above zero, some network f-hat, "
+                          "wide enough, stays within epsilon everywhere on a range [a, b].",
     "approx.cap.limits": "It promises that such a network exists. It does not promise that training finds it, "
                          "or that it does well on data it has not seen.",
     "approx.cap.seeds": "The same 1-{hidden}-1 net, the same {epochs} epochs of training, from {n} random starts: "
