@@ -8,6 +8,7 @@ from scenes.ch1.neuron_firing import NeuronFiring
 from scenes.ch1.perceptron import Perceptron
 from scenes.ch1.activation_functions import ActivationFunctions
 from scenes.ch1.bias import Bias
+from scenes.kit import palette
 from scenes.kit.fmt import num, tex_num
 
 
@@ -49,8 +50,8 @@ def test_activation_scene_follows_the_sweep_stops(tmp_path):
 
     class Watching(ActivationFunctions):
         def correct_the_article(self, left):   # right after the sigmoid's sweep
-            z = [f for m in self.mobjects for f in m.get_family()
-                 if isinstance(f, DecimalNumber) and f.include_sign]   # the z readout (axis numbers have no sign)
+            z = [f for m in self.mobjects for f in m.get_family()   # the z readout: a number in the sum's colour
+                 if isinstance(f, DecimalNumber) and f.get_color().to_hex().upper() == palette.SUM.upper()]
             dots = [m for m in self.mobjects if isinstance(m, Dot)]
             seen.append((z[0].get_value(), [left.axes.p2c(d.get_center())[0] for d in dots]))
             super().correct_the_article(left)
