@@ -164,7 +164,7 @@ class ParameterCount(Chapter2Scene):
             self.play(FadeIn(left.marks), FadeOut(readout), run_time=1.0)
         extra = self.label("params.per_extra", palette.SMALL_SIZE, palette.TEXT, added=num(step["added"]))
         # under the line, clear of both axes, their arrowheads and the marks above the last dots
-        extra.move_to(right.plot.p(0.72 * right.plot.x_span[1], 0.2 * right.plot.y_span[1]))
+        extra.move_to(right.plot.p(0.72 * right.plot.x_span[1], 0.1 * right.plot.y_span[1]))
         with self.beat("depth", "params.cap.depth", width=step["width"], added=num(step["added"])):
             self.play(FadeIn(right.plot), FadeIn(right_title))
             self.play(Create(right.line), LaggedStart(*[FadeIn(d, scale=2) for d in right.dots], lag_ratio=0.3),
