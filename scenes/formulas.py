@@ -4,6 +4,10 @@ Scenes write them from `TEX`; the lecture page and slides show each scene's `FOR
 `PAGE`), so a viewer reads there exactly what the video showed.
 """
 
+# the theorem with its quantifiers, in the parts a scene writes one at a time
+APPROXIMATION_PARTS = (r"\forall\,\varepsilon>0\ \ ", r"\exists\,\hat f:\ \ ",
+                       r"|f(x)-\hat f(x)|<\varepsilon\ \ \forall x\in[a,b]")
+
 TEX = {
     "fire": r"x_1 + x_2 > \text{threshold} \;\Rightarrow\; \text{fire}",
     "neuron": r"a = \varphi\Big(\sum_j w_j x_j + b\Big)",
@@ -14,11 +18,11 @@ TEX = {
     "relu": r"\mathrm{ReLU}(z)=\max(0,\,z)",
     "relu'": r"\mathrm{ReLU}'(z)=\begin{cases}0 & z<0\\ 1 & z>0\end{cases}",
     "line": r"\hat y = w x + b",
-    "layer-parameters": r"n_{in}\, n_{out} + n_{out}",
-    "parameters": r"\text{parameters} = \sum_{\text{layers}} \big(n_{in}\, n_{out} + n_{out}\big)",
+    "layer-parameters": r"n_{\text{in}}\, n_{\text{out}} + n_{\text{out}}",
+    "parameters": r"\text{parameters} = \sum_{\text{layers}} \big(n_{\text{in}}\, n_{\text{out}} + n_{\text{out}}\big)",
     "forward": r"z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\quad a^{(l)} = \varphi\big(z^{(l)}\big)",
     "training": r"\theta := \theta - \eta\,\nabla_\theta C",
-    "approximation": r"|f(x)-\hat f(x)|<\varepsilon\ \ \forall x\in[a,b]",
+    "approximation": "".join(APPROXIMATION_PARTS),
     "cost": r"C(\theta_0,\theta_1) = \frac{1}{2n}\sum_{i=1}^{n}(\theta_0 + \theta_1 x_i - y_i)^2",
     "descent-1d": r"\theta := \theta - \eta\,\frac{dC}{d\theta}",
     "descent": r"\theta_j := \theta_j - \eta\,\frac{\partial C}{\partial\theta_j}",

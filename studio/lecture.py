@@ -204,7 +204,7 @@ def svg_size_pt(svg: str) -> tuple[float, float]:
 
 WORDS = {
     "en": {"=": " equals ", "+": " plus ", "-": " minus ", ">": " is greater than ", "<": " is less than ",
-           ":=": " becomes ", "'": " prime", ",": ", ", r"\Rightarrow": ", so ", r"\forall": " for all ",
+           ":=": " becomes ", "'": " prime", ",": ", ", r"\Rightarrow": ", so ", r"\forall": " for all ", r"\exists": " there is ",
            r"\in": " in ", r"\pi": " pi ", r"\nabla": " the gradient of ", r"\min": " min ", r"\max": " max ",
            r"\cos": " cosine ", r"\tanh": " tanh ", r"\sum": " the sum ", r"\cdot": " times ",
            r"\Delta": " delta ", r"\approx": " is about ",
@@ -215,7 +215,7 @@ WORDS = {
            "case": "{a} if {b}", "dot": " point ",
            "gradient": " the gradient with respect to {a} of "},
     "zh": {"=": " 等于 ", "+": " 加 ", "-": " 减 ", ">": " 大于 ", "<": " 小于 ", ":=": " 更新为 ",
-           "'": " 导数", ",": "，", r"\Rightarrow": "，则 ", r"\forall": " 对所有 ", r"\in": " 属于 ",
+           "'": " 导数", ",": "，", r"\Rightarrow": "，则 ", r"\forall": " 对所有 ", r"\exists": " 存在 ", r"\in": " 属于 ",
            r"\pi": " 派 ", r"\nabla": " 梯度 ", r"\min": " 最小 ", r"\max": " 最大 ", r"\cos": " 余弦 ", r"\tanh": " 双曲正切 ",
            r"\sum": " 求和 ", r"\cdot": " 乘 ", r"\Delta": " 德尔塔 ", r"\approx": " 约等于 ",
            "over": "{b} 分之 {a}", "fraction": " 分数：{b} 分之 {a}，分数结束 ", "sub": "{a} 下标 {b}",

@@ -336,8 +336,9 @@ def test_a_fraction_comes_out_taller_than_a_line(tmp_path):
      "ReLU 导数(z) 等于 当 z 小于 0 时为 0；当 z 大于 0 时为 1"),
     (TEX["nudge"], "delta E is about the fraction partial E, over partial w sub o, end of fraction delta w sub o",
      "德尔塔 E 约等于 分数：偏 w 下标 o 分之 偏 E，分数结束 德尔塔 w 下标 o"),
-    (TEX["approximation"], "the absolute value of f(x) minus f hat (x) is less than epsilon for all x in [a, b]",
-     "f(x) 减 f 帽 (x) 的绝对值 小于 艾普西隆 对所有 x 属于 [a，b]"),
+    (TEX["approximation"], "for all epsilon is greater than 0 there is f hat : the absolute value of f(x) minus "
+                           "f hat (x) is less than epsilon for all x in [a, b]",
+     "对所有 艾普西隆 大于 0 存在 f 帽 : f(x) 减 f 帽 (x) 的绝对值 小于 艾普西隆 对所有 x 属于 [a，b]"),
 ])
 def test_formulas_read_as_words(tex, en, zh):
     assert tex_words(tex, "en") == en

@@ -8,6 +8,7 @@ from scenes.ch1.neuron_firing import NeuronFiring
 from scenes.ch1.perceptron import Perceptron
 from scenes.ch1.activation_functions import ActivationFunctions
 from scenes.ch1.bias import Bias
+from scenes.kit import palette
 from scenes.kit.fmt import num, tex_num
 
 
@@ -29,11 +30,12 @@ def test_neuron_firing_follows_inputs_and_threshold(tmp_path, threshold, fired):
 def test_perceptron_shows_the_trace_numbers_and_other_inputs_change_them(tmp_path):
     tr = get_trace("perceptron")
     scene = render_small(Perceptron, tmp_path)
-    assert on_screen(scene, f"= {tex_num(tr['sigmoid']['output'])}")
-    assert on_screen(scene, f"= {tex_num(tr['step']['z'])}")
+    # "=" or "\approx" before each result: kit/equation decides from the numbers shown
+    assert on_screen(scene, f" {tex_num(tr['sigmoid']['output'])}") and on_screen(scene, r"a = \sigma")
+    assert on_screen(scene, f" {tex_num(tr['step']['z'])}")
     other = render_small(Perceptron, tmp_path, inputs=(2.0, -1.0, 0.5), weights=(0.3, 0.8, -1.2), bias=0.1)
     z = get_trace("perceptron", inputs=(2.0, -1.0, 0.5), weights=(0.3, 0.8, -1.2), bias=0.1)["step"]["z"]
-    assert on_screen(other, f"= {tex_num(z)}") and not on_screen(other, f"= {tex_num(tr['step']['z'])}")
+    assert on_screen(other, f" {tex_num(z)}") and not on_screen(other, f" {tex_num(tr['step']['z'])}")
 
 
 def test_activation_functions_end_on_the_three_ranges(tmp_path):
@@ -48,8 +50,8 @@ def test_activation_scene_follows_the_sweep_stops(tmp_path):
 
     class Watching(ActivationFunctions):
         def correct_the_article(self, left):   # right after the sigmoid's sweep
-            z = [f for m in self.mobjects for f in m.get_family()
-                 if isinstance(f, DecimalNumber) and f.include_sign]   # the z readout (axis numbers have no sign)
+            z = [f for m in self.mobjects for f in m.get_family()   # the z readout: a number in the sum's colour
+                 if isinstance(f, DecimalNumber) and f.get_color().to_hex().upper() == palette.SUM.upper()]
             dots = [m for m in self.mobjects if isinstance(m, Dot)]
             seen.append((z[0].get_value(), [left.axes.p2c(d.get_center())[0] for d in dots]))
             super().correct_the_article(left)
@@ -83,9 +85,48 @@ def test_bias_ends_on_the_firing_threshold_as_a_bias(tmp_path, threshold):
 def test_neuron_firing_ends_on_the_rule_with_the_threshold_moved_over(tmp_path):
     scene = render_small(NeuronFiring, tmp_path, threshold=35)
     rows = shown_rows(scene)
-    assert "x_1 + x_2 > 35" in rows and "x_1 + x_2 - 35 > 0" in rows
+    assert "x_1 + x_2 > 35" in rows and "x_1 + x_2 - 35 > 0" in " ".join(rows)   # "- 35" its own part (bias)
 
 
 def test_neuron_firing_renders_in_chinese(tmp_path):
     scene = render_small(NeuronFiring, tmp_path, lang="zh")
     assert on_screen(scene, "不激发") and on_screen(scene, "激发") and not on_screen(scene, "fires")
+
+
+# -- captions: Chinese cues break at punctuation or between words ---------------------------------
+# Words a reader of Chinese sees as one unit (written here by hand, not taken from cues.py).
+ZH_WORDS = ("起来", "神经元", "阈值", "总和", "信号", "权重", "偏置", "激活", "区间", "参数", "逼近", "误差",
+            "网络", "输入", "输出", "函数", "比较", "传到")
+
+
+def test_chinese_cues_never_break_inside_a_word():
+    from scenes.kit import cues
+    from scenes.strings import TABLES
+
+    first = cues.split_cues(TABLES["zh"]["firing.cap.intro"], "zh")
+    assert first == ["神经元把传到它这里的信号加起来，\n再把总和与阈值比较。"]   # the review's "信号加 / 起来"
+    for key, text in TABLES["zh"].items():
+        if ".cap." not in key:
+            continue
+        for cue in cues.split_cues(text.format_map(FILLER), "zh"):
+            lines = cue.split("\n")
+            assert all(len(l) <= cues.LINE_CHARS["zh"] for l in lines), (key, cue)
+            for a, b in zip(lines, lines[1:]):
+                assert not any(w[:k] == a[-k:] and w[k:] == b[:len(w) - k]
+                               for w in ZH_WORDS for k in range(1, len(w))), (key, a, b)
+
+
+class _Filler(dict):
+    def __missing__(self, key):
+        return "12.5"
+
+
+FILLER = _Filler()
+
+
+def test_english_cues_keep_breaking_between_words_as_before():
+    from scenes.kit import cues
+
+    text = "A neuron adds up the signals that reach it and compares the sum with a threshold."
+    assert cues.split_cues(text) == ["A neuron adds up the signals that reach\nit and compares the sum with a threshold."]
+    assert cues.wrap("one two three", "en") == ["one two three"]

@@ -65,7 +65,7 @@ def test_forward_pass_shows_the_seeded_numbers(media):
     scene = render_small(ForwardPass, media)
     assert on_screen(scene, rf"\hat y = {tex_num(tr['output'][0])}")
     for j, (z, h) in enumerate(zip(tr["zs"][0], tr["activations"][1]), start=1):  # each hidden neuron's z and h
-        assert on_screen(scene, rf"z_{{{j}}} = {tex_num(z)},\quad h_{{{j}}} = {tex_num(h)}")
+        assert on_screen(scene, rf"z^{{(1)}}_{{{j}}} = {tex_num(z)},\quad h_{{{j}}} = {tex_num(h)}")
     inside = [f.get_value() for m in scene.mobjects for f in m.get_family() if isinstance(f, DecimalNumber)]
     assert tr["activations"][1][0] in inside and tr["output"][0] in inside  # the numbers in the neurons
 
@@ -78,7 +78,9 @@ def test_forward_pass_with_another_seed_computes_other_numbers(media):
         with tempconfig({**TINY, "media_dir": str(media)}):
             scene = ForwardPass(seed=seed)
             first, out = scene.computation(1, 0).tex_string, scene.computation(2, 0).tex_string
-        assert f"= {tex_num(tr['zs'][0][0])}" in first and f"= {tex_num(tr['output'][0])}" in out
+        assert tex_num(tr['zs'][0][0]) in first and tex_num(tr['output'][0]) in out
+        assert "w^{(2)}" in out   # the output layer's weights, with its layer index, and each of them shown
+        assert all(tex_num(abs(row[0])) in out for row in tr["weights"][1])
         blocks[seed] = (first, out)
     assert blocks[0][0] != blocks[1][0] and blocks[0][1] != blocks[1][1]
 
@@ -113,13 +115,19 @@ def test_forward_pass_shows_w_indexed_as_in_z_equals_wa_plus_b(media):
     tr = get_trace("forward-pass")
     x = np.array(tr["activations"][0])
     scene, _, texts = render_watching(ForwardPass, media)
-    matrix = next(t for t in texts if r"\begin{bmatrix}" in t and "w_{ji}" in t)
+    matrix = next(t for t in texts if r"\begin{bmatrix}" in t and "&" in t)   # W(1): the only 2-column one
     numbers = matrix.split(r"\begin{bmatrix}")[1].split(r"\end{bmatrix}")[0]
     W = np.array([[float(v) for v in row.split("&")] for row in numbers.split(r"\\")])
     assert W.shape == (tr["layers"][1], tr["layers"][0])
     assert np.allclose(W @ x + np.array(tr["biases"][0]), tr["zs"][0], atol=5e-3 * np.abs(W).sum())
+    # every piece of z(1) = W(1) x + b(1) with its shape: 4x1 = 4x2 . 2x1 + 4x1
+    for shape in (r"4\times 1", r"4\times 2", r"2\times 1"):
+        assert shape in texts
+    assert {r"z^{(1)}", r"W^{(1)}", "x", r"b^{(1)}"} <= texts
     brighter = [c for _, c in scene.spoken if "Brighter" in c]
     assert len(brighter) == 1
+    said = [c for _, c in scene.spoken]
+    assert said.index(dict(scene.spoken)["dense"]) < said.index(dict(scene.spoken)["inputs"])   # built first
 
 
 def test_parameter_count_names_the_layers_and_the_ratios_that_approach_four(media):
@@ -130,3 +138,15 @@ def test_parameter_count_names_the_layers_and_the_ratios_that_approach_four(medi
     counts = [7, 15, 37, 105, 337, 1185]
     assert f"{counts[-1] / counts[-2]:.2f}" in width and "4×" in width
     assert r"\times3.52" in texts
+    # the 2-w-1 family counted by hand, 4w + 1: 17, 33, 65; 784-100-10 (79,510) is not one of them
+    linear = dict(scene.spoken)["linear"]
+    assert "17, 33, 65" in linear and "79,510" not in linear and "79,510" in dict(scene.spoken)["examples"]
+    assert r"n_{\text{in}}" in " ".join(texts) and "n_{in}" not in " ".join(texts)   # upright, not i times n
+    assert any(t.startswith("L:") for t in texts)                                     # L is defined
+
+
+def test_network_diagram_shows_a_bias_sign_filled_or_hollow():
+    net = NetworkDiagram([1, 2, 1], weights=[[[1.0, 1.0]], [[1.0], [1.0]]], biases=[[0.5, -0.5], [1.5]])
+    pos, neg = net.bias_markers[0]
+    assert pos.circle.get_fill_opacity() > 0.9 and neg.circle.get_fill_opacity() < 0.1   # dot vs ring
+    assert abs(pos.width - neg.width) < 1e-6                                              # same |b|, same size

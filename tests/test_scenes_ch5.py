@@ -11,15 +11,20 @@ def test_universal_approximation_shows_every_error_and_parameter_count(tmp_path)
     rows = shown_rows(scene)
     for f in tr["fits"]:
         assert f["parameters"] == 3 * f["hidden"] + 1  # 1-h-1: h weights in, h biases, h weights out, 1 bias
-        for value in (f["hidden"], f["parameters"], f["mse"], f["max_error"]):
+        for value in (f["parameters"], f["mse"], f["max_error"]):
             assert any(r.startswith(f"{tex_num(value)}&") for r in rows)
+        assert any(r.startswith(rf"1\text{{-}}{f['hidden']}\text{{-}}1&") for r in rows)
+    deep = tr["deep"]
+    assert deep["parameters"] == 33 and any(r.startswith(f"{tex_num(deep['max_error'])}&") for r in rows)
+    said = dict(scene.spoken)
+    assert "1-4-4-1" in said["depth"] and num(deep["max_error"]) in said["depth"]
 
 
-def test_universal_approximation_shows_the_longer_run_of_the_same_width(tmp_path):
-    # widths (1, 4): the trace trains 1-4-1 a second time, longer; the scene shows both largest errors
-    tr = get_trace("approximation", widths=(1, 4))
-    scene = render_small(UniversalApproximation, tmp_path, widths=(1, 4))
-    short = tr["fits"][1]
-    for f in (short, tr["longer"]):
-        assert on_screen(scene, f"{num(f['epochs'])} epochs: largest error {num(f['max_error'])}")
-    assert dict(scene.spoken)["evidence"]
+def test_universal_approximation_says_which_seeds_stall(tmp_path):
+    tr = get_trace("approximation", widths=(1, 3))
+    scene = render_small(UniversalApproximation, tmp_path, widths=(1, 3))
+    said = dict(scene.spoken)
+    stalled = [r for r in tr["seed_runs"] if r["stalled"]]
+    assert 0 < len(stalled) < len(tr["seed_runs"])
+    assert f"{len(stalled)} of them stall" in said["seeds"] and "3,000 epochs" in said["seeds"]
+    assert "known only" not in said["target"] and "40 sample points" in said["target"]

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, DecimalNumber, Dot, FadeIn, FadeOut,
-                   GrowArrow, Indicate, Line, MathTex, MoveAlongPath, Rectangle, Transform,
-                   VGroup, Write, rate_functions)
+                   GrowArrow, Indicate, Line, MathTex, MoveAlongPath, Rectangle, Text, Transform,
+                   ValueTracker, VGroup, Write, rate_functions)
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import (decimals_for, stated, tex_stated)
-from scenes.kit.parts import NeuronNode
+from scenes.kit.parts import NeuronNode, ticking
 
 
 @dataclass
@@ -50,8 +50,9 @@ class NeuronFiring(ExplainerScene):
     def make_gauge(self, threshold, top, height=4.2):
         frame = Rectangle(width=0.7, height=height, color=palette.DIM, stroke_width=3)
         level = frame.get_bottom() + UP * height * threshold / top
-        mark = Line(level + 0.55 * LEFT, level + 0.55 * RIGHT, color=palette.COST, stroke_width=6)
-        label = self.label("firing.threshold", palette.SMALL_SIZE, palette.COST, threshold=stated(threshold))
+        # the threshold is what chapter 1 later calls a bias (moved to the left side): the bias colour
+        mark = Line(level + 0.55 * LEFT, level + 0.55 * RIGHT, color=palette.BIAS, stroke_width=6)
+        label = self.label("firing.threshold", palette.SMALL_SIZE, palette.BIAS, threshold=stated(threshold))
         label.next_to(mark, LEFT, buff=0.15)
         gauge = VGroup(frame, mark, label)
         gauge.frame, gauge.height_units = frame, height
@@ -72,7 +73,7 @@ class NeuronFiring(ExplainerScene):
         verdict_key, verdict = self.decide(n, case, parts, gauge, fill)
         comparison = ">" if fired else r"\le"
         line = MathTex(rf"{tex_stated(a)} + {tex_stated(b)} = {tex_stated(total)} {comparison} {tex_stated(threshold)}",
-                       font_size=palette.MATH_SIZE, color=palette.FIRE if fired else palette.TEXT)
+                       font_size=palette.MATH_SIZE, color=palette.OUTPUT if fired else palette.TEXT)
         self.play(*[FadeOut(m) for m in (parts.inputs, parts.values, parts.names, parts.arrows,
                                          counter, fill, verdict, parts.label)]
                   + ([FadeOut(parts.out_arrow)] if fired else []), parts.neuron.animate.set_activation(0.0),
@@ -81,7 +82,7 @@ class NeuronFiring(ExplainerScene):
 
     def case_parts(self, n, a, b, shown) -> CaseParts:
         neuron, sigma = shown.node, shown[1]
-        inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=palette.POSITIVE).move_to(pos)
+        inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=palette.INPUT).move_to(pos)
                           for pos in (5.0 * LEFT + 1.3 * UP, 5.0 * LEFT + 1.9 * DOWN)])
         values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
         names = VGroup(*[MathTex(f"x_{i}", font_size=palette.MATH_SIZE - 4, color=palette.DIM).next_to(node, LEFT, buff=0.2)
@@ -97,19 +98,22 @@ class NeuronFiring(ExplainerScene):
         Returns (counter, fill)."""
         total = case["total"]
         places = max(decimals_for(v, 3) if not float(v).is_integer() else 0 for v in case["inputs"])
-        counter = DecimalNumber(0, num_decimal_places=places, font_size=palette.MATH_SIZE, color=palette.TEXT)
+        counter = DecimalNumber(0, num_decimal_places=places, font_size=palette.MATH_SIZE, color=palette.SUM)
         counter.next_to(parts.neuron, DOWN, buff=0.3)
         fill = self.gauge_fill(gauge, 0.0, top)
         with self.beat(f"case{n}-sum", "firing.cap.sum", total=stated(total), threshold=stated(case["threshold"])):
-            pulses = [Dot(color=palette.POSITIVE, radius=0.12).move_to(ar.get_start()) for ar in parts.arrows]
+            pulses = [Dot(color=palette.INPUT, radius=0.12).move_to(ar.get_start()) for ar in parts.arrows]
             self.add(counter, fill)
             self.play(*[MoveAlongPath(d, Line(ar.get_start(), ar.get_end())) for d, ar in zip(pulses, parts.arrows)],
                       run_time=1.0)
             self.remove(*pulses)
-            self.play(counter.animate.set_value(total),
+            # a counter that counts (never one number morphing into the next)
+            tracker = ValueTracker(0)
+            self.play(tracker.animate.set_value(total), ticking(counter, tracker.get_value, run_time=1.8),
                       Transform(fill, self.gauge_fill(gauge, total, top)), run_time=1.8,
                       rate_func=rate_functions.ease_out_cubic)
-            self.wait(0.6)
+            self.remove(tracker)   # a ValueTracker is a point at (value, 0): not for the screen
+            self.play(Indicate(counter, color=palette.SUM), Indicate(gauge[1], color=palette.BIAS), run_time=1.2)
         return counter, fill
 
     def decide(self, n, case, parts, gauge, fill):
@@ -117,44 +121,47 @@ class NeuronFiring(ExplainerScene):
         Returns (the verdict's strings key, the verdict)."""
         fired, out_arrow = case["fired"], parts.out_arrow
         verdict_key = "firing.fires" if fired else "firing.silent"
-        verdict = self.label(verdict_key, palette.BODY_SIZE, palette.FIRE if fired else palette.DIM)
+        verdict = self.label(verdict_key, palette.BODY_SIZE, palette.OUTPUT if fired else palette.DIM)
         # under the arrow: above it the verdict would run into the gauge's threshold label
         verdict.next_to(out_arrow, DOWN, buff=0.2).align_to(out_arrow, LEFT).shift(0.25 * RIGHT)
         with self.beat(f"case{n}-verdict", "firing.cap.fire" if fired else "firing.cap.nofire",
                        total=stated(case["total"]), threshold=stated(case["threshold"])):
             if fired:
-                pulse = Dot(color=palette.FIRE, radius=0.16).move_to(out_arrow.get_start())
-                self.play(parts.neuron.animate.set_activation(1.0), fill.animate.set_fill(palette.FIRE),
+                pulse = Dot(color=palette.OUTPUT, radius=0.16).move_to(out_arrow.get_start())
+                self.play(parts.neuron.animate.set_activation(1.0), fill.animate.set_fill(palette.OUTPUT),
                           GrowArrow(out_arrow))
                 self.play(MoveAlongPath(pulse, Line(out_arrow.get_start(), out_arrow.get_end())), FadeIn(verdict),
                           run_time=1.0)
                 self.play(FadeOut(pulse, scale=2.5), run_time=0.4)
             else:
-                self.play(Indicate(gauge[1], color=palette.COST), FadeIn(verdict))
+                self.play(Indicate(gauge[1], color=palette.BIAS), FadeIn(verdict))
             self.wait(1.2)
         return verdict_key, verdict
 
     def gauge_fill(self, gauge, value, top):
         frame = gauge.frame
         h = max(gauge.height_units * min(value, top) / top, 0.001)
-        return Rectangle(width=frame.width - 0.1, height=h, stroke_width=0).set_fill(palette.POSITIVE, 0.8).align_to(
+        return Rectangle(width=frame.width - 0.1, height=h, stroke_width=0).set_fill(palette.SUM, 0.8).align_to(
             frame, DOWN).shift(0.05 * UP).set_x(frame.get_x())
 
     def summary(self, lines, neuron, gauge):
         rows = VGroup()
         for line, key in lines:
-            verdict = self.label(key, palette.BODY_SIZE, palette.FIRE if key == "firing.fires" else palette.DIM)
+            verdict = self.label(key, palette.BODY_SIZE, palette.OUTPUT if key == "firing.fires" else palette.DIM)
             rows.add(VGroup(line, verdict).arrange(RIGHT, buff=0.5))
         rows.arrange(DOWN, aligned_edge=LEFT, buff=0.5).move_to(0.6 * UP)
         t = tex_stated(self.trace["threshold"])
         # the threshold moved to the left side: -threshold is the bias of the next scene
-        rule = MathTex(rf"x_1 + x_2 > {t}", r"\iff", rf"x_1 + x_2 - {t} > 0", font_size=palette.MATH_SIZE + 4)
-        rule[2].set_color(palette.FIRE)
+        rule = MathTex(rf"x_1 + x_2 > {t}", r"\iff", r"x_1 + x_2", rf"- {t}", "> 0", font_size=palette.MATH_SIZE + 4)
+        rule[0].set_color(palette.TEXT)
+        rule[3].set_color(palette.BIAS)   # the threshold, moved over: the next scenes' bias
         rule.next_to(rows, DOWN, buff=0.8)
         with self.beat("cases", "firing.cap.summary"):
             self.play(FadeOut(gauge), FadeOut(neuron), FadeIn(rows, shift=0.3 * UP))
             self.wait(1)
         with self.beat("rule", "firing.cap.rule", threshold=stated(self.trace["threshold"])):
             self.play(Write(rule[0]), run_time=1.2)
-            self.play(FadeIn(rule[1]), Write(rule[2]), run_time=1.5)
+            self.play(FadeIn(rule[1]), Write(rule[2]), run_time=1.2)
+            self.play(Write(rule[3:]), run_time=1.2)
+            self.play(Indicate(rule[3], color=palette.BIAS), run_time=1.2)
             self.wait(2)

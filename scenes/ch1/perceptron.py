@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut,
-                   GrowArrow, MathTex, ReplacementTransform,
+                   GrowArrow, Indicate, MathTex, ReplacementTransform,
                    VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.fmt import (num, tex_factor, tex_num,
-                             tex_stated)
+from scenes.kit.equation import apply, computation, given, value
+from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.kit.parts import NeuronNode, beside_line, edge, edge_width, glyph
 
 
@@ -42,15 +42,16 @@ class Perceptron(ExplainerScene):
             self.wait(1.5)
         with self.beat("bias", "perceptron.cap.bias", bias=num(step["bias"]), z=num(step["z"])):
             self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z), run_time=2.0)
-            self.wait(1.0)
+            # "a bias is the threshold moved to the left side": the bias, then the sum it shifts
+            self.play(Indicate(diagram.bias, color=palette.BIAS, scale_factor=1.3), run_time=1.5)
+            self.play(Indicate(panel.z, color=palette.SUM, scale_factor=1.1), run_time=1.2)
 
     def step_activation(self, diagram, panel, step):
-        with self.beat("step", "perceptron.cap.step", output=num(step["output"])):
+        with self.beat("step", "perceptron.cap.step", output=stated(step["output"])):
             self.play(GrowArrow(diagram.arrow), FadeIn(diagram.act_box), FadeIn(diagram.act_name))
             self.play(diagram.neuron.animate.set_activation(step["output"]), GrowArrow(diagram.out_arrow),
                       Write(diagram.output), Write(panel.out))
-            self.play(FadeIn(diagram.kind))
-            self.wait(1)
+            self.play(FadeIn(diagram.kind), Indicate(diagram.act_box, color=palette.OUTPUT), run_time=1.2)
 
     def sigmoid(self, diagram, panel):
         sig = self.trace["sigmoid"]
@@ -65,10 +66,13 @@ class Perceptron(ExplainerScene):
 
     def summary(self, panel):
         with self.beat("summary", "perceptron.cap.summary"):
-            worked = VGroup(*panel.products, panel.total)   # the general formula takes the worked rows' place
-            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE + 4, color=palette.FIRE).move_to(worked)
-            self.play(FadeOut(worked), Write(formula))
-            self.wait(2)
+            # the general formula in the text colour, in the worked rows' place, right-aligned: a clear gap
+            # from the output on the diagram (the case's z and a stay below it)
+            worked = VGroup(*panel.products, panel.total)
+            formula = MathTex(TEX["neuron"], font_size=palette.MATH_SIZE, color=palette.TEXT)
+            formula.move_to(worked).align_to(panel, RIGHT)
+            self.play(FadeOut(worked), run_time=0.8)
+            self.play(Write(formula), run_time=2.0)
 
     def diagram(self, case):
         d = VGroup()
@@ -76,7 +80,7 @@ class Perceptron(ExplainerScene):
         # laid out left to right in x -6.2..1.2, so the panel (x 1.4..6.3) never meets the output
         d.neuron = NeuronNode(radius=0.6).move_to(2.4 * LEFT + 0.45 * UP)   # room for the weights' labels
         ys = np.linspace(2.1, -1.2, n)
-        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.POSITIVE).move_to([-5.8, y, 0]) for y in ys])
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.INPUT).move_to([-5.8, y, 0]) for y in ys])
         d.values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
         d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
                            for j, c in enumerate(d.inputs, start=1)])
@@ -97,26 +101,33 @@ class Perceptron(ExplainerScene):
         d.act_box = glyph(zs, get_activation(case["activation"]).fn(zs), size=0.9).next_to(d.arrow, RIGHT, buff=0.08)
         d.act_name = self.label(f"perceptron.{case['activation']}", palette.SMALL_SIZE, palette.DIM).next_to(d.act_box, UP, buff=0.12)
         d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.5 * RIGHT, buff=0.05, color=palette.DIM)
-        d.output = MathTex(tex_num(case["output"]), font_size=palette.MATH_SIZE, color=palette.FIRE).next_to(d.out_arrow, RIGHT, buff=0.1)
         binary = case["activation"] == "step"
-        d.kind = self.label("perceptron.binary" if binary else "perceptron.continuous", palette.SMALL_SIZE, palette.FIRE)
+        d.output = MathTex(stated(case["output"]) if binary else tex_num(case["output"]), font_size=palette.MATH_SIZE,
+                           color=palette.OUTPUT).next_to(d.out_arrow, RIGHT, buff=0.1)
+        d.kind = self.label("perceptron.binary" if binary else "perceptron.continuous", palette.SMALL_SIZE, palette.OUTPUT)
         d.kind.next_to(d.act_name, UP, buff=0.15)   # above: below it would meet the bias arrow
         return d
 
     def panel(self, case):
+        """The worked computation, each '=' from the numbers it shows (kit/equation): inputs as given."""
         p = VGroup()
         size = palette.MATH_SIZE - 10
         p.products = VGroup(*[
-            MathTex(rf"x_{j} w_{j} = {tex_num(x)}\cdot{tex_factor(w)} = {tex_num(q)}", font_size=size)
+            MathTex(computation(f"x_{j} w_{j}", given(x) * value(w), q), font_size=size)
             for j, (x, w, q) in enumerate(zip(case["inputs"], case["weights"], case["products"]), start=1)])
-        p.total = MathTex(rf"\textstyle\sum_j w_j x_j = {tex_num(case['weighted_sum'])}", font_size=size)
-        p.z = MathTex(rf"z = {tex_num(case['weighted_sum'])} + {tex_factor(case['bias'])} = {tex_num(case['z'])}",
-                      font_size=size, color=palette.BIAS)
-        fn = r"\mathrm{step}" if case["activation"] == "step" else r"\sigma"
-        p.out = MathTex(rf"a = {fn}({tex_num(case['z'])}) = {tex_num(case['output'])}", font_size=size, color=palette.FIRE)
+        shown_products = [value(q) for q in case["products"]]
+        total = shown_products[0]
+        for q in shown_products[1:]:
+            total = total + q
+        p.total = MathTex(computation(r"\textstyle\sum_j w_j x_j", total, case["weighted_sum"]), font_size=size)
+        z = computation("z", value(case["weighted_sum"]) + value(case["bias"]), case["z"])
+        p.z = MathTex(z, font_size=size, color=palette.SUM)
+        binary = case["activation"] == "step"
+        out = computation("a", apply("step" if binary else "sigma", value(case["z"])), case["output"], binary=binary)
+        p.out = MathTex(out, font_size=size, color=palette.OUTPUT)
         p.add(*p.products, p.total, p.z, p.out)
         p.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-        if p.width > 4.9:
-            p.scale_to_fit_width(4.9)
+        if p.width > 4.3:   # clear of the output on the diagram (its right edge is near x = 1.4)
+            p.scale_to_fit_width(4.3)
         p.to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
         return p

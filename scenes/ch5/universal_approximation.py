@@ -1,85 +1,141 @@
-"""Chapter 5: Can a network approximate any function?."""
+"""Chapter 5: Can a network approximate any function?"""
 from __future__ import annotations
 
 import math
-from manim import DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup
-from scenes.formulas import TEX
+from manim import (DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, LaggedStart, Line, MathTex,
+                   ReplacementTransform, VGroup, Write)
+from scenes.formulas import APPROXIMATION_PARTS
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, tex_lines, tex_num
 from scenes.kit.parts import CurvePlot, note
 
 
+def tex_layers(layers) -> str:
+    return r"\text{-}".join(str(int(n)) for n in layers)
+
+
 # -- UniversalApproximation ---------------------------------------------------------------
 class UniversalApproximation(ExplainerScene):
-    """Section 9: 1, 2, 4, 8, 16 hidden neurons fit a curve better and better; what the theorem promises,
-    and a fit that shows what it does not (training need not find the good network)."""
+    """Section 9: 1, 2, 4, 8, 16 hidden neurons fit 40 samples better and better, and so does depth;
+    what the theorem promises, and what it does not: the same net, the same training, several random
+    starts, and some of them stall (training need not find the good network)."""
 
     def construct(self):
         self.title_card()
         plot = self.make_plot()
         self.target(plot)
-        table = self.fit_table(self.trace["fits"]).move_to(3.5 * RIGHT).align_to(plot, UP)
+        table = self.fit_table(self.trace["fits"], self.trace["deep"])
+        table.align_to(plot.axes, UP).shift(0.35 * UP)
+        table.shift((6.25 - table.get_right()[0]) * RIGHT)
         shown = self.fits(plot, table)
-        remark = self.theorem()
-        self.evidence(plot, table, shown, remark)
+        shown = self.depth(plot, table, shown)
+        remark = self.theorem(table)
+        self.seeds(plot, shown, remark)
         self.summary(table)
 
     def make_plot(self) -> CurvePlot:
         tr = self.trace
         xs = tr["xs"]
-        every_y = tr["dense_target"] + [v for f in tr["fits"] for v in f["dense_ys"]]
+        curves = [tr["target_ys"]] + [f["dense_ys"] for f in tr["fits"]] + [r["dense_ys"] for r in tr["seed_runs"] or []]
+        if tr["deep"]:
+            curves.append(tr["deep"]["dense_ys"])
+        every_y = [v for c in curves for v in c]
         return CurvePlot((math.floor(min(xs)), math.ceil(max(xs)), 1),
                          (math.floor(min(every_y)), math.ceil(max(every_y)), 1),
-                         width=5.4, height=2.8, x_label="x", y_label="y").move_to(3.2 * LEFT + 1.05 * UP)
+                         width=5.8, height=4.2, x_label="x", y_label="y").move_to(3.0 * LEFT + 0.3 * UP)
 
     def target(self, plot):
+        """The target as the net sees it: its 40 sample points, not the curve between them."""
         tr = self.trace
-        target = plot.curve(tr["dense_xs"], tr["dense_target"], color=palette.TEXT, stroke_width=6, clip=False)
-        samples = VGroup(*[Dot(plot.p(x, y), radius=0.045, color=palette.DIM) for x, y in zip(tr["xs"], tr["target_ys"])])
+        samples = VGroup(*[Dot(plot.p(x, y), radius=0.06, color=palette.TARGET) for x, y in zip(tr["xs"], tr["target_ys"])])
+        key = VGroup(Dot(radius=0.06, color=palette.TARGET), self.label("approx.samples", palette.SMALL_SIZE, palette.TARGET, n=len(tr["xs"])))
+        key.arrange(RIGHT, buff=0.15).next_to(plot, DOWN, buff=0.15).align_to(plot.axes, RIGHT)
+        plot.key, self.samples = key, samples
         with self.beat("target", "approx.cap.target", n=len(tr["xs"])):
-            self.play(FadeIn(plot), Create(target), run_time=1.5)
-            self.play(LaggedStart(*[FadeIn(d) for d in samples], lag_ratio=0.03))
-            self.wait(0.8)
+            self.play(FadeIn(plot), run_time=1.0)
+            self.play(LaggedStart(*[FadeIn(d, scale=2.0) for d in samples], lag_ratio=0.08), FadeIn(key), run_time=2.5)
 
-    def fit_curve(self, plot, fit, color=palette.POSITIVE):
+    def fit_curve(self, plot, ys, color=palette.OUTPUT):
         """A fit drawn from the network's output on the dense grid, not joined up between the samples."""
-        return plot.curve(self.trace["dense_xs"], fit["dense_ys"], color=color, stroke_width=5, clip=False)
+        return plot.curve(self.trace["dense_xs"], ys, color=color, stroke_width=5, clip=False)
+
+    def name_tag(self, plot, layers, color=palette.OUTPUT):
+        tag = MathTex(tex_layers(layers), font_size=palette.MATH_SIZE - 4, color=color)
+        return tag.next_to(plot.axes, UP, buff=0.1).align_to(plot.axes, LEFT).shift(0.6 * RIGHT)
+
+    def worst(self, plot, ys):
+        """Where the fit is farthest from the target on the dense grid: the largest error, drawn."""
+        tr = self.trace
+        k = max(range(len(ys)), key=lambda i: abs(ys[i] - tr["dense_target"][i]))
+        x = tr["dense_xs"][k]
+        return Line(plot.p(x, ys[k]), plot.p(x, tr["dense_target"][k]), color=palette.COST, stroke_width=8)
+
+    def sticks(self, plot, ys):
+        tr = self.trace
+        return VGroup(*[Line(plot.p(x, a), plot.p(x, b), color=palette.COST, stroke_width=2.5)
+                        for x, a, b in zip(tr["xs"], ys, tr["target_ys"])])
 
     def fits(self, plot, table):
         tr = self.trace
         xs, fits = tr["xs"], tr["fits"]
         with self.beat("columns", "approx.cap.columns", n=len(xs)):
-            self.play(FadeIn(table.head))
-            self.wait(0.5)
+            self.play(FadeIn(table.head), run_time=1.0)
+            # the mean over the samples, the largest anywhere in the range
+            self.play(Indicate(table.head[2], color=palette.COST),
+                      LaggedStart(*[Indicate(d, color=palette.TARGET, scale_factor=1.6) for d in self.samples],
+                                  lag_ratio=0.05), run_time=2.0)
+            sweep = Line(plot.p(xs[0], plot.y_span[0]), plot.p(xs[-1], plot.y_span[0]), color=palette.COST, stroke_width=6)
+            self.play(Indicate(table.head[3], color=palette.COST), Create(sweep), run_time=1.5)
+            self.play(FadeOut(sweep), run_time=0.5)
         shown = None
         for k, f in enumerate(fits):
-            curve = self.fit_curve(plot, f)
-            sticks = VGroup(*[Line(plot.p(x, a), plot.p(x, b), color=palette.COST, stroke_width=2.5)
-                              for x, a, b in zip(xs, f["ys"], tr["target_ys"])])
-            name = MathTex(rf"1\text{{-}}{f['hidden']}\text{{-}}1", font_size=palette.MATH_SIZE - 4, color=palette.POSITIVE)
-            name.next_to(plot.axes, UP, buff=0.1).align_to(plot.axes, LEFT).shift(0.6 * RIGHT)
-            row = VGroup(*[column[k] for column in table.columns])
+            new = (self.fit_curve(plot, f["dense_ys"]), self.sticks(plot, f["ys"]), self.name_tag(plot, [1, f["hidden"], 1]),
+                   self.worst(plot, f["dense_ys"]))
+            row = table.row(k)
             key = "approx.cap.first" if k == 0 else "approx.cap.more"
             with self.beat(f"fit{f['hidden']}", key, hidden=f["hidden"], params=f["parameters"], mse=num(f["mse"]),
                            largest=num(f["max_error"])):
                 if shown is None:
-                    self.play(Create(curve), FadeIn(sticks), FadeIn(name), FadeIn(row, shift=0.2 * LEFT), run_time=1.5)
+                    self.play(Create(new[0]), FadeIn(new[2]), run_time=1.5)
                 else:
-                    self.play(*[ReplacementTransform(a, b) for a, b in zip(shown, (curve, sticks, name))],
-                              FadeIn(row, shift=0.2 * LEFT), run_time=1.5)
-                self.wait(1.5 if k == 0 else 1.0)
-            shown = (curve, sticks, name)
+                    self.play(*[ReplacementTransform(a, b) for a, b in zip(shown[:3], new[:3])], FadeOut(shown[3]),
+                              run_time=1.5)
+                self.play(FadeIn(row, shift=0.2 * LEFT), run_time=0.8)
+                if shown is None:
+                    self.play(LaggedStart(*[Create(st) for st in new[1]], lag_ratio=0.05), run_time=1.5)
+                self.play(Indicate(row[2], color=palette.COST), Indicate(new[1], color=palette.COST), run_time=1.0)
+                self.play(Create(new[3]), Indicate(row[3], color=palette.COST), run_time=1.0)
+            shown = new
         return shown
 
-    def fit_table(self, fits):
-        """Neurons, parameters and both errors of each fit: right-aligned columns, one LaTeX run each,
-        one part per row (so rows can appear one at a time), under their headings."""
-        columns = VGroup(*[MathTex(*tex_lines(f"{tex_num(f[key])}&" for f in fits), font_size=palette.MATH_SIZE - 6,
-                                   color=color)
-                           for key, color in (("hidden", palette.POSITIVE), ("parameters", palette.TEXT),
-                                              ("mse", palette.COST), ("max_error", palette.FIRE))])
-        head = VGroup(*[self.label(k, palette.SMALL_SIZE, palette.DIM) for k in ("approx.neurons", "approx.parameters",
+    def depth(self, plot, table, shown):
+        """Depth as well as width: two hidden layers of 4, trained from a random start."""
+        deep = self.trace["deep"]
+        if not deep:
+            return shown
+        new = (self.fit_curve(plot, deep["dense_ys"]), self.sticks(plot, deep["ys"]), self.name_tag(plot, deep["layers"]),
+               self.worst(plot, deep["dense_ys"]))
+        row = table.row(len(self.trace["fits"]))
+        with self.beat("depth", "approx.cap.depth", layers="-".join(map(str, deep["layers"])), params=deep["parameters"],
+                       epochs=num(deep["epochs"]), largest=num(deep["max_error"])):
+            self.play(*[ReplacementTransform(a, b) for a, b in zip(shown[:3], new[:3])], FadeOut(shown[3]), run_time=1.5)
+            self.play(FadeIn(row, shift=0.2 * LEFT), run_time=0.8)
+            self.play(Indicate(row[1], color=palette.TEXT), Indicate(table.row(len(self.trace["fits"]) - 1)[1],
+                                                                     color=palette.TEXT), run_time=1.2)
+            self.play(Create(new[3]), Indicate(row[3], color=palette.COST), run_time=1.2)
+        return new
+
+    def fit_table(self, fits, deep):
+        """Net, parameters and both errors of each fit: right-aligned columns, one LaTeX run each, one
+        part per row (so rows can appear one at a time), under their headings."""
+        rows = [(tex_layers([1, f["hidden"], 1]), f) for f in fits] + ([(tex_layers(deep["layers"]), deep)] if deep else [])
+        cells = [[name for name, _ in rows], [tex_num(f["parameters"]) for _, f in rows],
+                 [tex_num(f["mse"]) for _, f in rows], [tex_num(f["max_error"]) for _, f in rows]]
+        colours = (palette.OUTPUT, palette.TEXT, palette.COST, palette.COST)
+        columns = VGroup(*[MathTex(*tex_lines(f"{c}&" for c in column), font_size=palette.MATH_SIZE - 8, color=color)
+                           for column, color in zip(cells, colours)])
+        head = VGroup(*[self.label(k, palette.SMALL_SIZE, palette.DIM) for k in ("approx.net", "approx.parameters",
                                                                                  "approx.mse", "approx.largest")])
         head.arrange(RIGHT, buff=0.35, aligned_edge=DOWN)   # two-line headings: their last lines level
         right, top = 0.0, min(h.get_bottom()[1] for h in head) - 0.25
@@ -93,56 +149,74 @@ class UniversalApproximation(ExplainerScene):
         if table.width > 5.6:
             table.scale_to_fit_width(5.6)
         table.head, table.columns = head, columns
+        table.row = lambda k: VGroup(*[column[k] for column in columns])
         return table
 
-    def theorem(self) -> VGroup:
-        yes = VGroup(self.label("approx.promised", palette.SMALL_SIZE, palette.FIRE),
-                     MathTex(TEX["approximation"], font_size=palette.MATH_SIZE - 8),
-                     self.label("approx.exists", palette.SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+    def theorem(self, table) -> VGroup:
+        """The promise with its quantifiers, and what it does not promise; in the table's place."""
+        statement = MathTex(*APPROXIMATION_PARTS, font_size=palette.MATH_SIZE - 10)
+        yes = VGroup(self.label("approx.promised", palette.SMALL_SIZE, palette.OUTPUT), statement,
+                     self.label("approx.exists", palette.SMALL_SIZE)).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
         no = VGroup(self.label("approx.not_promised", palette.SMALL_SIZE, palette.COST),
                     self.label("approx.finds", palette.SMALL_SIZE), self.label("approx.generalises", palette.SMALL_SIZE))
-        no.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        body = VGroup(yes, no).arrange(RIGHT, aligned_edge=UP, buff=0.9)
-        remark = note(body, color=palette.FIRE)
-        if remark.width > 11.5:
-            remark.scale_to_fit_width(11.5)
-        remark.to_edge(DOWN, buff=1.25)
+        no.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        body = VGroup(yes, no).arrange(DOWN, aligned_edge=LEFT, buff=0.45)
+        remark = note(body, color=palette.TEXT)
+        if remark.width > 5.6:
+            remark.scale_to_fit_width(5.6)
+        remark.move_to([3.45, 0.3, 0])
         with self.beat("promise", "approx.cap.promise"):
-            self.play(FadeIn(remark[0]), FadeIn(yes))
-            self.wait(2.0)
+            self.play(FadeOut(table), FadeIn(remark[0]), FadeIn(yes[0]), run_time=1.0)
+            for part in statement:   # for every ε > 0 / there is f̂ / with |f − f̂| < ε on [a, b]
+                self.play(Write(part), run_time=1.2)
+            self.play(FadeIn(yes[2]), run_time=0.8)
         with self.beat("limits", "approx.cap.limits"):
-            self.play(FadeIn(no, shift=0.2 * UP))
-            self.wait(2.5)
+            self.play(FadeIn(no[0], shift=0.2 * UP), run_time=0.8)
+            self.play(FadeIn(no[1], shift=0.2 * UP), run_time=0.8)
+            self.play(FadeIn(no[2], shift=0.2 * UP), run_time=0.8)
         return remark
 
-    def evidence(self, plot, table, shown, remark):
-        """The same width trained longer from the same start: a far better network of that width exists,
-        which the usual training did not reach. Shown only when the trace has such a run."""
+    def seeds(self, plot, shown, remark):
+        """The same 1-h-1 net and the same long training from several random starts: some stall."""
         tr = self.trace
-        longer = tr["longer"]
-        if longer is None:
+        runs = tr["seed_runs"]
+        if not runs:
             return
-        k, short = next((k, f) for k, f in enumerate(tr["fits"]) if f["hidden"] == longer["hidden"])
-        curve, better = self.fit_curve(plot, short), self.fit_curve(plot, longer, color=palette.FIRE)
-        name = MathTex(rf"1\text{{-}}{short['hidden']}\text{{-}}1", font_size=palette.MATH_SIZE - 4,
-                       color=palette.POSITIVE).move_to(shown[2])
-        runs = VGroup(*[self.label("approx.run", palette.SMALL_SIZE, color, epochs=num(f["epochs"]),
-                                   largest=num(f["max_error"]))
-                        for f, color in ((short, palette.POSITIVE), (longer, palette.FIRE))])
-        runs.arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        box = note(VGroup(self.label("approx.seen", palette.SMALL_SIZE, palette.COST), runs).arrange(
-            DOWN, aligned_edge=LEFT, buff=0.2), color=palette.COST)
-        box.to_edge(DOWN, buff=1.25)
-        row = VGroup(*[column[k] for column in table.columns])
-        with self.beat("evidence", "approx.cap.evidence", hidden=short["hidden"], short=num(short["epochs"]),
-                       long=num(longer["epochs"]), before=num(short["max_error"]), after=num(longer["max_error"])):
-            self.play(FadeOut(remark), FadeOut(shown[1]), ReplacementTransform(shown[0], curve),
-                      ReplacementTransform(shown[2], name), Indicate(row, color=palette.FIRE), FadeIn(box), run_time=1.5)
-            self.play(Create(better), run_time=1.5)
-            self.wait(2.5)
+        width, epochs = tr["seed_width"], tr["seed_epochs"]
+        rows = VGroup(*[self.label("approx.seed_stalled" if r["stalled"] else "approx.seed_found", palette.SMALL_SIZE,
+                                   palette.COST if r["stalled"] else palette.OUTPUT, seed=r["seed"],
+                                   largest=num(r["max_error"])) for r in runs])
+        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        head = self.label("approx.seeds_head", palette.SMALL_SIZE, palette.TEXT, width=width, epochs=num(epochs))
+        block = VGroup(head, rows).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
+        if block.width > 5.6:
+            block.scale_to_fit_width(5.6)
+        block.move_to([3.45, 0.5, 0])
+        tag = self.name_tag(plot, [1, width, 1])
+        stalled = [r for r in runs if r["stalled"]]
+        with self.beat("seeds", "approx.cap.seeds", hidden=width, epochs=num(epochs), n=len(runs),
+                       stalled=len(stalled)):
+            self.play(FadeOut(remark), FadeOut(shown[1]), FadeOut(shown[3]), ReplacementTransform(shown[2], tag),
+                      FadeIn(head), run_time=1.0)
+            curve = shown[0]
+            for r, row in zip(runs, rows):
+                new = self.fit_curve(plot, r["dense_ys"], palette.COST if r["stalled"] else palette.OUTPUT)
+                self.play(ReplacementTransform(curve, new), FadeIn(row, shift=0.2 * LEFT), run_time=1.2)
+                curve = new
+        best = min(runs, key=lambda r: r["max_error"])
+        with self.beat("seeds-why", "approx.cap.seeds_why", best=num(best["max_error"]),
+                       worst=num(max(r["max_error"] for r in runs))):
+            worst = max(runs, key=lambda r: r["max_error"])
+            stuck = self.fit_curve(plot, worst["dense_ys"], palette.COST)
+            good = self.fit_curve(plot, best["dense_ys"])
+            self.play(ReplacementTransform(curve, good), Indicate(rows[runs.index(best)], color=palette.OUTPUT), run_time=1.5)
+            self.play(Create(stuck), *[Indicate(row, color=palette.COST) for row, r in zip(rows, runs) if r["stalled"]],
+                      run_time=1.5)
+            self.play(Indicate(self.samples, color=palette.TARGET, scale_factor=1.3), run_time=1.2)
+        self.play(FadeOut(block), FadeOut(stuck), FadeOut(good), FadeOut(tag), run_time=0.5)
 
     def summary(self, table):
         params = table.columns[1]
         with self.beat("summary", "approx.cap.summary"):
-            self.play(Indicate(params, color=palette.FIRE), run_time=1.5)
-            self.wait(2.0)
+            self.play(FadeIn(table), run_time=1.0)
+            self.play(Indicate(params, color=palette.OUTPUT), run_time=1.5)

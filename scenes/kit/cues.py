@@ -24,17 +24,58 @@ def reading_seconds(text: str, lang: str) -> float:
     return len(text.replace("\n", "")) / READING_RATE.get(lang, READING_RATE["en"])
 
 
+# Chinese has no spaces: a line may break after punctuation, around a Latin word or number, or after
+# a particle or conjunction that ends a phrase (的 了 和 ...); never elsewhere, so never inside a word.
+_ZH_PUNCT = set("。；：！？，、）」』》")
+_ZH_BREAK_AFTER = _ZH_PUNCT | set("的了着过和与及或把被在是就也都而再并则从向让给对")
+_ZH_LATIN = re.compile(r"[A-Za-z0-9_.,=+\-−×/()≈<>'^²]+")
+
+
 def _tokens(text: str, lang: str) -> list[str]:
-    """Words (English) or characters (Chinese, where a Latin word or number stays whole)."""
-    if lang == "zh":
-        return re.findall(r"[A-Za-z0-9_.,=+\-−×/()≈<>'^]+|\s|.", text)
-    return text.split()
+    """Words (English) or unbreakable pieces (Chinese: a Latin word or number stays whole, and a run
+    of Chinese characters is cut only after punctuation or a phrase-ending particle)."""
+    if lang != "zh":
+        return text.split()
+    out: list[str] = []
+    for tok in re.findall(rf"{_ZH_LATIN.pattern}|\s|.", text):
+        prev = out[-1] if out else None
+        chinese = not tok.isspace() and not _ZH_LATIN.fullmatch(tok)
+        if prev is not None and not prev.isspace() and chinese and (
+                tok in _ZH_PUNCT   # punctuation stays with what it closes: no line starts with it
+                or (not _ZH_LATIN.fullmatch(prev) and prev[-1] not in _ZH_BREAK_AFTER)):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return [piece for tok in out for piece in _chars_if_too_long(tok)]
+
+
+def _chars_if_too_long(tok: str) -> list[str]:
+    """A Chinese piece wider than a line is cut into characters (the last resort)."""
+    return list(tok) if len(tok) > LINE_CHARS["zh"] else [tok]
 
 
 def wrap(text: str, lang: str = "en") -> list[str]:
-    """Lines of at most the language's width, broken between words (English) or characters,
-    balanced: as many lines as the width needs, as even as they can be (no one-word last line)."""
-    return _balanced(lambda width: _greedy(text, lang, width), _width(lang))
+    """Lines of at most the language's width, broken between words (English; Chinese: at punctuation
+    where that fits, else between the pieces of _tokens), balanced: as many lines as the width needs,
+    as even as they can be (no one-word last line)."""
+    lines = _balanced(lambda width: _greedy(text, lang, width), _width(lang))
+    if lang == "zh":   # the same number of lines, each ending at punctuation, reads better still
+        clauses = _balanced(lambda width: _greedy_clauses(text, width), _width(lang))
+        if len(clauses) <= len(lines) and all(len(l) <= _width(lang) for l in clauses):
+            return clauses
+    return lines
+
+
+def _greedy_clauses(text: str, width: int) -> list[str]:
+    lines, line = [], ""
+    for clause in _CLAUSE_ZH.split(text.strip()):
+        joined = line + clause
+        if len(joined.strip()) <= width or not line:
+            line = joined
+        else:
+            lines.append(line.strip())
+            line = clause
+    return lines + ([line.strip()] if line.strip() else [])
 
 
 def _balanced(split, widest: int) -> list[str]:

@@ -8,8 +8,8 @@ Indexing follows nncore: layers are 0 (inputs) .. L (outputs); `weights[l]` has 
 (n_l, n_{l+1}) and joins layer l to layer l+1, `biases[l]` belongs to layer l+1. So
 `edges[l]` and `bias_markers[l]` go with `weights[l]` and `biases[l]`.
 
-Edge colour is the sign of the weight and edge width its size; a bias marker's size is
-the size of its bias (both relative to the largest value shown, or to `largest` /
+Edge colour is the sign of the weight and edge width its size; a bias marker is purple, filled
+for a positive bias and hollow (a ring) for a negative one, and its size is the size of its bias (both relative to the largest value shown, or to `largest` /
 `largest_bias`, which a training scene fixes over all its snapshots).
 
 A layer wider than `max_shown` is drawn compact: its first and last few neurons, a
@@ -28,7 +28,7 @@ from manim import (DOWN, UR, AnimationGroup, Create, DecimalNumber, FadeIn, Indi
                    ShowPassingFlash, UpdateFromAlphaFunc, VGroup, rate_functions)
 
 from scenes.kit import palette
-from scenes.kit.fmt import num, tex_num
+from scenes.kit.fmt import num, stated, tex_num
 from scenes.kit.parts import NeuronNode, edge, edge_width
 
 
@@ -196,10 +196,23 @@ class NetworkDiagram(VGroup):
             for m, j in zip(markers, shown):
                 yield m, self.bias_size(b[j], largest)
 
+    def bias_values(self, biases):
+        for markers, shown, b in zip(self.bias_markers, self.shown[1:], biases):
+            for m, j in zip(markers, shown):
+                yield m, float(b[j])
+
+    @staticmethod
+    def bias_sign_style(marker, b: float):
+        """The sign of a bias: a filled dot (b >= 0) or a ring (b < 0), both in the bias colour."""
+        if b >= 0:
+            return marker.circle.set_fill(palette.BIAS, opacity=1.0).set_stroke(palette.BACKGROUND, width=2)
+        return marker.circle.set_fill(palette.BIAS, opacity=0.0).set_stroke(palette.BIAS, width=3)
+
     def set_biases(self, biases, largest_bias: float | None = None) -> "NetworkDiagram":
-        """Size every drawn bias marker from its bias."""
-        for m, size in self.bias_targets(biases, largest_bias):
+        """Size every drawn bias marker from its bias, and fill it (b >= 0) or leave it a ring (b < 0)."""
+        for (m, size), (_, b) in zip(self.bias_targets(biases, largest_bias), self.bias_values(biases)):
             m.scale_to_fit_width(size)
+            self.bias_sign_style(m, b)
         return self
 
     def set_layer_activations(self, l: int, values) -> "NetworkDiagram":
@@ -263,21 +276,29 @@ class NetworkDiagram(VGroup):
 
     def update_biases(self, biases, largest_bias: float | None = None, **kwargs) -> AnimationGroup:
         """Bias markers take the sizes of new biases (play it with update_weights)."""
-        anims = [m.animate.scale_to_fit_width(size) for m, size in self.bias_targets(biases, largest_bias)]
+        anims = [self._bias_to(m, size, b) for (m, size), (_, b)
+                 in zip(self.bias_targets(biases, largest_bias), self.bias_values(biases))]
         return AnimationGroup(*anims, group=self.bias_markers, **kwargs)
 
+    def _bias_to(self, marker, size: float, b: float):
+        target = marker.copy().scale_to_fit_width(size)
+        self.bias_sign_style(target, b)
+        return marker.animate.become(target)
+
     # -- labels the scene places ----------------------------------------------------
-    def value_labels(self, l: int, values, font_size: float | None = None, digits: int = 3) -> VGroup:
+    def value_labels(self, l: int, values, font_size: float | None = None, digits: int = 3,
+                     given: bool = False) -> VGroup:
         """One number per drawn neuron of layer l, centred in it (dark on a lit neuron).
 
         DecimalNumbers with `digits` significant digits: built from cached glyphs, so new values
-        cost no LaTeX run, and `set_value` can change them later."""
+        cost no LaTeX run, and `set_value` can change them later. With `given`, values the user gave
+        are shown as given (1, 0.5), not at `digits` significant digits."""
         size = font_size or max(26, 68 * self.radius)
         labels = VGroup()
         for i, node in zip(self.shown[l], self.layers[l]):
             v = float(values[i])
             lit = float(np.clip(v, 0.0, 1.0)) > 0.55  # NeuronNode's fill is then brighter than the text
-            shown = num(v, digits)  # the places fmt.num would show: 0.5 stays 0.5, 0.2205 is 0.22
+            shown = stated(v) if given else num(v, digits)   # the places shown: 0.5 as given, 0.2205 as 0.221
             places = len(shown.split(".")[1]) if "." in shown else 0
             number = DecimalNumber(v, num_decimal_places=places, font_size=size,
                                    color=palette.BACKGROUND if lit else palette.TEXT)

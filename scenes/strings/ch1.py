@@ -5,7 +5,7 @@ EN = {
     "firing.title": "A neuron fires past a threshold",
     "firing.desc": "Inputs are summed; the neuron fires only when the sum passes the threshold.",
     "firing.cap.intro": "A neuron adds up the signals that reach it and compares the sum with a threshold.",
-    "firing.cap.rule": "So the neuron fires when x1 + x2 > {threshold}, that is, when x1 + x2 − {threshold} > 0.",
+    "firing.cap.rule": "The neuron fires when x1 + x2 > {threshold}, that is, when x1 + x2 − {threshold} > 0.",
     "firing.cap.inputs": "Two inputs arrive: {a} and {b}.",
     "firing.cap.sum": "Their sum is {total}; the threshold is {threshold}.",
     "firing.cap.fire": "{total} is above {threshold}: the neuron fires and sends a pulse on.",
@@ -22,8 +22,10 @@ EN = {
     "perceptron.cap.inputs": "A perceptron gives every input its own weight: how much that input matters.",
     "perceptron.cap.products": "Each input is multiplied by its weight. A large weight makes an input count more; a negative one makes it count against firing.",
     "perceptron.cap.sum": "The products are summed: {weighted_sum}.",
-    "perceptron.cap.bias": "Adding the bias {bias} gives z = {z}.",
-    "perceptron.cap.step": "A step activation turns z into {output}: fire or not, nothing in between.",
+    "perceptron.cap.bias": "Adding the bias {bias} gives z = {z}. A bias is the threshold moved to the left side; "
+                           "the bias scene shows why.",
+    "perceptron.cap.step": "A step activation turns z into {output}: it jumps from 0 to 1 at z = 0, where the sum "
+                           "passes the threshold. Fire or not, nothing in between.",
     "perceptron.cap.sigmoid": "A sigmoid instead gives {output}: any value between 0 and 1.",
     "perceptron.cap.summary": "a = phi(sum of w times x, plus b).",
     "perceptron.step": "step",
@@ -43,6 +45,11 @@ EN = {
     "act.cap.relu_d": "Its slope is 0 or 1. At z = 0 it is undefined; by convention we use 0.",
     "act.cap.summary": "Three curves, three ranges: sigmoid and tanh never reach their bounds.",
     "act.cap.uses": "The sigmoid gives probabilities; tanh is centred on zero; ReLU is cheap to compute and the default today.",
+    "act.cap.linear": "Why an activation at all? Without one, two layers are W2 times (W1 x + b1) plus b2, "
+                      "which is again W x + b: one straight line, however many layers we stack.",
+    "act.cap.nonlinear": "A non-linear activation between the layers stops that collapse: only then can "
+                         "more layers draw curves.",
+    "act.why_nonlinear": "Linear layers collapse into one",
     "act.not_binary": "continuous, not binary",
     "act.step_binary": "only the step is binary",
     "act.undefined": "undefined at 0",
@@ -85,8 +92,10 @@ ZH = {
     "perceptron.cap.inputs": "感知机给每个输入一个自己的权重：表示这个输入有多重要。",
     "perceptron.cap.products": "每个输入都乘以它的权重。权重越大，这个输入越重要；负的权重让它不利于激发。",
     "perceptron.cap.sum": "把这些乘积加起来：{weighted_sum}。",
-    "perceptron.cap.bias": "加上偏置 {bias}，得到 z = {z}。",
-    "perceptron.cap.step": "阶跃激活函数把 z 变成 {output}：要么激发，要么不激发，没有中间值。",
+    "perceptron.cap.bias": "加上偏置 {bias}，得到 z = {z}。偏置就是移到左边的阈值；"
+                           "偏置那一节会说明原因。",
+    "perceptron.cap.step": "阶跃激活函数把 z 变成 {output}：它在 z = 0 处从 0 跳到 1，也就是总和越过阈值的地方。"
+                           "要么激发，要么不激发，没有中间值。",
     "perceptron.cap.sigmoid": "换成 sigmoid，输出是 {output}：可以是 0 到 1 之间的任意值。",
     "perceptron.cap.summary": "a = φ(各输入乘权重之和，再加偏置 b)。",
     "perceptron.step": "阶跃",
@@ -106,6 +115,10 @@ ZH = {
     "act.cap.relu_d": "它的导数是 0 或 1。在 z = 0 处没有定义；按惯例取 0。",
     "act.cap.summary": "三条曲线，三种取值范围：sigmoid 和 tanh 永远到不了边界。",
     "act.cap.uses": "sigmoid 用来输出概率；tanh 以零为中心；ReLU 计算便宜，是今天的默认选择。",
+    "act.cap.linear": "为什么需要激活函数？没有它，两层就是 W2 乘以 (W1 x + b1) 再加 b2，"
+                      "仍然是 W x + b：不管叠多少层，都只是一条直线。",
+    "act.cap.nonlinear": "在层与层之间加一个非线性的激活函数，就不会这样合并：这样更多的层才能画出曲线。",
+    "act.why_nonlinear": "线性层会合并成一层",
     "act.not_binary": "连续，而非二值",
     "act.step_binary": "只有阶跃函数是二值的",
     "act.undefined": "在 0 处无定义",
