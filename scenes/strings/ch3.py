@@ -7,19 +7,15 @@ EN = {
     "cost.cap.data": "{n} points that roughly follow a line. Which line fits them best?",
     "cost.cap.model": "A line is y-hat = theta0 + theta1 x: two parameters to choose. Try one.",
     "cost.cap.residuals": "Each point's error is the vertical gap between the line and the point: y-hat minus y. "
-                          "For the first point it is {r}.",
-    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: the first square "
-                        "is {sq}.",
+                          "For the marked point it is {r}.",
+    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: the marked "
+                        "point's square is {sq}.",
     "cost.cap.stack": "Add the {n} squares: stacked into one bar, their areas add up to {total}.",
     "cost.cap.cost": "Divide by 2n = {two_n}: this line costs C = {total} / {two_n} = {c}.",
     "cost.cap.other": "Another line, other gaps: its squares add up to {total}, so its cost is {c}.",
-    "cost.cap.best": "The least-squares line has the smallest cost of all, {total} / {two_n} = {c}: it is the "
-                     "best fit.",
+    "cost.cap.best": "The least-squares line is the one with the smallest sum of squares. Its cost, "
+                     "{total} / {two_n} = {c}, is the lowest: it is the best fit.",
     "cost.cap.half": "Why the 1/2? The derivative of r squared over 2 is just r: the 2 from the square cancels.",
-    "cost.cap.note": "This C is the regression cost over all the points. Backpropagation's E = 1/2 (O - y)^2 in "
-                     "chapter 4 is another quantity: the error of one output.",
-    "cost.regression": "regression cost: all n points",
-    "cost.backprop": "backprop, chapter 4: one output",
     "cost.cap.bridge": "Hold theta0 at its best value, {b0}: then C depends on theta1 alone, a curve whose lowest "
                        "point is the best slope, {b1}. Gradient descent walks down such a curve.",
 
@@ -142,17 +138,13 @@ ZH = {
     "cost.desc": "残差、残差的平方与代价 C = 1/(2n)·平方和；最好的直线代价最小。",
     "cost.cap.data": "{n} 个点大致排成一条直线。哪条直线拟合得最好？",
     "cost.cap.model": "直线给出的预测值是 θ0 + θ1 x：有两个参数要选。先试一条。",
-    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。第一个点的误差是 {r}。",
-    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：第一个平方是 {sq}。",
+    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。标出的那个点误差是 {r}。",
+    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：标出的那个点的平方是 {sq}。",
     "cost.cap.stack": "把 {n} 个平方加起来：叠成一根柱子，它们的面积之和是 {total}。",
     "cost.cap.cost": "再除以 2n = {two_n}：这条直线的代价 C = {total} / {two_n} = {c}。",
     "cost.cap.other": "换一条直线，距离也变了：平方和是 {total}，所以它的代价是 {c}。",
-    "cost.cap.best": "最小二乘直线的代价最小，{total} / {two_n} = {c}：它就是最佳拟合。",
+    "cost.cap.best": "最小二乘直线就是平方和最小的那条直线。它的代价 {total} / {two_n} = {c} 最低：它就是最佳拟合。",
     "cost.cap.half": "为什么要乘 1/2？r 的平方除以 2 的导数正好是 r：平方带来的 2 被约掉了。",
-    "cost.cap.note": "这里的 C 是回归的代价，对所有点求平均。第 4 章反向传播中的 E = 1/2 (O - y)^2 "
-                     "是另一个量：一个输出的误差。",
-    "cost.regression": "回归代价：全部 n 个点",
-    "cost.backprop": "反向传播（第 4 章）：一个输出",
     "cost.cap.bridge": "把 θ0 固定在最佳值 {b0}：C 就只取决于 θ1，是一条曲线，最低点就是最佳斜率 {b1}。"
                        "梯度下降就是沿着这样的曲线往下走。",
 
