@@ -100,6 +100,13 @@ def _blew_up(cost: float, theta: float, start_cost: float) -> bool:
     return not (math.isfinite(cost) and math.isfinite(theta)) or abs(cost) > BLOW_UP * max(abs(start_cost), 1.0)
 
 
+def clean(v: float, digits: int = 12) -> float:
+    """v rounded once to `digits` significant digits: floating-point noise gone, so two values that are
+    equal in exact arithmetic (mirror images about a minimum: 2.705 and 2.7050000000000001) are one
+    double, and every later rounding of them for display agrees."""
+    return float(f"{v:.{digits}g}") if math.isfinite(v) else v
+
+
 def descend(curve_name: str, start: float, lr: float | list[float], steps: int,
             momentum: float = 0.0, tol: float = 1e-3) -> DescentTrace:
     """theta <- theta - eta * v,  v <- momentum * v + slope (v = slope when momentum = 0).
@@ -109,7 +116,7 @@ def descend(curve_name: str, start: float, lr: float | list[float], steps: int,
     c = curve(curve_name)
     lrs = constant_schedule(lr, steps) if np.isscalar(lr) else [float(v) for v in lr][:steps]
     theta = float(start)
-    thetas, costs, slopes = [theta], [c.cost(theta)], [c.slope(theta)]
+    thetas, costs, slopes = [theta], [clean(c.cost(theta))], [clean(c.slope(theta))]
     used, vels = [], []
     v = 0.0
     diverged_at = None
@@ -122,10 +129,10 @@ def descend(curve_name: str, start: float, lr: float | list[float], steps: int,
         if _blew_up(new_cost, new, costs[0]):
             diverged_at = t + 1
             break
-        theta = new
+        theta = clean(new)
         thetas.append(theta)
-        costs.append(new_cost)
-        slopes.append(c.slope(theta))
+        costs.append(clean(c.cost(theta)))
+        slopes.append(clean(c.slope(theta)))
         used.append(float(eta))
         vels.append(float(v))
     converged = diverged_at is None and abs(slopes[-1]) < tol and abs(v) < tol

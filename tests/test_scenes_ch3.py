@@ -155,42 +155,53 @@ def test_learning_rates_show_the_verdicts_and_the_ball_stops_at_the_trace_thetas
     scene = render_small(LearningRates, media)
     tr = get_trace("learning-rates")
     texts = shown_texts(scene)
-    assert [r["verdict"] for r in tr["runs"]] == ["crawls", "converges", "diverges"]
+    assert [r["verdict"] for r in tr["runs"]] == ["crawls", "converges", "oscillates", "bounces", "diverges"]
     for run, seen in zip(tr["runs"], scene.keyframes):
-        assert run["verdict"] in texts
         assert seen == pytest.approx(run["thetas"][1:1 + len(seen)], abs=1e-6)
+    # the too-large side stays to the end: oscillates and converges, bounces forever, diverges
+    for words in ("oscillates, converges", "bounces forever", "diverges"):
+        assert words in texts
     assert len(scene.keyframes[-1]) < tr["runs"][-1]["steps"] and "off the chart" in texts
-    said = dict(scene.spoken)   # the counters gave way to the factors: each run's beat says its steps
-    assert all(f"{r['steps']} steps" in said[f"eta{i + 1}"] for i, r in enumerate(tr["runs"]))
-    # each step multiplies the distance to the minimum by 1 - eta: 0.95, 0.5, -1.5 for the article's rates
-    for eta, factor in ((0.05, 0.95), (0.5, 0.5), (2.5, -1.5)):
-        assert on_screen(scene, rf"1 - \eta = {tex_num(factor)}")
+    said = dict(scene.spoken)
+    assert all(f"{r['steps']} steps" in said[f"eta{i + 1}"] for i, r in enumerate(tr["runs"]) if i != 4
+               or not r["diverged"])
+    # each step multiplies the distance to the minimum by 1 - eta C'' (C'' = 1): -0.5, -1, -1.2 for 1.5, 2, 2.2
+    for factor in (-0.5, -1.0, -1.2):
+        assert on_screen(scene, rf"1 - \eta\,C'' = {tex_num(factor)}")
     assert inside_frame(scene)
 
 
-def test_learning_rate_trace_factor_and_the_wide_panel():
+def test_learning_rate_regimes_by_hand():
+    """C = (theta - 3)^2 / 2 + 1/2, so C'' = 1 and theta_k - 3 = (1 - eta)^k (theta_0 - 3): the regimes
+    read off the distances themselves, and every panel shares one curve."""
     tr = get_trace("learning-rates")
     for run in tr["runs"]:
-        assert run["factor"] == pytest.approx(1 - run["lr"])   # C = (theta - 3)^2 / 2 + 1/2: C'' = 1
         d = [t - 3.0 for t in run["thetas"]]
+        assert run["factor"] == pytest.approx(1 - run["lr"])
         assert d[1] == pytest.approx(run["factor"] * d[0]) and d[2] == pytest.approx(run["factor"] * d[1])
-    small, right, large = tr["runs"]
-    assert small["curve"] is None and right["curve"] is None
-    lo, hi = large["curve"]["domain"]
-    assert all(lo <= t <= hi for t in large["thetas"][:4])   # 0, 7.5, -3.75, 13.1: three jumps in sight
-    assert not lo <= large["thetas"][4] <= hi
-    for t, c in zip(large["curve"]["theta"], large["curve"]["cost"]):
+    small, right, osc, edge, big = tr["runs"]
+    dist = lambda r: [abs(t - 3.0) for t in r["thetas"]]
+    sides = lambda r: [np.sign(t - 3.0) for t in r["thetas"]]
+    assert all(a * b < 0 for a, b in zip(sides(osc), sides(osc)[1:]))             # flips side every step
+    assert all(b < a for a, b in zip(dist(osc), dist(osc)[1:]))                   # ... and shrinks
+    assert dist(edge) == pytest.approx([3.0] * len(dist(edge)))                  # the same distance forever
+    assert edge["thetas"][:3] == pytest.approx([0.0, 6.0, 0.0])
+    assert all(b > a for a, b in zip(dist(big), dist(big)[1:]))                   # grows every step
+    assert not osc["diverged"] and not edge["converged"]
+    lo, hi = tr["curve"]["domain"]
+    assert all(lo <= t <= hi for t in big["thetas"][:3]) and not lo <= big["thetas"][3] <= hi
+    for t, c in zip(tr["curve"]["theta"], tr["curve"]["cost"]):
         assert c == pytest.approx(0.5 * (t - 3) ** 2 + 0.5)
 
 
 def test_learning_rates_follow_lr_and_a_huge_rate_renders(media):
-    scene = render_small(LearningRates, media, lr=4.0)   # the largest rate is 20: gone at once
+    scene = render_small(LearningRates, media, lr=4.0)   # the given rate itself diverges: gone at once
     tr, default = get_trace("learning-rates", lr=4.0), get_trace("learning-rates")
     counts = [r["steps"] for r in tr["runs"]]
     assert counts != [r["steps"] for r in default["runs"]]
     said = dict(scene.spoken)
     assert all(f"{c} steps" in said[f"eta{i + 1}"] for i, c in enumerate(counts))
-    assert tr["runs"][-1]["diverged"] and "diverges" in shown_texts(scene)
+    assert tr["runs"][1]["verdict"] == "diverges" and "diverges" in shown_texts(scene)
     assert inside_frame(scene)
 
 

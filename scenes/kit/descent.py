@@ -101,15 +101,22 @@ def glide(mob, path: VMobject, fade: str | None = None, run_time: float = 1.0, r
     when set (a faded ball remembers how bright it was)."""
     full = getattr(mob, "full_opacity", None)
     full = mob.get_fill_opacity() if full is None else full
+    hollow = getattr(mob, "hollow", False)   # a ring: only its stroke fades, it is never filled
+
+    def show(m, opacity):
+        if hollow:
+            m.set_stroke(opacity=opacity)
+        else:
+            m.set_opacity(opacity)
 
     def update(m, alpha):
         m.move_to(path.point_from_proportion(min(max(alpha, 0.0), 1.0)))
         if fade == "out":
-            m.set_opacity(full * min(1.0, max(0.0, (1.0 - alpha) / 0.4)))
+            show(m, full * min(1.0, max(0.0, (1.0 - alpha) / 0.4)))
         elif fade == "in":
-            m.set_opacity(full * min(1.0, max(0.0, alpha / 0.4)))
+            show(m, full * min(1.0, max(0.0, alpha / 0.4)))
         elif fade == "hidden":
-            m.set_opacity(0.0)
+            show(m, 0.0)
 
     return UpdateFromAlphaFunc(mob, update, run_time=run_time, rate_func=rate_func)
 

@@ -21,16 +21,16 @@ EN = {
 
     # GradientDescent
     "gd.title": "Gradient descent",
-    "gd.desc": "The ball on the cost parabola: the tangent's slope and theta := theta - eta * slope, step by step.",
+    "gd.desc": "The ball on the cost parabola: the tangent's slope and theta := theta − eta × slope, step by step.",
     "gd.cap.curve": "With one parameter theta, the cost is a parabola. The best theta sits at its bottom.",
     "gd.cap.start": "Start at P1, left of the minimum: theta = {theta}, cost {c}.",
     "gd.cap.start2": "A second ball, P2, starts right of the minimum, at theta = {theta}; P1 waits at "
                      "{parked}.",
     "gd.cap.slope_neg": "The tangent's slope is {slope}: negative, so the cost falls to the right.",
     "gd.cap.slope_pos": "Here the slope is {slope}: positive, so the cost falls to the left.",
-    "gd.cap.update_right": "theta := theta - eta times slope = {theta} - {eta} x ({slope}) = {new}. Minus a negative "
-                           "slope moves theta right, downhill.",
-    "gd.cap.update_left": "theta := {theta} - {eta} x {slope} = {new}. A positive slope moves theta left, downhill.",
+    "gd.cap.update_right": "theta := theta − eta × slope = {theta} − {eta} × ({slope}) = {new}. Minus a "
+                           "negative slope moves theta right, downhill.",
+    "gd.cap.update_left": "theta := {theta} − {eta} × {slope} = {new}. A positive slope moves theta left, downhill.",
     "gd.cap.again": "Step {k}: the slope is {slope}, so theta goes to {new}.",
     "gd.cap.together": "Now both balls run on together. Near the bottom the slope flattens, so every step is "
                        "smaller than the last.",
@@ -49,21 +49,26 @@ EN = {
 
     # LearningRates
     "lr.title": "The learning rate",
-    "lr.desc": "The same descent with a rate too small, about right and too large: crawls, converges, overshoots.",
-    "lr.cap.intro": "Three learning rates, the same start at theta = {start}, at most {steps} steps each.",
+    "lr.desc": "The same descent with a rate too small, about right and too large: crawls, converges, or oscillates, bounces, diverges.",
+    "lr.cap.intro": "The same start, theta = {start}, at most {steps} steps: a rate too small, one about right "
+                    "and one too large.",
     "lr.cap.crawls": "eta = {eta} is too small: after {steps} steps theta has only crawled to {theta}, cost {c}.",
     "lr.cap.converges": "eta = {eta} is about right: {steps} steps reach the minimum, cost {c}.",
-    "lr.cap.oscillates": "eta = {eta} overshoots: theta jumps back and forth across the minimum, cost {c} "
-                         "after {steps} steps.",
-    "lr.cap.diverges": "eta = {eta} is too large: the ball jumps across the minimum and every jump lands further "
-                       "out (this panel's range is wider); after {steps} steps the cost is "
-                       "{c} and the ball has left the chart.",
-    "lr.cap.factor": "Why: each step multiplies the distance to the minimum by 1 - eta: {f1}, {f2} and {f3}. "
-                     "Between 0 and 1 it shrinks; below -1 it flips side and grows. eta = 1 lands in one step.",
-    "lr.cap.summary": "Too small crawls, too large overshoots or blows up. A good rate lies in between.",
+    "lr.cap.oscillates": "eta = {eta} is too large: theta jumps across the minimum at every step. But each jump "
+                         "is shorter, so it still converges: cost {c} after {steps} steps.",
+    "lr.cap.more": "A rate too large can do two more things. Push eta higher, from the same start.",
+    "lr.cap.bounces": "eta = {eta}: every jump lands exactly as far out on the other side. The ball bounces "
+                      "between two points forever, cost {c} after {steps} steps.",
+    "lr.cap.diverges": "eta = {eta}: every jump lands further out. After {steps} steps the cost is {c}, and the "
+                       "ball has left the chart.",
+    "lr.cap.factor": "Why: each step multiplies the distance to the minimum by 1 − eta times the curvature, "
+                     "here {f1}, {f2} and {f3}. Between −1 and 0 theta flips side and the jumps shrink; at −1 "
+                     "they stay the same; below −1 they grow.",
+    "lr.cap.summary": "Too small crawls. Too large oscillates, bounces or blows up. A good rate lies in between.",
     "lr.verdict.crawls": "crawls",
     "lr.verdict.converges": "converges",
-    "lr.verdict.oscillates": "oscillates",
+    "lr.verdict.oscillates": "oscillates, converges",
+    "lr.verdict.bounces": "bounces forever",
     "lr.verdict.diverges": "diverges",
     "lr.off_chart": "off the chart",
 
@@ -150,14 +155,14 @@ ZH = {
 
     # GradientDescent
     "gd.title": "梯度下降",
-    "gd.desc": "代价抛物线上的小球：切线的斜率，以及 θ := θ - η·斜率，一步一步。",
+    "gd.desc": "代价抛物线上的小球：切线的斜率，以及 θ := θ − η × 斜率，一步一步。",
     "gd.cap.curve": "只有一个参数 θ 时，代价是一条抛物线。最好的 θ 在它的最低点。",
     "gd.cap.start": "从最低点左边的 P1 出发：θ = {theta}，代价 {c}。",
     "gd.cap.start2": "第二个小球 P2 从最低点右边出发，θ = {theta}；P1 停在 {parked} 等着。",
     "gd.cap.slope_neg": "切线的斜率是 {slope}：为负，所以代价向右下降。",
     "gd.cap.slope_pos": "这里斜率是 {slope}：为正，所以代价向左下降。",
-    "gd.cap.update_right": "θ := θ - η·斜率 = {theta} - {eta} × ({slope}) = {new}。减去负的斜率，θ 向右移动，走下坡。",
-    "gd.cap.update_left": "θ := {theta} - {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
+    "gd.cap.update_right": "θ := θ − η × 斜率 = {theta} − {eta} × ({slope}) = {new}。减去负的斜率，θ 向右移动，走下坡。",
+    "gd.cap.update_left": "θ := {theta} − {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
     "gd.cap.again": "第 {k} 步：斜率是 {slope}，所以 θ 变为 {new}。",
     "gd.cap.together": "现在两个小球一起往下走。越接近底部，斜率越平，所以每一步都比上一步小。",
     "gd.cap.settled": "P1 走了 {s1} 步，P2 走了 {s2} 步：两边的斜率都几乎为 0，两个小球都停在 θ = {t1}。",
@@ -173,16 +178,19 @@ ZH = {
     # LearningRates
     "lr.title": "学习率",
     "lr.desc": "同样的下降，学习率太小、合适、太大：爬行、收敛、越过头。",
-    "lr.cap.intro": "三个学习率，同样从 θ = {start} 出发，每个最多 {steps} 步。",
+    "lr.cap.intro": "同样从 θ = {start} 出发，最多 {steps} 步：一个太小的学习率，一个合适的，一个太大的。",
     "lr.cap.crawls": "η = {eta} 太小：{steps} 步之后 θ 才爬到 {theta}，代价 {c}。",
     "lr.cap.converges": "η = {eta} 正合适：{steps} 步到达最低点，代价 {c}。",
-    "lr.cap.oscillates": "η = {eta} 越过了头：θ 在最低点两侧来回跳，{steps} 步之后代价 {c}。",
-    "lr.cap.diverges": "η = {eta} 太大：小球跳过最低点，每一跳都落得更远（这一格的范围更宽）；{steps} 步之后代价是 {c}，小球已经飞出图外。",
-    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 - η：{f1}、{f2} 和 {f3}。在 0 和 1 之间就缩小；小于 -1 就换边并变大。η = 1 一步就到。",
-    "lr.cap.summary": "太小就爬行，太大就越过头甚至爆炸。好的学习率在两者之间。",
+    "lr.cap.oscillates": "η = {eta} 太大：θ 每一步都跳过最低点。但每一跳都更短，所以仍然收敛：{steps} 步之后代价 {c}。",
+    "lr.cap.more": "太大的学习率还可能有另外两种结果。把 η 再调大，从同一个起点出发。",
+    "lr.cap.bounces": "η = {eta}：每一跳都落在另一侧同样远的地方。小球在两点之间永远来回跳，{steps} 步之后代价 {c}。",
+    "lr.cap.diverges": "η = {eta}：每一跳都落得更远。{steps} 步之后代价是 {c}，小球已经飞出图外。",
+    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 − η 乘曲率，这里是 {f1}、{f2} 和 {f3}。在 −1 和 0 之间，θ 换边且跳得越来越短；等于 −1 时跳幅不变；小于 −1 时越跳越远。",
+    "lr.cap.summary": "太小就爬行。太大就振荡、来回跳或者爆炸。好的学习率在两者之间。",
     "lr.verdict.crawls": "爬行",
     "lr.verdict.converges": "收敛",
-    "lr.verdict.oscillates": "振荡",
+    "lr.verdict.oscillates": "振荡，收敛",
+    "lr.verdict.bounces": "永远来回跳",
     "lr.verdict.diverges": "发散",
     "lr.off_chart": "飞出图外",
 
