@@ -64,12 +64,16 @@ def constant_schedule(eta: float, steps: int) -> list[float]:
     return [float(eta)] * steps
 
 
-def cosine_schedule(eta_max: float, eta_min: float, steps: int) -> list[float]:
-    """eta_t = eta_min + 1/2 (eta_max - eta_min)(1 + cos(pi t / T)), t = 0..T-1, T = steps - 1.
+def cosine_rate(eta_max: float, eta_min: float, T: float, t: float) -> float:
+    """eta_t = eta_min + 1/2 (eta_max - eta_min)(1 + cos(pi t / T)) at any t in [0, T] (a smooth curve)."""
+    return eta_min + 0.5 * (eta_max - eta_min) * (1 + math.cos(math.pi * t / T))
 
-    One global rate that shrinks over time (not a per-parameter rate)."""
+
+def cosine_schedule(eta_max: float, eta_min: float, steps: int) -> list[float]:
+    """The cosine rate at t = 0..T, T = steps - 1: one global rate that shrinks over time (not a
+    per-parameter rate)."""
     T = max(steps - 1, 1)
-    return [eta_min + 0.5 * (eta_max - eta_min) * (1 + math.cos(math.pi * t / T)) for t in range(steps)]
+    return [cosine_rate(eta_max, eta_min, T, t) for t in range(steps)]
 
 
 # -- runs -------------------------------------------------------------------

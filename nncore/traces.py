@@ -292,6 +292,7 @@ def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05,
     lr = _positive("lr", lr)
     eta_max, eta_min = _positive("eta_max", eta_max), _positive("eta_min", eta_min)
     sched = descent.cosine_schedule(eta_max, eta_min, schedule_steps)
+    T = max(int(schedule_steps) - 1, 1)
     bowl = descent.curve("parabola")
     curvature = bowl.slope(bowl.minimum + 1.0) - bowl.slope(bowl.minimum)
     return {
@@ -301,6 +302,9 @@ def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05,
         "momentum": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta)),
         "momentum_low": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta_low)),
         "schedule": {"eta_max": eta_max, "eta_min": eta_min, "lrs": sched,
+                     # the same rate between the steps too: eta_t drawn as the smooth curve it is
+                     "smooth": {"t": np.linspace(0, T, 121).tolist(),
+                                "eta": [descent.cosine_rate(eta_max, eta_min, T, t) for t in np.linspace(0, T, 121)]},
                      "curve": _curve_samples("parabola"),
                      # C'' of the parabola, and what one constant step at eta_max multiplies the distance to
                      # the minimum by: 1 - eta_max C'' (near -1: near-unstable; a rate of 1 / C'' lands at once)

@@ -221,10 +221,21 @@ def test_momentum_and_schedule_follow_their_parameters(media):
     assert scene.plot.coords(scene.balls[2].get_center())[0] == pytest.approx(hand[-1], abs=1e-6)
     assert 0.9 < hand[-1] < 1.3
     said = dict(scene.spoken)
-    assert num(hand[-1]) in said["little"] and "0.500" in said["little"]
+    assert num(hand[-1]) in said["little"] and "beta = 0.5," in said["little"]   # beta as given
     # eta_max = 1.8 held constant on C = (t - 3)^2 / 2 + 1/2: each step multiplies the distance by 1 - 1.8
     assert num(1 - 1.8) in said["constant"]
     assert "random sample" in said["sgd"] and "batch" in said["sgd"]   # what SGD is, said in its own beat
+
+
+def test_cosine_rate_is_drawn_smooth_and_meets_every_step():
+    """eta_t = eta_min + (eta_max - eta_min)(1 + cos(pi t / T)) / 2 by hand: the smooth samples between
+    the steps and the rates the steps use are the same function (T = schedule_steps - 1)."""
+    sc = get_trace("momentum", eta_max=1.8, eta_min=0.05, schedule_steps=12)["schedule"]
+    hand = lambda t: 0.05 + 0.5 * (1.8 - 0.05) * (1 + np.cos(np.pi * t / 11))
+    assert sc["smooth"]["eta"] == pytest.approx([hand(t) for t in sc["smooth"]["t"]])
+    assert len(sc["smooth"]["t"]) > 10 * len(sc["lrs"])
+    assert np.interp(range(12), sc["smooth"]["t"], sc["smooth"]["eta"]) == pytest.approx(sc["lrs"], abs=2e-3)
+    assert sc["lrs"] == pytest.approx([hand(t) for t in range(12)])
 
 
 def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):

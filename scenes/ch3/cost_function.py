@@ -75,23 +75,30 @@ class CostFunction(Chapter3Scene):
         self.marked = i = apart(plot.xs)
         tag, pointer = self.residual_tag(plot, first, i)
         self.plot, self.residual_text = plot, tag.tex_string
+        error = MathTex(r"\text{error}_i = \hat y_i - y_i", font_size=SIZE + 4, color=palette.COST)
+        error.move_to(top[1])   # where the cost formula comes later
         with self.beat("residuals", "cost.cap.residuals", r=num(first["residuals"][i])):
-            self.play(LaggedStart(*[Create(r) for r in res], lag_ratio=0.08), run_time=1.5)
+            self.play(LaggedStart(*[Create(r) for r in res], lag_ratio=0.15), run_time=2.5)
+            self.play(Write(error))
             self.play(FadeIn(tag), GrowArrow(pointer))
-            self.wait(0.8)
+            self.wait(0.5)
         sq = plot.squares(first["predictions"])
         square_tag, square_pointer = self.square_tag(plot, first, i)
         self.square_text = square_tag.tex_string
+        squared = MathTex(r"\text{error}_i^2 = (\hat y_i - y_i)^2", font_size=SIZE + 4, color=palette.COST)
+        squared.move_to(error)
         with self.beat("squares", "cost.cap.squares", sq=num(first["squares"][i])):
-            self.play(LaggedStart(*[FadeIn(s) for s in sq], lag_ratio=0.08), FadeOut(pointer), run_time=1.8)
+            # the line's row gives way: the square's tag takes its place
+            self.play(ReplacementTransform(error, squared), FadeOut(row[0]))
+            self.play(LaggedStart(*[FadeIn(s) for s in sq], lag_ratio=0.12), FadeOut(pointer), run_time=2.4)
             self.play(ReplacementTransform(tag, square_tag), GrowArrow(square_pointer))
-            self.wait(0.8)
+            self.wait(0.5)
         pointer = square_pointer
         bar, brace = self.bar(plot, sq, first, top, model)
         self.stacked, self.bar_text = bar, brace[-1].tex_string
         calc = self.calculation(first, n).next_to(top, DOWN, buff=0.4)
         with self.beat("stack", "cost.cap.stack", n=n, total=num(first["sum_squares"])):
-            self.play(FadeOut(row[0]), FadeOut(square_tag), FadeOut(pointer))
+            self.play(FadeOut(squared), FadeOut(square_tag), FadeOut(pointer))
             self.play(LaggedStart(*[ReplacementTransform(s.copy(), b) for s, b in zip(sq, bar)], lag_ratio=0.1),
                       run_time=2.5)
             self.play(FadeIn(brace))
@@ -99,7 +106,8 @@ class CostFunction(Chapter3Scene):
         with self.beat("cost", "cost.cap.cost", n=n, two_n=2 * n, total=self.sum_text(first, n),
                        c=num(first["cost"])):
             self.play(FadeOut(bar), ReplacementTransform(brace[-1], calc[1]), FadeOut(brace[:-1]))
-            self.play(Write(formula), Write(calc[0]), Write(calc[2]))
+            self.play(Write(formula))
+            self.play(Write(calc[0]), Write(calc[2]))
             self.play(FadeIn(row))
             self.wait(1.5)
         return line, res, sq, calc
@@ -173,19 +181,30 @@ class CostFunction(Chapter3Scene):
                       ReplacementTransform(sq, new_sq), ReplacementTransform(calc, new_calc),
                       FadeIn(row[0]), run_time=1.5)
             self.play(FadeIn(row[1]))
-            if best:
-                self.play(Indicate(row, color=palette.BEST_FIT, scale_factor=1.1))
-            self.wait(1.2)
+            if best:   # named on the line itself: the least-squares line
+                name = self.label("cost.least_squares", palette.SMALL_SIZE, palette.BEST_FIT)
+                (x0, x1), (y0, y1) = plot.x_bounds, plot.y_bounds
+                at = x0 + 0.7 * (x1 - x0)   # the name in the plot's empty lower right, an arrow up to the line
+                on = plot.p(at, cand["theta0"] + cand["theta1"] * at)
+                name.move_to(plot.p(at, y0 + 0.2 * (y1 - y0))).set_x(min(name.get_x(), plot.get_right()[0] - name.width / 2))
+                pointer = Arrow(name.get_top(), on, buff=0.15, color=palette.BEST_FIT, stroke_width=3,
+                                max_tip_length_to_length_ratio=0.15)
+                name = VGroup(name, pointer)
+                self.play(Indicate(row, color=palette.BEST_FIT, scale_factor=1.1), FadeIn(name))
+                self.play(Indicate(new_sq, color=palette.COST), run_time=1.2)
+                self.best_name = name
+            self.wait(0.8)
         return new_line, new_res, new_sq, new_calc
 
     def why_half(self, calc):
         half = MathTex(r"\frac{d}{dr}\Big(\frac{1}{2}\,r^2\Big)", "=", r"\frac{1}{2}\cdot 2r", "=", "r",
-                       font_size=SIZE, color=palette.GRADIENT).move_to(calc, aligned_edge=LEFT)
+                       font_size=SIZE + 8, color=palette.GRADIENT).move_to(calc, aligned_edge=LEFT)
         with self.beat("half", "cost.cap.half"):   # worked out piece by piece, as the voice says it
             self.play(FadeOut(calc))
             self.play(Write(half[0]))
             self.play(Write(half[1:3]), run_time=1.2)
-            self.play(Write(half[3:]), Indicate(half[4], color=palette.GRADIENT), run_time=1.2)
+            self.play(Write(half[3:]), run_time=1.0)
+            self.play(Indicate(half[4], color=palette.GRADIENT, scale_factor=1.5))
             self.wait(0.5)
         return half
 
@@ -207,12 +226,12 @@ class CostFunction(Chapter3Scene):
                            color=palette.BEST_FIT, stroke_width=2)
         with self.beat("bridge", "cost.cap.bridge", b0=num(best["theta0"]), b1=num(best["theta1"]),
                        c=num(best["cost"])):
-            self.play(FadeOut(half), FadeOut(top), FadeOut(rows[:-1]))
+            self.play(FadeOut(half), FadeOut(top), FadeOut(rows[:-1]), FadeOut(self.best_name))
             self.play(FadeIn(held), FadeIn(curve.axes), FadeIn(curve.ticks), FadeIn(curve.x_label),
                       FadeIn(curve.y_label))
-            self.play(Create(curve.graph), run_time=1.5)
+            self.play(Create(curve.graph), run_time=2.0)
             self.play(FadeIn(ball, scale=2))
-            self.play(curve.move_ball(ball, ts[0], cs[0], best["theta1"], best["cost"], run_time=2.5))
+            self.play(curve.move_ball(ball, ts[0], cs[0], best["theta1"], best["cost"], run_time=3.0))
             self.play(FadeOut(ball), FadeIn(low), Create(floor),
                       Indicate(rows[-1], color=palette.BEST_FIT, scale_factor=1.05))
             self.wait(1)

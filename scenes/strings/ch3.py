@@ -15,6 +15,7 @@ EN = {
     "cost.cap.other": "Another line, other gaps: its squares add up to {total}, so its cost is {c}.",
     "cost.cap.best": "The least-squares line is the one with the smallest sum of squares. Its cost, "
                      "{total} / {two_n} = {c}, is the lowest: it is the best fit.",
+    "cost.least_squares": "least-squares line",
     "cost.cap.half": "Why the 1/2? The derivative of r squared over 2 is just r: the 2 from the square cancels.",
     "cost.cap.bridge": "Hold theta0 at its best value, {b0}: then C depends on theta1 alone, a curve whose lowest "
                        "point is the best slope, {b1}. Gradient descent walks down such a curve.",
@@ -95,10 +96,10 @@ EN = {
                         "cheaper, noisier steps.",
     "momentum.cap.schedule": "A schedule changes the rate over time. Cosine decay goes from {eta_max} down to "
                              "{eta_min} along half a cosine.",
-    "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps, while the "
-                          "constant rate, the ring, still bounces.",
-    "momentum.cap.constant": "Held constant, {eta_max} is near-unstable on this bowl: each step multiplies the "
-                             "distance to the minimum by {f}. A well-chosen constant, like {good}, settles too.",
+    "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps. The "
+                          "constant rate, the ring, is still {d} from the minimum then, jumping side to side.",
+    "momentum.cap.constant": "Held constant, {eta_max} multiplies the distance to the minimum theta star by {f} "
+                             "at every step: it flips side and shrinks slowly, still {d} away after {steps} steps.",
     "momentum.cap.global": "Cosine decay is one global rate that changes over time, the same for every parameter. "
                            "A rate per parameter is what Adagrad, RMSProp and Adam do.",
     "momentum.local": "shallow dip",
@@ -149,6 +150,7 @@ ZH = {
     "cost.cap.cost": "再除以 2n = {two_n}：这条直线的代价 C = {total} / {two_n} = {c}。",
     "cost.cap.other": "换一条直线，距离也变了：平方和是 {total}，所以它的代价是 {c}。",
     "cost.cap.best": "最小二乘直线就是平方和最小的那条直线。它的代价 {total} / {two_n} = {c} 最低：它就是最佳拟合。",
+    "cost.least_squares": "最小二乘直线",
     "cost.cap.half": "为什么要乘 1/2？r 的平方除以 2 的导数正好是 r：平方带来的 2 被约掉了。",
     "cost.cap.bridge": "把 θ0 固定在最佳值 {b0}：C 就只取决于 θ1，是一条曲线，最低点就是最佳斜率 {b1}。"
                        "梯度下降就是沿着这样的曲线往下走。",
@@ -209,8 +211,8 @@ ZH = {
     "momentum.cap.maybe": "所以动量「可能」带着小球越过浅的局部极小，但并不保证。",
     "momentum.cap.sgd": "原文说的是带动量的 SGD。SGD 即随机梯度下降：每一步只用一个随机样本或一小批样本的梯度，而不是全部数据点：每步更省，但更嘈杂。",
     "momentum.cap.schedule": "学习率调度让学习率随时间变化。余弦衰减沿着半个余弦从 {eta_max} 降到 {eta_min}。",
-    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了，而固定学习率（圆圈）还在来回跳。",
-    "momentum.cap.constant": "固定为 {eta_max} 时，这个学习率在这只碗上接近不稳定：每一步把到最低点的距离乘以 {f}。选得好的固定学习率，比如 {good}，也能停稳。",
+    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了。这时固定学习率（圆圈）离最低点还有 {d}，还在两侧来回跳。",
+    "momentum.cap.constant": "固定为 {eta_max} 时，每一步把到最低点 θ* 的距离乘以 {f}：它换边，缩小得很慢，{steps} 步之后还差 {d}。",
     "momentum.cap.global": "余弦衰减是一个随时间变化的全局学习率，所有参数都相同。"
                            "每个参数各有学习率，那是 Adagrad、RMSProp 和 Adam 的做法。",
     "momentum.local": "浅坑",
