@@ -265,6 +265,19 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
         assert by_hand == pytest.approx(float(tag.tex_string), rel=0.03)
     assert drawn(scene, scene.cmap.ticks)
     assert [n for n, _ in scene.spoken][:3] == ["bowl", "tilt", "map"]
+    # the first step on the map stands perpendicular to the ring through the start, on screen: the
+    # ring's direction there by hand (the level set of C, from central differences of C itself)
+    cost = lambda a, b: np.mean((a + b * x - y) ** 2) / 2
+    h = 1e-6
+    g = np.array([(cost(-1 + h, 2) - cost(-1 - h, 2)) / (2 * h), (cost(-1, 2 + h) - cost(-1, 2 - h)) / (2 * h)])
+    along = np.array([-g[1], g[0]]) * 1e-3        # a short way along the ring (C does not change)
+    cm = scene.cmap
+    ring_dir = cm.p(-1 + along[0], 2 + along[1]) - cm.p(-1, 2)
+    arrow = scene.first_arrow.get_end() - scene.first_arrow.get_start()
+    cosine = np.dot(ring_dir, arrow) / np.linalg.norm(ring_dir) / np.linalg.norm(arrow)
+    assert abs(cosine) < 0.02
+    unit_x = np.linalg.norm(cm.p(1, 0) - cm.p(0, 0))
+    assert np.linalg.norm(cm.p(0, 1) - cm.p(0, 0)) == pytest.approx(unit_x, rel=1e-6)   # equal units
 
 
 def test_gradient_descent_trace_writes_its_toy_cost_out():

@@ -8,7 +8,7 @@ from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.descent import (CostCurve, readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, rel, tex_factor, tex_num, tex_stated
+from scenes.kit.fmt import num, rel, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import swap
 from scenes.ch3.common import Chapter3Scene, SIZE
 
@@ -40,7 +40,7 @@ class GradientDescent(Chapter3Scene):
     minimum. The balls stop exactly at the trace's thetas."""
 
     detail = (3, 1)        # steps worked out with numbers, per run
-    quick = 0.35           # seconds per step after those
+    quick = 0.5            # seconds per step after those
     # both balls are the value being worked on (CURRENT); P1 a filled dot, P2 a ring around it, so
     # at the minimum, where they meet, both still show
     color = palette.CURRENT
@@ -56,7 +56,7 @@ class GradientDescent(Chapter3Scene):
         guide = DashedLine(floor, plot.p(m, plot.y_bounds[1] * 0.86), color=palette.DIM, stroke_width=2)
         guide_label = self.label("gd.minimum", palette.SMALL_SIZE, palette.DIM).next_to(guide, UP, buff=0.1)
         toy = self.toy_cost(tr["toy"])
-        rule = MathTex(TEX["descent-1d"], rf"\quad \eta = {tex_num(tr['lr'])}", font_size=SIZE)
+        rule = MathTex(TEX["descent-1d"], rf"\quad \eta = {tex_stated(tr['lr'])}", font_size=SIZE)
         head = VGroup(toy, rule).arrange(DOWN, buff=0.25)
         keep_inside(head.move_to(3.6 * RIGHT + 2.0 * UP))
         self.panel_top = head.get_bottom()[1] - 0.3
@@ -149,7 +149,7 @@ class GradientDescent(Chapter3Scene):
         ts, slopes, lr = rolling.run["thetas"], rolling.run["slopes"], self.trace["lr"]
         rows = VGroup(
             MathTex(rf"\frac{{dC}}{{d\theta}} = {tex_num(slopes[k])}", font_size=SIZE, color=palette.GRADIENT),
-            MathTex(rf"\theta := {tex_num(ts[k])} - {tex_num(lr)}\cdot{tex_factor(slopes[k])}"
+            MathTex(rf"\theta := {tex_num(ts[k])} - {tex_stated(lr)}\cdot{tex_factor(slopes[k])}"
                     rf" = {tex_num(ts[k + 1])}", font_size=SIZE))
         # the left edge fixed: the rows of one step and the next stand in the same place
         return rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([1.1, self.panel_top, 0], aligned_edge=UL)
@@ -159,7 +159,7 @@ class GradientDescent(Chapter3Scene):
         ts, slopes, lr, n = rolling.run["thetas"], rolling.run["slopes"], self.trace["lr"], rolling.i + 1
         tangent, arrow = self.marks(rolling, k)
         rows = self.worked_rows(rolling, k)
-        fields = dict(slope=num(slopes[k]), theta=num(ts[k]), eta=num(lr), new=num(ts[k + 1]), k=k + 1)
+        fields = dict(slope=num(slopes[k]), theta=num(ts[k]), eta=stated(lr), new=num(ts[k + 1]), k=k + 1)
         if k == 0:
             with self.beat(f"p{n}-slope", "gd.cap.slope_neg" if slopes[k] < 0 else "gd.cap.slope_pos", **fields):
                 self.play(*swap(None, tangent), Write(rows[0]), FadeOut(rolling.tag))
@@ -215,7 +215,7 @@ class GradientDescent(Chapter3Scene):
         else:
             key = "gd.cap.stopped"
         first, last = runs[0], runs[-1]
-        with self.beat("end", key, steps=first["steps"], s1=first["steps"], s2=last["steps"], eta=num(lr),
+        with self.beat("end", key, steps=first["steps"], s1=first["steps"], s2=last["steps"], eta=stated(lr),
                        theta=num(first["thetas"][-1]), t1=num(first["thetas"][-1]), t2=num(last["thetas"][-1])):
             changes = []
             for r in rollings:
@@ -225,7 +225,11 @@ class GradientDescent(Chapter3Scene):
                 r.tangent, r.arrow, r.rows = flat, None, None
             if changes:
                 self.play(*changes)
-            self.wait(1.5)
+            # both balls, then both rows of numbers: the same theta and the same cost from either side
+            self.play(*[Indicate(r.mob, color=palette.CURRENT, scale_factor=1.8) for r in rollings], run_time=1.2)
+            self.play(*[Indicate(r.numbers[2:], color=palette.CURRENT, scale_factor=1.15) for r in rollings],
+                      run_time=1.5)
+            self.wait(0.5)
 
     def move(self, moves, run_time):
         """Each (rolling, k): the rolling goes to theta_{k+1} (or, once off the chart, stays gone); a dot
@@ -267,7 +271,7 @@ class GradientDescent(Chapter3Scene):
         keep_inside(rows)   # long numbers
         leftovers = [m for r in rollings for m in (r.tangent, r.numbers) if m is not None]
         key = "gd.cap.summary_diverged" if any(r["diverged"] for r in runs) else "gd.cap.summary"
-        with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=num(self.trace["lr"])):
+        with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=stated(self.trace["lr"])):
             self.play(*[FadeOut(m) for m in leftovers], FadeIn(rows, shift=0.2 * UP))
             self.play(Indicate(head[1], color=palette.GRADIENT))
             # each run's steps again, one mark after the other: big steps first, ever smaller ones

@@ -491,7 +491,7 @@ def bowl_facets(cmap: "ContourMap", view, cap: float, every: int = 2, dark=palet
     `view(x, y, c)` places a point (see `ContourMap.bowl_view`); heights above `cap` are cut to it (a
     flat rim). With `flat`, the same facets and ring pieces in the same order, laid on the map (to morph
     the bowl into the map). Each piece is VGroup(facet, rings on it)."""
-    from manim import interpolate_color
+    from manim import ManimColor, interpolate_color
 
     g, xs, ys = cmap.grid, cmap.xs, cmap.ys
     ii = list(range(0, len(ys) - 1, every)) + ([len(ys) - 1] if (len(ys) - 1) % every else [])
@@ -527,7 +527,7 @@ def bowl_facets(cmap: "ContourMap", view, cap: float, every: int = 2, dark=palet
         # the facet in 3-D (across, back, up) for its shading
         p3 = [np.array([u(x) * 3.6, w(y) * 2.2, min(c, cap) / cap * 2.4]) for x, y, c in corners]
         shade = _facet_shade(p3[0], p3[1], p3[3])
-        fill = interpolate_color(dark, light, 0.25 + 0.75 * shade)
+        fill = interpolate_color(ManimColor(dark), ManimColor(light), 0.25 + 0.75 * shade)
         facet = VMobject(stroke_color=dark, stroke_width=0.6, stroke_opacity=0.6).set_fill(fill, 1.0)
         flat_pts = [np.array(place(x, y, c)) for x, y, c in corners]
         facet.set_points_as_corners((flat_pts if flat else pts) + [(flat_pts if flat else pts)[0]])

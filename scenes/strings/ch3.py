@@ -122,7 +122,7 @@ EN = {
     "surface.cap.tilt": "Seen from straight above, the bowl becomes a map of rings, like the contour lines of a "
                         "hiking map.",
     "surface.cap.map": "Each ring is one cost level: {c1}, {c2}, {c3} from the outside in. The best line sits at "
-                       "the bottom of the bowl.",
+                       "the bottom of the bowl. Both axes are drawn to the same scale.",
     "surface.cap.rule": "Descent updates both parameters at once, each by its own partial derivative.",
     "surface.cap.start": "Start at theta0 = {t0}, theta1 = {t1}: a poor line, cost {c}.",
     "surface.cap.descend": "Step by step the point walks downhill across the rings, and the line turns towards "
@@ -131,8 +131,9 @@ EN = {
     "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}. The best line has "
                        "theta0 = {b0}, theta1 = {b1}.",
     "surface.cap.diverged": "With eta = {eta} the steps overshoot and the cost blows up after {steps} steps.",
-    "surface.cap.first": "The first step in numbers: the gradient is ({g0}, {g1}); times eta = {eta}, it takes "
-                         "theta0 to {n0} and theta1 to {n1}.",
+    "surface.cap.first": "The first step: minus eta times the gradient, straight across the ring it starts on, the "
+                         "steepest way down. The gradient is ({g0}, {g1}); times eta = {eta}, it takes theta0 to "
+                         "{n0} and theta1 to {n1}.",
     "surface.best": "best",
     "surface.best_line": "best line",
     "surface.line": "line now",
@@ -232,14 +233,14 @@ ZH = {
     "surface.desc": "回归代价随两个参数变化的等高线图；梯度下降一路下坡，直线随之拟合。",
     "surface.cap.bowl": "代价随两个参数变化，是一只碗：每个点 (θ0, θ1) 是一条直线，高度就是它的代价。圆圈连起代价相同的点。",
     "surface.cap.tilt": "从正上方看，这只碗就变成一圈圈的等高线，就像登山地图。",
-    "surface.cap.map": "每一圈是一个代价值：从外往里是 {c1}、{c2}、{c3}。最佳直线位于碗底。",
+    "surface.cap.map": "每一圈是一个代价值：从外往里是 {c1}、{c2}、{c3}。最佳直线位于碗底。两条轴的比例尺相同。",
     "surface.cap.rule": "梯度下降同时更新两个参数，各自按自己的偏导数。",
     "surface.cap.start": "从 θ0 = {t0}、θ1 = {t1} 出发：一条不好的直线，代价 {c}。",
     "surface.cap.descend": "一步一步，点穿过等高线走下坡，直线也转向数据点。",
     "surface.cap.valley": "先很快落进狭长的山谷，再沿着谷底慢慢前进。",
     "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。最佳直线是 θ0 = {b0}，θ1 = {b1}。",
     "surface.cap.diverged": "η = {eta} 时步子越过了头，{steps} 步之后代价爆炸。",
-    "surface.cap.first": "第一步的数值：梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
+    "surface.cap.first": "第一步：负 η 乘以梯度，垂直穿过它出发的那一圈，这是最陡的下坡方向。梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
     "surface.best": "最佳",
     "surface.best_line": "最佳直线",
     "surface.line": "当前直线",
