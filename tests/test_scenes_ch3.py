@@ -254,7 +254,7 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
     tr = get_trace("cost-surface", lr=0.04)
     x, y = np.array(tr["x"]), np.array(tr["y"])
     r = -1.0 + 2.0 * x - y   # the start (-1, 2)
-    said = dict(scene.spoken)["first"]
+    said = dict(scene.spoken)["first-numbers"]
     assert f"({num(r.mean())}, {num((r * x).mean())})" in said and "0.04" in said
     # each ring label sits on its ring: the cost there, by hand from the data, is the number it shows
     tags = scene.ring_tags

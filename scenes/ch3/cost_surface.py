@@ -82,12 +82,13 @@ class CostSurface(Chapter3Scene):
                       self.label("surface.best", palette.SMALL_SIZE, palette.BEST_FIT))
         best[1].next_to(best[0], DL, buff=0.08).add_background_rectangle(color=palette.BACKGROUND, opacity=0.85,
                                                                           buff=0.04)
-        self.ring_tags = tags
+        self.ring_tags, self.best_mark = tags, best
         with self.beat("map", "surface.cap.map", **{f"c{k + 1}": num(t.level) for k, t in enumerate(tags)}):
             self.play(LaggedStart(*[FadeIn(t) for t in tags], lag_ratio=0.3), run_time=1.5)
             self.play(FadeIn(best), FadeOut(low))
-            self.play(Indicate(cmap.rings, color=palette.COST, scale_factor=1.0), run_time=1.5)
-            self.wait(0.5)
+            self.play(Indicate(cmap.rings, color=palette.TEXT, scale_factor=1.0), run_time=1.5)
+            self.play(Indicate(best, color=palette.BEST_FIT, scale_factor=1.5))
+            self.wait(0.3)
 
     def show_rules(self, lr) -> VGroup:
         rules = VGroup(MathTex(TEX["dC/dtheta0"], font_size=SIZE - 4, color=palette.GRADIENT),
@@ -111,6 +112,7 @@ class CostSurface(Chapter3Scene):
         scatter = ScatterPlot(tr["x"], tr["y"], max_width=4.2, max_height=3.1, tick_size=30)
         keep_inside(scatter.move_to([4.3, -0.75, 0]))
         best_line = scatter.line(b0, b1, color=palette.BEST_FIT, stroke_width=3)
+        self.best_line = best_line
         line = scatter.line(t0s[0], t1s[0], color=palette.CURRENT)
         legend = legend_row((Line(ORIGIN, 0.4 * RIGHT, color=palette.BEST_FIT, stroke_width=3),
                              self.label("surface.best_line", palette.SMALL_SIZE, palette.BEST_FIT)),
@@ -152,21 +154,40 @@ class CostSurface(Chapter3Scene):
         step = Arrow(start, end, buff=0, color=palette.GRADIENT, stroke_width=6, max_tip_length_to_length_ratio=0.4,
                      max_stroke_width_to_length_ratio=30).set_z_index(4)
         step_name = MathTex(r"-\eta\,\nabla C", font_size=SIZE - 4, color=palette.GRADIENT)
-        step_name.next_to(step, RIGHT, buff=0.15).add_background_rectangle(color=palette.BACKGROUND, opacity=0.85,
+        step_name.next_to(step, LEFT, buff=0.12).add_background_rectangle(color=palette.BACKGROUND, opacity=0.85,
                                                                             buff=0.04)
         self.first_arrow = step
         rows = VGroup(*[MathTex(rf"\theta_{j} := {tex_stated(t[0])} - {tex_stated(lr)}\cdot{tex_factor(g)} = {tex_num(t[1])}",
                                 font_size=SIZE - 4) for j, t, g in ((0, t0s, g0), (1, t1s, g1))])
         grad = MathTex(rf"\nabla C = ({tex_num(g0)},\ {tex_num(g1)})", font_size=SIZE - 4, color=palette.GRADIENT)
         block = VGroup(grad, rows.arrange(DOWN, aligned_edge=LEFT, buff=0.15)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        keep_inside(block.next_to(numbers, DOWN, buff=0.3).align_to(numbers, LEFT))
-        with self.beat("first", "surface.cap.first", g0=num(g0), g1=num(g1), eta=stated(lr), n0=num(t0s[1]),
-                       n1=num(t1s[1])):
-            self.play(Create(ring), run_time=1.2)
-            self.play(GrowArrow(step), FadeIn(step_name), FadeIn(grad))
-            self.play(Write(rows), run_time=1.5)
-            self.play(Indicate(step, color=palette.GRADIENT, scale_factor=1.4))
-        self.first_block = VGroup(block, ring, step_name, step)   # gives way as the descent starts
+        # in the readouts' place while they step aside (they come back as the descent starts)
+        keep_inside(block.move_to(numbers, aligned_edge=UP + LEFT))
+        corner = self.right_angle(cmap, t0s[0], t1s[0], (-g0, -g1))
+        with self.beat("first", "surface.cap.first"):
+            self.play(Create(ring), run_time=1.5)
+            self.play(GrowArrow(step), FadeIn(step_name), run_time=1.2)
+            self.play(Create(corner))
+            self.play(Indicate(ring, color=palette.TEXT, scale_factor=1.0), Indicate(step, color=palette.GRADIENT,
+                                                                                   scale_factor=1.4), run_time=1.5)
+        with self.beat("first-numbers", "surface.cap.first_numbers", g0=num(g0), g1=num(g1), eta=stated(lr),
+                       n0=num(t0s[1]), n1=num(t1s[1])):
+            self.play(FadeOut(numbers), run_time=0.5)
+            self.play(FadeIn(grad, shift=0.2 * UP))
+            self.play(Write(rows), run_time=2.0)
+            self.play(Indicate(rows, color=palette.GRADIENT, scale_factor=1.1))
+        self.first_block = VGroup(block, ring, step_name, step, corner)   # gives way as the descent starts
+
+    @staticmethod
+    def right_angle(cmap, t0, t1, direction, size=0.16) -> VMobject:
+        """A small square mark where the step leaves the ring: their directions meet at a right angle."""
+        start = cmap.p(t0, t1)
+        d = cmap.p(t0 + direction[0], t1 + direction[1]) - start
+        d = d / np.linalg.norm(d)
+        n = np.array([-d[1], d[0], 0.0])
+        mark = VMobject(stroke_color=palette.TEXT, stroke_width=2)
+        mark.set_points_as_corners([start + size * n, start + size * (n + d), start + size * d])
+        return mark
 
     def descend(self, cmap, scatter, line, point, numbers):
         """The point glides along the path over about `frames` keyframes, drawing it, while the line
@@ -181,7 +202,7 @@ class CostSurface(Chapter3Scene):
                                                     (keys[split:], "surface.cap.valley"))):
             with self.beat("descend" if part == 0 else "valley", caption):
                 if part == 0:
-                    self.play(FadeOut(self.first_block), run_time=0.6)
+                    self.play(FadeOut(self.first_block), FadeIn(numbers), run_time=0.6)
                 for i, j in zip(a_range, a_range[1:]):
                     seg = cmap.segment(t0s, t1s, i, j)
                     new_line = scatter.line(t0s[j], t1s[j], color=palette.CURRENT)
@@ -205,7 +226,16 @@ class CostSurface(Chapter3Scene):
         b0, b1 = tr["best"]
         end_key = "surface.cap.diverged" if path["diverged"] else "surface.cap.end"
         with self.beat("end", end_key, steps=len(t0s) - 1, t0=num(t0s[-1]), t1=num(t1s[-1]), c=num(costs[-1]),
-                       b0=num(b0), b1=num(b1), eta=num(path["lr"])):
+                       eta=stated(path["lr"])):
             self.play(Indicate(numbers, color=palette.CURRENT, scale_factor=1.08))
-            self.play(Indicate(line, color=palette.BEST_FIT))
-            self.wait(1.5)
+            self.play(Indicate(line, color=palette.CURRENT))
+        best = MathTex(rf"\text{{best: }}\theta_0 = {tex_num(b0)},\ \theta_1 = {tex_num(b1)}", font_size=SIZE - 4,
+                       color=palette.BEST_FIT).next_to(numbers, DOWN, buff=0.3).align_to(numbers, LEFT)
+        if path["diverged"]:
+            return
+        close = abs(t0s[-1] - b0) < 0.1 and abs(t1s[-1] - b1) < 0.1
+        with self.beat("best", "surface.cap.best" if close else "surface.cap.best_far", b0=num(b0), b1=num(b1)):
+            self.play(FadeIn(best, shift=0.2 * UP))
+            self.play(Indicate(self.best_line, color=palette.BEST_FIT), Indicate(self.best_mark, color=palette.BEST_FIT,
+                                                                                 scale_factor=1.6), run_time=1.5)
+            self.wait(0.5)

@@ -1,12 +1,13 @@
 """Chapter 3: The learning rate."""
 from __future__ import annotations
 
-from manim import (DOWN, RIGHT, UP, Dot, FadeIn, FadeOut, GrowArrow, Indicate, LaggedStart, MathTex, VGroup,
+from manim import (DOWN, RIGHT, UP, Dot, DoubleArrow, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart,
+                   MathTex, VGroup,
                    Write)
 from scenes.kit import palette
 from scenes.kit.descent import (CostCurve, readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, tex_num
+from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.ch3.common import Chapter3Scene, SIZE
 
 
@@ -30,7 +31,7 @@ class LearningRates(Chapter3Scene):
         for k, card in enumerate(cards[:self.slots]):
             card.move_to(self.places[k])
         first = cards[:self.slots]
-        with self.beat("intro", "lr.cap.intro", start=num(tr["start"]), steps=tr["steps"]):
+        with self.beat("intro", "lr.cap.intro", start=stated(tr["start"]), steps=tr["steps"]):
             self.play(LaggedStart(*[FadeIn(c.plot) for c in first], lag_ratio=0.2), *[Write(c.head) for c in first])
             self.play(*[FadeIn(c.ball, scale=2) for c in first], *[FadeIn(c.numbers) for c in first])
             self.wait(0.5)
@@ -40,7 +41,8 @@ class LearningRates(Chapter3Scene):
         later = cards[self.slots:]
         with self.beat("more", "lr.cap.more"):
             self.play(*[FadeOut(c) for c in cards[:self.slots - 1]])
-            self.play(cards[self.slots - 1].animate.move_to(self.places[0]))
+            # sideways only: it keeps its height (it carries its verdict, the new cards do not yet)
+            self.play(cards[self.slots - 1].animate.shift((self.places[0][0] - self.places[self.slots - 1][0]) * RIGHT))
             for k, card in enumerate(later, start=1):
                 card.move_to(self.places[k])
             self.play(LaggedStart(*[FadeIn(c.plot) for c in later], lag_ratio=0.3),
@@ -59,9 +61,10 @@ class LearningRates(Chapter3Scene):
     def card(self, run) -> VGroup:
         """One rate's panel: the curve (one scale for all), its eta above, the ball, step and cost below."""
         tr = self.trace
-        plot = CostCurve(tr["curve"], width=2.9, height=2.5, ticks=(5, 3))
-        head = MathTex(rf"\eta = {tex_num(run['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(plot, UP, buff=0.2)
-        ball = plot.ball(run["thetas"][0], run["costs"][0], color=palette.CURRENT)
+        plot = CostCurve(tr["curve"], width=2.9, height=2.1, ticks=(5, 3))
+        # the rates are given (eta) or set by design (1.5, 2, 2.2 over C''): written as stated
+        head = MathTex(rf"\eta = {tex_stated(run['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(plot, UP, buff=0.15)
+        ball = plot.ball(run["thetas"][0], run["costs"][0], color=palette.CURRENT, radius=0.16)
         counter = self.counter(0, color=palette.TEXT)
         cost = readout("C", run["costs"][0], palette.COST, size=SIZE - 2)
         numbers = VGroup(counter, cost).arrange(RIGHT, buff=0.45).next_to(plot, DOWN, buff=0.3)
@@ -75,39 +78,59 @@ class LearningRates(Chapter3Scene):
         gap = 0.35
         width = card.plot.width
         xs = [(k - (self.slots - 1) / 2) * (width + gap) for k in range(self.slots)]
-        return [[x, 0.75, 0] for x in xs]
+        return [[x, 0.45, 0] for x in xs]
 
     def show_run(self, i, run, card):
-        verdict = self.label(f"lr.verdict.{run['verdict']}", palette.BODY_SIZE, palette.TEXT)
-        verdict.next_to(card.numbers, DOWN, buff=0.25)
+        verdict = self.label(f"lr.verdict.{run['verdict']}", palette.SMALL_SIZE - 2, palette.TEXT)
+        verdict.next_to(card.numbers, DOWN, buff=0.2)
         card.verdict = verdict
-        with self.beat(f"eta{i + 1}", f"lr.cap.{run['verdict']}", eta=num(run["lr"]), steps=run["steps"],
+        with self.beat(f"eta{i + 1}", f"lr.cap.{run['verdict']}", eta=stated(run["lr"]), steps=run["steps"],
                        theta=num(run["thetas"][-1]), c=num(run["costs"][-1])):
             self.run(i, run, card)
             self.play(FadeIn(verdict, shift=0.2 * UP))
             card.add(verdict)
-            self.wait(0.5)
+            if run["factor"] < 0:   # too large: the first two distances to the minimum, side by side
+                card.gaps = self.gaps(run, card)
+                self.play(LaggedStart(*[GrowFromCenter(g) for g in card.gaps], lag_ratio=0.6), run_time=1.6)
+                card.add(card.gaps)
+            self.wait(0.3)
 
     def factors(self, runs, cards):
         """The one line behind the too-large panels: each step multiplies the distance to the minimum by
         1 - eta C'' (the trace's factor). Each panel's factor replaces its counters, the rule goes under."""
         tr = self.trace
         m = tr["curve"]["minimum"]
-        rule = MathTex(rf"\theta_{{k+1}} - {tex_num(m)} = (1 - \eta\,C'')\,(\theta_k - {tex_num(m)}),"
-                       rf"\quad C'' = {tex_num(tr['curvature'])}", font_size=SIZE, color=palette.GRADIENT)
+        rule = MathTex(rf"\theta_{{k+1}} - {tex_stated(m)} = (1 - \eta\,C'')\,(\theta_k - {tex_stated(m)}),"
+                       rf"\quad C'' = {tex_stated(tr['curvature'])}", font_size=SIZE - 4, color=palette.GRADIENT)
         rows = []
         for r, c in zip(runs, cards):
             row = MathTex(rf"1 - \eta\,C'' = {tex_num(r['factor'])}", font_size=SIZE, color=palette.GRADIENT)
             rows.append(row.move_to(c.numbers))
             c.factor = row
-        keep_inside(rule.next_to(VGroup(*[c.verdict for c in cards]), DOWN, buff=0.35))
+        keep_inside(rule.next_to(VGroup(*[c.verdict for c in cards]), DOWN, buff=0.25))
         fields = {f"f{i + 1}": num(r["factor"]) for i, r in enumerate(runs)}
         with self.beat("factor", "lr.cap.factor", **fields):
             self.play(Write(rule))
             for c, row in zip(cards, rows):
                 self.play(FadeOut(c.numbers), run_time=0.4)
-                self.play(FadeIn(row, shift=0.2 * UP), Indicate(c.verdict, color=palette.TEXT), run_time=1.0)
+                self.play(FadeIn(row, shift=0.2 * UP), Indicate(c.gaps, color=palette.GRADIENT, scale_factor=1.15),
+                          run_time=1.2)
             self.wait(0.5)
+
+    def gaps(self, run, card) -> VGroup:
+        """|theta_0 - min| and |theta_1 - min| as arrows out from the minimum at each point's height, with
+        their lengths: the second over the first is |1 - eta C''| (shorter, equal, longer)."""
+        plot, m = card.plot, self.trace["curve"]["minimum"]
+        out = VGroup()
+        for k in (0, 1):
+            t, c = run["thetas"][k], run["costs"][k]
+            if not plot.inside(t, c):
+                continue
+            arrow = DoubleArrow(plot.p(m, c), plot.p(t, c), buff=0, color=palette.TEXT, stroke_width=3,
+                                tip_length=0.12, max_tip_length_to_length_ratio=0.2)
+            size = MathTex(num(abs(t - m)), font_size=SIZE - 10, color=palette.TEXT).next_to(arrow, UP, buff=0.05)
+            out.add(VGroup(arrow, size))
+        return out
 
     def run(self, i, run, card):
         ts, cs = run["thetas"], run["costs"]
@@ -126,10 +149,10 @@ class LearningRates(Chapter3Scene):
                     gone = True
                     card.remove(ball)
                     self.remove(ball)
-                    off = self.label("lr.off_chart", palette.SMALL_SIZE, palette.COST)
+                    off = self.label("lr.off_chart", palette.SMALL_SIZE - 4, palette.COST)
                     (x0, x1), (y0, y1) = plot.x_bounds, plot.y_bounds
-                    # at the top of the box, between the parabola's arms (they reach the top only at its ends)
-                    off.move_to(plot.p((x0 + x1) / 2, y1), aligned_edge=UP)
+                    # inside the bowl, between the parabola's arms, over the minimum
+                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.5 * (y1 - y0)))
                     off.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
                     out = plot.exit_arrow(ts[k], cs[k], ts[k + 1], cs[k + 1], color=palette.COST)
                     card.add(off, *([out] if out else []))

@@ -62,8 +62,8 @@ EN = {
                       "between two points forever, cost {c} after {steps} steps.",
     "lr.cap.diverges": "eta = {eta}: every jump lands further out. After {steps} steps the cost is {c}, and the "
                        "ball has left the chart.",
-    "lr.cap.factor": "Why: each step multiplies the distance to the minimum by 1 − eta times the curvature, "
-                     "here {f1}, {f2} and {f3}. Between −1 and 0 theta flips side and the jumps shrink; at −1 "
+    "lr.cap.factor": "The reason: each step multiplies the distance to the minimum by 1 − eta times the "
+                     "curvature, here {f1}, {f2} and {f3}. Between −1 and 0 theta flips side and the jumps shrink; at −1 "
                      "they stay the same; below −1 they grow.",
     "lr.cap.summary": "Too small crawls. Too large oscillates, bounces or blows up. A good rate lies in between.",
     "lr.verdict.crawls": "crawls",
@@ -128,12 +128,14 @@ EN = {
     "surface.cap.descend": "Step by step the point walks downhill across the rings, and the line turns towards "
                            "the points.",
     "surface.cap.valley": "First quickly down into the long valley, then slowly along it.",
-    "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}. The best line has "
-                       "theta0 = {b0}, theta1 = {b1}.",
+    "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}.",
+    "surface.cap.best": "The best line has theta0 = {b0}, theta1 = {b1}: the descent ends close to it.",
+    "surface.cap.best_far": "The best line has theta0 = {b0}, theta1 = {b1}: the descent is still on its way.",
     "surface.cap.diverged": "With eta = {eta} the steps overshoot and the cost blows up after {steps} steps.",
-    "surface.cap.first": "The first step: minus eta times the gradient, straight across the ring it starts on, the "
-                         "steepest way down. The gradient is ({g0}, {g1}); times eta = {eta}, it takes theta0 to "
-                         "{n0} and theta1 to {n1}.",
+    "surface.cap.first": "The first step is minus eta times the gradient: straight across the ring it starts "
+                         "on, the steepest way down.",
+    "surface.cap.first_numbers": "In numbers, the gradient is ({g0}, {g1}); times eta = {eta}, it takes theta0 "
+                                 "to {n0} and theta1 to {n1}.",
     "surface.best": "best",
     "surface.best_line": "best line",
     "surface.line": "line now",
@@ -238,9 +240,12 @@ ZH = {
     "surface.cap.start": "从 θ0 = {t0}、θ1 = {t1} 出发：一条不好的直线，代价 {c}。",
     "surface.cap.descend": "一步一步，点穿过等高线走下坡，直线也转向数据点。",
     "surface.cap.valley": "先很快落进狭长的山谷，再沿着谷底慢慢前进。",
-    "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。最佳直线是 θ0 = {b0}，θ1 = {b1}。",
+    "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。",
+    "surface.cap.best": "最佳直线是 θ0 = {b0}，θ1 = {b1}：下降最后停在它附近。",
+    "surface.cap.best_far": "最佳直线是 θ0 = {b0}，θ1 = {b1}：下降还在路上。",
     "surface.cap.diverged": "η = {eta} 时步子越过了头，{steps} 步之后代价爆炸。",
-    "surface.cap.first": "第一步：负 η 乘以梯度，垂直穿过它出发的那一圈，这是最陡的下坡方向。梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
+    "surface.cap.first": "第一步：负 η 乘以梯度，垂直穿过它出发的那一圈，这是最陡的下坡方向。",
+    "surface.cap.first_numbers": "用数字表示：梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
     "surface.best": "最佳",
     "surface.best_line": "最佳直线",
     "surface.line": "当前直线",
