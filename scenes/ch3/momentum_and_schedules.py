@@ -7,7 +7,7 @@ from scenes.kit import palette
 from scenes.kit.descent import (CostCurve, EdgePlot, nice_range,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, stated, tex_factor, tex_num
+from scenes.kit.fmt import num, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import following, legend_row, note
 from scenes.ch3.common import Chapter3Scene, SIZE
 
@@ -28,12 +28,13 @@ class MomentumAndSchedules(Chapter3Scene):
 
     def momentum_part(self):
         tr = self.trace
+        self.trail = VGroup()
         plain, mom, low_run = tr["plain"], tr["momentum"], tr["momentum_low"]
         plot = CostCurve(tr["curve"], width=10.4, height=3.9, ticks=(8, 3)).move_to(0.2 * RIGHT + 0.4 * DOWN)
         self.plot = plot
         rules = VGroup(MathTex(TEX["velocity"], font_size=SIZE),
                        MathTex(TEX["momentum-step"], font_size=SIZE),
-                       MathTex(rf"\beta = {tex_num(tr['beta'])},\ \eta = {tex_num(tr['lr'])}", font_size=SIZE))
+                       MathTex(rf"\beta = {tex_stated(tr['beta'])},\ \eta = {tex_stated(tr['lr'])}", font_size=SIZE))
         rules.arrange(RIGHT, buff=0.8).move_to(2.55 * UP)
         local_t = plain["thetas"][-1]
         low = min(range(len(plot.cs)), key=lambda j: plot.cs[j])
@@ -66,7 +67,7 @@ class MomentumAndSchedules(Chapter3Scene):
             self.wait(0.5)
 
         ball = plot.ball(plain["thetas"][0], plain["costs"][0], color=palette.CURRENT)
-        with self.beat("plain", "momentum.cap.plain", eta=num(tr["lr"]), steps=plain["steps"],
+        with self.beat("plain", "momentum.cap.plain", eta=stated(tr["lr"]), steps=plain["steps"],
                        theta=num(plain["thetas"][-1])):
             self.play(FadeIn(ball, scale=2), FadeIn(legend[0]))
             self.roll(plain, ball, per_step=0.3)
@@ -105,7 +106,7 @@ class MomentumAndSchedules(Chapter3Scene):
         ball3 = Circle(radius=0.2, color=palette.CURRENT, stroke_width=5).move_to(
             plot.p(low_run["thetas"][0], low_run["costs"][0])).set_z_index(4)
         ball3.full_opacity, ball3.hollow = 1.0, True
-        low_rule = MathTex(rf"\beta = {tex_num(tr['beta_low'])},\ \eta = {tex_num(tr['lr'])}", font_size=SIZE)
+        low_rule = MathTex(rf"\beta = {tex_stated(tr['beta_low'])},\ \eta = {tex_stated(tr['lr'])}", font_size=SIZE)
         low_rule.move_to(rules[2])
 
         stays = abs(low_run["thetas"][-1] - local_t) < 0.5
@@ -126,14 +127,23 @@ class MomentumAndSchedules(Chapter3Scene):
         sgd = note(VGroup(self.label("momentum.sgd", palette.SMALL_SIZE, palette.TEXT),
                           self.label("momentum.sgd2", palette.SMALL_SIZE, palette.TEXT)).arrange(DOWN, buff=0.1),
                    color=palette.DIM, pad=0.12)
-        sgd.move_to(rules).set_x(1.2)   # in the rules' place, right of the plot's C label
+        sgd.move_to(1.2 * UP)   # the plot has gone: the note and its picture take the middle
         keep_inside(sgd)
+        # a picture of the data: all the points (plain descent), one random sample, a small batch
+        n = 12
+        points = VGroup(*[Dot(radius=0.16, color=palette.INPUT) for _ in range(n)]).arrange(RIGHT, buff=0.32)
+        points.next_to(sgd, DOWN, buff=0.35)
+        batches = ([7], [1, 4, 10])   # a fixed draw: the picture, not a computation
         with self.beat("sgd", "momentum.cap.sgd"):
-            self.play(FadeOut(remark), run_time=0.5)
-            self.play(FadeIn(sgd))
-            self.wait(2)
+            self.play(FadeOut(remark), FadeOut(plot), FadeOut(names), FadeOut(legend), FadeOut(self.trail),
+                      *[FadeOut(b) for b in (ball, ball2, ball3)], run_time=0.8)
+            self.play(FadeIn(sgd), LaggedStart(*[FadeIn(d, scale=1.5) for d in points], lag_ratio=0.1))
+            for pick in batches:
+                self.play(*[d.animate.set_color(palette.INPUT if j in pick else palette.DIM)
+                            for j, d in enumerate(points)], run_time=0.8)
+                self.play(*[Indicate(points[j], color=palette.INPUT, scale_factor=1.6) for j in pick], run_time=1.2)
         self.balls = (ball, ball2, ball3)
-        self.play(*[FadeOut(m) for m in (plot, names, ball, ball2, ball3, legend, sgd)])
+        self.play(FadeOut(sgd), FadeOut(points))
 
     def roll(self, run, ball, velocity=False, steps=None, per_step=None, arrow=None, keep=False):
         """Replay a run's steps on the bumpy curve; with `velocity`, an arrow rides on the ball showing -v
@@ -144,6 +154,9 @@ class MomentumAndSchedules(Chapter3Scene):
         per_step = per_step or self.per_step
         fastest = max((abs(v) for v in run["velocities"]), default=0.0) or 1.0
         for k in (range(run["steps"]) if steps is None else steps):
+            if plot.inside(ts[k], cs[k]):   # a trail: the gaps between its dots are the ball's speed
+                self.trail.add(Dot(plot.p(ts[k], cs[k]), radius=0.045, color=palette.DIM).set_z_index(1))
+                self.add(self.trail[-1])
             anims = [plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=per_step,
                                     rate_func=rate_functions.linear)]
             if arrow is not None:
@@ -181,9 +194,9 @@ class MomentumAndSchedules(Chapter3Scene):
         cursor = Dot(rates.p(0, lrs[0]), radius=0.13, color=palette.CURRENT).set_z_index(3)
         bowl = CostCurve(sc["curve"], width=5.2, height=2.8, ticks=(4, 3)).move_to(3.3 * RIGHT + 0.15 * DOWN)
         formula = MathTex(TEX["cosine"], font_size=SIZE).move_to(2.65 * UP)   # its values row clear of C(θ)
-        values = MathTex(rf"\eta_{{\max}} = {tex_num(sc['eta_max'])},\ \eta_{{\min}} = {tex_num(sc['eta_min'])},"
+        values = MathTex(rf"\eta_{{\max}} = {tex_stated(sc['eta_max'])},\ \eta_{{\min}} = {tex_stated(sc['eta_min'])},"
                          rf"\ T = {T}", font_size=SIZE - 4, color=palette.DIM).next_to(formula, DOWN, buff=0.15)
-        with self.beat("schedule", "momentum.cap.schedule", eta_max=num(sc["eta_max"]), eta_min=num(sc["eta_min"])):
+        with self.beat("schedule", "momentum.cap.schedule", eta_max=stated(sc["eta_max"]), eta_min=stated(sc["eta_min"])):
             self.play(Write(formula), FadeIn(values))
             self.play(FadeIn(rates))
             self.play(Create(rate_line), LaggedStart(*[FadeIn(d) for d in rate_dots], lag_ratio=0.1), run_time=1.5)
@@ -216,13 +229,13 @@ class MomentumAndSchedules(Chapter3Scene):
                 if anims:
                     self.play(*anims, run_time=0.6)
             self.wait(1)
-        factor = MathTex(rf"\eta = {tex_num(sc['eta_max'])}:\ \ \theta_{{t+1}} - \theta^* = "
-                         rf"{tex_factor(sc['factor'])}\,(\theta_t - \theta^*),\quad \theta^* = {tex_num(m)}",
+        factor = MathTex(rf"\eta = {tex_stated(sc['eta_max'])}:\ \ \theta_{{t+1}} - \theta^* = "
+                         rf"{tex_factor(sc['factor'])}\,(\theta_t - \theta^*),\quad \theta^* = {tex_stated(m)}",
                          font_size=SIZE - 4, color=palette.TEXT).move_to(values)
         star = VGroup(DashedLine(bowl.p(m, bowl.y_bounds[0]), bowl.p(m, 0.75 * bowl.y_bounds[1]), color=palette.DIM,
                                  stroke_width=2))
         star.add(MathTex(r"\theta^*", font_size=SIZE - 4, color=palette.DIM).next_to(star[0], UP, buff=0.08))
-        with self.beat("constant", "momentum.cap.constant", eta_max=num(sc["eta_max"]), f=num(sc["factor"]),
+        with self.beat("constant", "momentum.cap.constant", eta_max=stated(sc["eta_max"]), f=num(sc["factor"]),
                        steps=const["steps"], d=num(abs(const["thetas"][-1] - m))):
             self.play(ReplacementTransform(values, factor))
             self.play(Create(star[0]), FadeIn(star[1]))
@@ -231,9 +244,13 @@ class MomentumAndSchedules(Chapter3Scene):
                                                                                         const["costs"][0]))
             ghost.full_opacity, ghost.hollow = 1.0, True
             self.play(FadeIn(ghost))
+            marks = VGroup()
             for t in range(const["steps"]):
+                marks.add(Dot(bowl.p(const["thetas"][t], const["costs"][t]), radius=0.06, color=palette.DIM))
+                self.add(marks[-1])
                 self.play(bowl.move_ball(ghost, const["thetas"][t], const["costs"][t], const["thetas"][t + 1],
-                                         const["costs"][t + 1]), run_time=0.35)
+                                         const["costs"][t + 1]), run_time=0.45)
+            self.play(FadeOut(marks), run_time=0.4)
             self.play(FadeOut(ghost), Indicate(ring, color=palette.TEXT))
         remark = note(VGroup(self.label("momentum.one_rate", palette.SMALL_SIZE, palette.TEXT),
                              self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12),
