@@ -291,3 +291,25 @@ def test_gradient_descent_trace_writes_its_toy_cost_out():
     for t, s in zip(run["thetas"][:3], run["slopes"][:3]):
         fd = ((toy["a"] * (t + h - 3) ** 2) - (toy["a"] * (t - h - 3) ** 2)) / (2 * h)
         assert s == pytest.approx(fd, abs=1e-6) and s == pytest.approx(t - 3, abs=1e-6)
+
+
+@pytest.mark.parametrize("lo, hi, ticks", [(-1.0, 7.0, (8, 5)), (-2.0, 8.0, (5, 3)), (0.0, 300.0, (3, 3))])
+def test_axis_marks_are_the_labelled_values_and_the_arrowheads_small(tmp_path, lo, hi, ticks):
+    """Every tick mark carries a number (none unlabelled under an arrow tip: the padding past the last
+    number once held one), and an arrowhead is a pointer, far smaller than a tick step."""
+    from manim import tempconfig
+
+    from scenehelp import TINY
+    from scenes.kit.descent import CostCurve
+
+    with tempconfig({**TINY, "media_dir": str(tmp_path)}):
+        ts = np.linspace(lo, hi, 41)
+        plot = CostCurve({"theta": ts, "cost": 0.5 * (ts - 3) ** 2 + 0.5}, ticks=ticks)
+    ax = plot.axes
+    numbers = [float(t.tex_string.replace("\u2212", "-")) for t in plot.ticks]
+    for axis, coord in ((ax.x_axis, 0), (ax.y_axis, 1)):
+        for mark in axis.ticks:
+            value = plot.coords(mark.get_center())[coord]
+            assert any(abs(value - v) < 1e-6 for v in numbers), value
+            assert mark.get_center()[coord] < axis.tip.get_center()[coord] - 0.1   # nothing under the tip
+        assert max(axis.tip.width, axis.tip.height) <= 0.2
