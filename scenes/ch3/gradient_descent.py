@@ -120,7 +120,7 @@ class GradientDescent(Chapter3Scene):
         cost = readout("C", cs[0], palette.COST)
         # one row per ball, under the worked-out steps: P_i, step k, theta, C in fixed, roomy columns
         y = -1.75 - 0.6 * i
-        for m, x in zip((name, step, theta, cost), (0.45, 1.55, 3.25, 5.25)):
+        for m, x in zip((name, step, theta, cost), (0.3, 1.35, 2.95, 4.75)):
             m.move_to([x, y, 0], aligned_edge=LEFT)
         numbers = VGroup(name, step, theta, cost)
         start_key = "gd.cap.start" if i == 0 else "gd.cap.start2"
