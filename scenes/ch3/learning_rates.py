@@ -138,7 +138,7 @@ class LearningRates(Chapter3Scene):
         gone = False
         for k in range(run["steps"]):
             if not gone:
-                dot = Dot(plot.p(ts[k], cs[k]), radius=0.04, color=palette.DIM)
+                dot = Dot(plot.p(ts[k], cs[k]), radius=0.06, color=palette.DIM)
                 card.trail.add(dot)
                 self.add(dot)
                 self.play(plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=self.per_step * (

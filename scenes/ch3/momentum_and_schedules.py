@@ -155,7 +155,7 @@ class MomentumAndSchedules(Chapter3Scene):
         fastest = max((abs(v) for v in run["velocities"]), default=0.0) or 1.0
         for k in (range(run["steps"]) if steps is None else steps):
             if plot.inside(ts[k], cs[k]):   # a trail: the gaps between its dots are the ball's speed
-                self.trail.add(Dot(plot.p(ts[k], cs[k]), radius=0.045, color=palette.DIM).set_z_index(1))
+                self.trail.add(Dot(plot.p(ts[k], cs[k]), radius=0.07, color=palette.DIM).set_z_index(1))
                 self.add(self.trail[-1])
             anims = [plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=per_step,
                                     rate_func=rate_functions.linear)]
@@ -246,7 +246,7 @@ class MomentumAndSchedules(Chapter3Scene):
             self.play(FadeIn(ghost))
             marks = VGroup()
             for t in range(const["steps"]):
-                marks.add(Dot(bowl.p(const["thetas"][t], const["costs"][t]), radius=0.06, color=palette.DIM))
+                marks.add(Dot(bowl.p(const["thetas"][t], const["costs"][t]), radius=0.08, color=palette.DIM))
                 self.add(marks[-1])
                 self.play(bowl.move_ball(ghost, const["thetas"][t], const["costs"][t], const["thetas"][t + 1],
                                          const["costs"][t + 1]), run_time=0.45)
