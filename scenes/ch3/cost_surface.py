@@ -87,7 +87,7 @@ class CostSurface(Chapter3Scene):
             self.play(LaggedStart(*[FadeIn(t) for t in tags], lag_ratio=0.3), run_time=1.5)
             self.play(FadeIn(best), FadeOut(low))
             self.play(Indicate(cmap.rings, color=palette.TEXT, scale_factor=1.0), run_time=1.5)
-            self.play(Indicate(best, color=palette.BEST_FIT, scale_factor=1.5))
+            self.play(Indicate(best[0], color=palette.BEST_FIT, scale_factor=2.0))   # not its label's backing
             self.wait(0.3)
 
     def show_rules(self, lr) -> VGroup:
