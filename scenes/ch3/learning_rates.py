@@ -151,8 +151,8 @@ class LearningRates(Chapter3Scene):
                     self.remove(ball)
                     off = self.label("lr.off_chart", palette.SMALL_SIZE - 4, palette.COST)
                     (x0, x1), (y0, y1) = plot.x_bounds, plot.y_bounds
-                    # inside the bowl, between the parabola's arms, over the minimum
-                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.5 * (y1 - y0)))
+                    # inside the bowl, high between the parabola's arms
+                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.8 * (y1 - y0)))   # above the distance arrows
                     off.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
                     out = plot.exit_arrow(ts[k], cs[k], ts[k + 1], cs[k + 1], color=palette.COST)
                     card.add(off, *([out] if out else []))
