@@ -218,7 +218,7 @@ class MomentumAndSchedules(Chapter3Scene):
             for t in range(max(run["steps"], const["steps"])):
                 # the readout turns to t as the marker sets off for t; the balls then take step t
                 now[0].number.set_value(t)
-                set_number(now[1].number, lrs[t])
+                set_number(now[1].number, lrs[t], max_places=4)   # 3 figures: 0.0500
                 if t:
                     self.play(cursor.animate.move_to(rates.p(t, lrs[t])), run_time=0.3)
                 anims = []
@@ -255,7 +255,7 @@ class MomentumAndSchedules(Chapter3Scene):
         remark = note(VGroup(self.label("momentum.one_rate", palette.SMALL_SIZE, palette.TEXT),
                              self.label("momentum.per_param", palette.SMALL_SIZE, palette.DIM)).arrange(DOWN, buff=0.12),
                       color=palette.DIM)
-        remark.move_to(VGroup(formula, factor))   # in the formulas' place, clear of the header and the plots
+        remark.move_to(VGroup(formula, factor)).set_y(2.3)   # in the formulas' place, clear of the title and the plots
         keep_inside(remark)
         with self.beat("global", "momentum.cap.global"):
             self.play(FadeOut(formula), FadeOut(factor), run_time=0.5)
