@@ -39,11 +39,12 @@ class MomentumAndSchedules(Chapter3Scene):
         local_t = plain["thetas"][-1]
         low = min(range(len(plot.cs)), key=lambda j: plot.cs[j])
         names = VGroup()
-        # the dip's name high above it, over the ball's -v arrow and clear of the left wall and the y axis
+        # the dip's name under the left wall, left of the dip: the balls and their -v arrows (above them)
+        # pass over it, and the y axis is well to its left
         dip = plot.p(local_t, plain["costs"][-1])
         dip_text = self.label("momentum.local", palette.SMALL_SIZE, palette.DIM)
-        dip_text.move_to(dip + 1.55 * UP + 0.35 * RIGHT)
-        names.add(VGroup(dip_text, Arrow(dip_text.get_bottom(), dip + 0.22 * UP, buff=0.1, color=palette.DIM,
+        dip_text.move_to(dip + 1.7 * LEFT + 0.35 * UP)
+        names.add(VGroup(dip_text, Arrow(dip_text.get_right(), dip + 0.15 * LEFT, buff=0.1, color=palette.DIM,
                                          stroke_width=3, max_tip_length_to_length_ratio=0.2)))
         deep = plot.p(plot.ts[low], plot.cs[low])
         deep_text = self.label("momentum.global", palette.SMALL_SIZE, palette.DIM).move_to(deep + 1.45 * UP + 0.8 * RIGHT)
