@@ -64,12 +64,16 @@ def constant_schedule(eta: float, steps: int) -> list[float]:
     return [float(eta)] * steps
 
 
-def cosine_schedule(eta_max: float, eta_min: float, steps: int) -> list[float]:
-    """eta_t = eta_min + 1/2 (eta_max - eta_min)(1 + cos(pi t / T)), t = 0..T-1, T = steps - 1.
+def cosine_rate(eta_max: float, eta_min: float, T: float, t: float) -> float:
+    """eta_t = eta_min + 1/2 (eta_max - eta_min)(1 + cos(pi t / T)) at any t in [0, T] (a smooth curve)."""
+    return eta_min + 0.5 * (eta_max - eta_min) * (1 + math.cos(math.pi * t / T))
 
-    One global rate that shrinks over time (not a per-parameter rate)."""
+
+def cosine_schedule(eta_max: float, eta_min: float, steps: int) -> list[float]:
+    """The cosine rate at t = 0..T, T = steps - 1: one global rate that shrinks over time (not a
+    per-parameter rate)."""
     T = max(steps - 1, 1)
-    return [eta_min + 0.5 * (eta_max - eta_min) * (1 + math.cos(math.pi * t / T)) for t in range(steps)]
+    return [cosine_rate(eta_max, eta_min, T, t) for t in range(steps)]
 
 
 # -- runs -------------------------------------------------------------------
@@ -100,6 +104,13 @@ def _blew_up(cost: float, theta: float, start_cost: float) -> bool:
     return not (math.isfinite(cost) and math.isfinite(theta)) or abs(cost) > BLOW_UP * max(abs(start_cost), 1.0)
 
 
+def clean(v: float, digits: int = 12) -> float:
+    """v rounded once to `digits` significant digits: floating-point noise gone, so two values that are
+    equal in exact arithmetic (mirror images about a minimum: 2.705 and 2.7050000000000001) are one
+    double, and every later rounding of them for display agrees."""
+    return float(f"{v:.{digits}g}") if math.isfinite(v) else v
+
+
 def descend(curve_name: str, start: float, lr: float | list[float], steps: int,
             momentum: float = 0.0, tol: float = 1e-3) -> DescentTrace:
     """theta <- theta - eta * v,  v <- momentum * v + slope (v = slope when momentum = 0).
@@ -109,7 +120,7 @@ def descend(curve_name: str, start: float, lr: float | list[float], steps: int,
     c = curve(curve_name)
     lrs = constant_schedule(lr, steps) if np.isscalar(lr) else [float(v) for v in lr][:steps]
     theta = float(start)
-    thetas, costs, slopes = [theta], [c.cost(theta)], [c.slope(theta)]
+    thetas, costs, slopes = [theta], [clean(c.cost(theta))], [clean(c.slope(theta))]
     used, vels = [], []
     v = 0.0
     diverged_at = None
@@ -122,10 +133,10 @@ def descend(curve_name: str, start: float, lr: float | list[float], steps: int,
         if _blew_up(new_cost, new, costs[0]):
             diverged_at = t + 1
             break
-        theta = new
+        theta = clean(new)
         thetas.append(theta)
-        costs.append(new_cost)
-        slopes.append(c.slope(theta))
+        costs.append(clean(c.cost(theta)))
+        slopes.append(clean(c.slope(theta)))
         used.append(float(eta))
         vels.append(float(v))
     converged = diverged_at is None and abs(slopes[-1]) < tol and abs(v) < tol

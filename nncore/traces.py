@@ -242,29 +242,43 @@ def classify_run(run: dict) -> str:
     return "oscillates" if crossings > 2 else "crawls"
 
 
+# the three regimes of a rate too large, as eta * C'': each step multiplies the distance to the minimum by
+# 1 - eta C'' = -0.5 (flips side, shrinks: oscillates and converges), -1 (bounces forever), -1.2 (grows)
+TOO_LARGE = (1.5, 2.0, 2.2)
+
+
+def lr_verdict(run: dict, factor: float) -> str:
+    """How a run on the parabola goes, from the factor 1 - eta C'' its distance to the minimum is
+    multiplied by each step (a rate too small or right is told by the run itself)."""
+    if abs(abs(factor) - 1.0) < 1e-9:
+        return "bounces"
+    if abs(factor) > 1.0:
+        return "diverges"
+    if factor < 0:
+        return "oscillates"
+    return classify_run(run)
+
+
 def learning_rates(lr=0.5, start=0.0, steps=15):
-    """One rate ten times too small, the given rate, and one five times too large."""
+    """A rate ten times too small, the given rate, and the three regimes of a rate too large (TOO_LARGE,
+    set by the curvature): oscillates and converges, bounces forever, diverges. Every panel shares one
+    curve (one scale), wide enough for the diverging run's first three points."""
     lr = _positive("lr", lr)
     runs = []
     c = descent.curve("parabola")
     curvature = c.slope(c.minimum + 1.0) - c.slope(c.minimum)   # C'' (constant on a parabola)
-    for eta in (lr / 10, lr, lr * 5):
+    rates = [lr / 10, lr] + [k / curvature for k in TOO_LARGE]
+    for eta in rates:
         run = _plain(descent.descend("parabola", start, eta, steps))
         run["lr"] = eta
-        run["verdict"] = classify_run(run)
         # each step multiplies the distance to the minimum by this (|factor| > 1: every jump lands further out)
         run["factor"] = 1.0 - eta * curvature
-        # a run that leaves the usual range gets a wider one around the minimum, wide enough for its
-        # first 4 points, so its first jumps are seen (and whether they land on alternate sides)
-        reach = max(abs(t - c.minimum) for t in run["thetas"][:4])
-        lo, hi = c.domain
-        if c.minimum - reach < lo or c.minimum + reach > hi:
-            half = math.ceil(1.1 * reach)
-            run["curve"] = _curve_samples("parabola", domain=(c.minimum - half, c.minimum + half))
-        else:
-            run["curve"] = None
+        run["verdict"] = lr_verdict(run, run["factor"])
         runs.append(run)
-    return {"curve": _curve_samples("parabola"), "start": float(start), "steps": int(steps), "runs": runs}
+    reach = max(abs(t - c.minimum) for t in runs[-1]["thetas"][:3])
+    half = max(math.ceil(1.1 * reach), (c.domain[1] - c.domain[0]) / 2)
+    return {"curve": _curve_samples("parabola", domain=(c.minimum - half, c.minimum + half)),
+            "curvature": curvature, "start": float(start), "steps": int(steps), "runs": runs}
 
 
 def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05, schedule_steps=12,
@@ -278,6 +292,7 @@ def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05,
     lr = _positive("lr", lr)
     eta_max, eta_min = _positive("eta_max", eta_max), _positive("eta_min", eta_min)
     sched = descent.cosine_schedule(eta_max, eta_min, schedule_steps)
+    T = max(int(schedule_steps) - 1, 1)
     bowl = descent.curve("parabola")
     curvature = bowl.slope(bowl.minimum + 1.0) - bowl.slope(bowl.minimum)
     return {
@@ -287,6 +302,9 @@ def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05,
         "momentum": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta)),
         "momentum_low": _plain(descent.descend("bumpy", start, lr, steps, momentum=beta_low)),
         "schedule": {"eta_max": eta_max, "eta_min": eta_min, "lrs": sched,
+                     # the same rate between the steps too: eta_t drawn as the smooth curve it is
+                     "smooth": {"t": np.linspace(0, T, 121).tolist(),
+                                "eta": [descent.cosine_rate(eta_max, eta_min, T, t) for t in np.linspace(0, T, 121)]},
                      "curve": _curve_samples("parabola"),
                      # C'' of the parabola, and what one constant step at eta_max multiplies the distance to
                      # the minimum by: 1 - eta_max C'' (near -1: near-unstable; a rate of 1 / C'' lands at once)

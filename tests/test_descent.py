@@ -98,3 +98,20 @@ def test_schedule_rates_are_used_step_by_step():
     assert tr.lrs == pytest.approx(lrs[: tr.steps])
     for t, (a, b) in enumerate(zip(tr.thetas, tr.thetas[1:])):
         assert b == pytest.approx(a - lrs[t] * descent.curve("parabola").slope(a))
+
+
+@pytest.mark.parametrize("lr", [0.3, 0.1, 0.7, 1.5])
+def test_mirror_image_runs_read_the_same(lr):
+    """Starts mirrored about the parabola's minimum (3 - d, 3 + d) are mirror images in exact arithmetic:
+    every cost and |slope| is equal, so each is one double and shows the same digits (2.705 once read
+    2.71 for P1 and 2.70 for P2)."""
+    from scenes.kit.fmt import num
+
+    for d in (3.0, 2.2, 0.9):
+        a = descent.descend("parabola", 3.0 - d, lr, 12)
+        b = descent.descend("parabola", 3.0 + d, lr, 12)
+        assert a.costs == b.costs
+        assert [abs(s) for s in a.slopes] == [abs(s) for s in b.slopes]
+        assert [num(c) for c in a.costs] == [num(c) for c in b.costs]
+        # the exact values: C = 1/2 (theta - 3)^2 + 1/2 with theta - 3 = -d (1 - lr)^k
+        assert a.costs == pytest.approx([0.5 * (d * (1 - lr) ** k) ** 2 + 0.5 for k in range(len(a.costs))])

@@ -62,15 +62,20 @@ def test_cost_function_shows_each_line_and_its_cost_and_follows_the_seed(media):
         assert num(c) in said
     assert on_screen(scene, f"C = {tex_num(costs[-1])}")
     assert not on_screen(scene, f"C = {tex_num(default['lines'][-1]['cost'])}")
-    # correction 7, C is not backprop's E: a note of its own beat (the C(theta1) curve follows it)
-    assert r"E = \tfrac{1}{2}(O - y)^2" in [f.tex_string for f in scene.remark.get_family() if hasattr(f, "tex_string")]
+    # backprop's E is not previewed here: O does not exist yet
+    assert not any("O - y" in t for t in shown_texts(scene))
     assert inside_frame(scene)
     # by hand from the data: the first line's first gap, its square, the sum of squares (the bar's area)
     x, y = np.array(tr["x"]), np.array(tr["y"])
     first = tr["lines"][0]
     r = first["theta0"] + first["theta1"] * x - y
-    assert scene.residual_text == rf"\hat y_1 - y_1 = {tex_num(r[0])}"
-    assert scene.square_text == rf"(\hat y_1 - y_1)^2 = {tex_num(r[0] ** 2)}"
+    # the labelled residual is the point farthest in x from both neighbours (by hand: sorted gaps)
+    order = np.argsort(x)
+    gaps = np.minimum(np.diff(x[order])[:-1], np.diff(x[order])[1:])
+    i = int(order[1 + np.argmax(gaps)])
+    assert scene.marked == i
+    assert scene.residual_text == rf"\hat y_{{{i + 1}}} - y_{{{i + 1}}} = {tex_num(r[i])}"
+    assert scene.square_text == rf"(\hat y_{{{i + 1}}} - y_{{{i + 1}}})^2 = {tex_num(r[i] ** 2)}"
     unit = scene.plot.unit
     area = sum(polygon_area(slab.points) for slab in scene.stacked) / unit ** 2
     assert area == pytest.approx(np.sum(r ** 2), rel=1e-3)
@@ -150,42 +155,53 @@ def test_learning_rates_show_the_verdicts_and_the_ball_stops_at_the_trace_thetas
     scene = render_small(LearningRates, media)
     tr = get_trace("learning-rates")
     texts = shown_texts(scene)
-    assert [r["verdict"] for r in tr["runs"]] == ["crawls", "converges", "diverges"]
+    assert [r["verdict"] for r in tr["runs"]] == ["crawls", "converges", "oscillates", "bounces", "diverges"]
     for run, seen in zip(tr["runs"], scene.keyframes):
-        assert run["verdict"] in texts
         assert seen == pytest.approx(run["thetas"][1:1 + len(seen)], abs=1e-6)
+    # the too-large side stays to the end: oscillates and converges, bounces forever, diverges
+    for words in ("oscillates, converges", "bounces forever", "diverges"):
+        assert words in texts
     assert len(scene.keyframes[-1]) < tr["runs"][-1]["steps"] and "off the chart" in texts
-    said = dict(scene.spoken)   # the counters gave way to the factors: each run's beat says its steps
-    assert all(f"{r['steps']} steps" in said[f"eta{i + 1}"] for i, r in enumerate(tr["runs"]))
-    # each step multiplies the distance to the minimum by 1 - eta: 0.95, 0.5, -1.5 for the article's rates
-    for eta, factor in ((0.05, 0.95), (0.5, 0.5), (2.5, -1.5)):
-        assert on_screen(scene, rf"1 - \eta = {tex_num(factor)}")
+    said = dict(scene.spoken)
+    assert all(f"{r['steps']} steps" in said[f"eta{i + 1}"] for i, r in enumerate(tr["runs"]) if i != 4
+               or not r["diverged"])
+    # each step multiplies the distance to the minimum by 1 - eta C'' (C'' = 1): -0.5, -1, -1.2 for 1.5, 2, 2.2
+    for factor in (-0.5, -1.0, -1.2):
+        assert on_screen(scene, rf"1 - \eta\,C'' = {tex_num(factor)}")
     assert inside_frame(scene)
 
 
-def test_learning_rate_trace_factor_and_the_wide_panel():
+def test_learning_rate_regimes_by_hand():
+    """C = (theta - 3)^2 / 2 + 1/2, so C'' = 1 and theta_k - 3 = (1 - eta)^k (theta_0 - 3): the regimes
+    read off the distances themselves, and every panel shares one curve."""
     tr = get_trace("learning-rates")
     for run in tr["runs"]:
-        assert run["factor"] == pytest.approx(1 - run["lr"])   # C = (theta - 3)^2 / 2 + 1/2: C'' = 1
         d = [t - 3.0 for t in run["thetas"]]
+        assert run["factor"] == pytest.approx(1 - run["lr"])
         assert d[1] == pytest.approx(run["factor"] * d[0]) and d[2] == pytest.approx(run["factor"] * d[1])
-    small, right, large = tr["runs"]
-    assert small["curve"] is None and right["curve"] is None
-    lo, hi = large["curve"]["domain"]
-    assert all(lo <= t <= hi for t in large["thetas"][:4])   # 0, 7.5, -3.75, 13.1: three jumps in sight
-    assert not lo <= large["thetas"][4] <= hi
-    for t, c in zip(large["curve"]["theta"], large["curve"]["cost"]):
+    small, right, osc, edge, big = tr["runs"]
+    dist = lambda r: [abs(t - 3.0) for t in r["thetas"]]
+    sides = lambda r: [np.sign(t - 3.0) for t in r["thetas"]]
+    assert all(a * b < 0 for a, b in zip(sides(osc), sides(osc)[1:]))             # flips side every step
+    assert all(b < a for a, b in zip(dist(osc), dist(osc)[1:]))                   # ... and shrinks
+    assert dist(edge) == pytest.approx([3.0] * len(dist(edge)))                  # the same distance forever
+    assert edge["thetas"][:3] == pytest.approx([0.0, 6.0, 0.0])
+    assert all(b > a for a, b in zip(dist(big), dist(big)[1:]))                   # grows every step
+    assert not osc["diverged"] and not edge["converged"]
+    lo, hi = tr["curve"]["domain"]
+    assert all(lo <= t <= hi for t in big["thetas"][:3]) and not lo <= big["thetas"][3] <= hi
+    for t, c in zip(tr["curve"]["theta"], tr["curve"]["cost"]):
         assert c == pytest.approx(0.5 * (t - 3) ** 2 + 0.5)
 
 
 def test_learning_rates_follow_lr_and_a_huge_rate_renders(media):
-    scene = render_small(LearningRates, media, lr=4.0)   # the largest rate is 20: gone at once
+    scene = render_small(LearningRates, media, lr=4.0)   # the given rate itself diverges: gone at once
     tr, default = get_trace("learning-rates", lr=4.0), get_trace("learning-rates")
     counts = [r["steps"] for r in tr["runs"]]
     assert counts != [r["steps"] for r in default["runs"]]
     said = dict(scene.spoken)
     assert all(f"{c} steps" in said[f"eta{i + 1}"] for i, c in enumerate(counts))
-    assert tr["runs"][-1]["diverged"] and "diverges" in shown_texts(scene)
+    assert tr["runs"][1]["verdict"] == "diverges" and "diverges" in shown_texts(scene)
     assert inside_frame(scene)
 
 
@@ -205,10 +221,21 @@ def test_momentum_and_schedule_follow_their_parameters(media):
     assert scene.plot.coords(scene.balls[2].get_center())[0] == pytest.approx(hand[-1], abs=1e-6)
     assert 0.9 < hand[-1] < 1.3
     said = dict(scene.spoken)
-    assert num(hand[-1]) in said["little"] and "0.500" in said["little"]
+    assert num(hand[-1]) in said["little"] and "beta = 0.5," in said["little"]   # beta as given
     # eta_max = 1.8 held constant on C = (t - 3)^2 / 2 + 1/2: each step multiplies the distance by 1 - 1.8
     assert num(1 - 1.8) in said["constant"]
     assert "random sample" in said["sgd"] and "batch" in said["sgd"]   # what SGD is, said in its own beat
+
+
+def test_cosine_rate_is_drawn_smooth_and_meets_every_step():
+    """eta_t = eta_min + (eta_max - eta_min)(1 + cos(pi t / T)) / 2 by hand: the smooth samples between
+    the steps and the rates the steps use are the same function (T = schedule_steps - 1)."""
+    sc = get_trace("momentum", eta_max=1.8, eta_min=0.05, schedule_steps=12)["schedule"]
+    hand = lambda t: 0.05 + 0.5 * (1.8 - 0.05) * (1 + np.cos(np.pi * t / 11))
+    assert sc["smooth"]["eta"] == pytest.approx([hand(t) for t in sc["smooth"]["t"]])
+    assert len(sc["smooth"]["t"]) > 10 * len(sc["lrs"])
+    assert np.interp(range(12), sc["smooth"]["t"], sc["smooth"]["eta"]) == pytest.approx(sc["lrs"], abs=2e-3)
+    assert sc["lrs"] == pytest.approx([hand(t) for t in range(12)])
 
 
 def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
@@ -227,7 +254,7 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
     tr = get_trace("cost-surface", lr=0.04)
     x, y = np.array(tr["x"]), np.array(tr["y"])
     r = -1.0 + 2.0 * x - y   # the start (-1, 2)
-    said = dict(scene.spoken)["first"]
+    said = dict(scene.spoken)["first-numbers"]
     assert f"({num(r.mean())}, {num((r * x).mean())})" in said and "0.04" in said
     # each ring label sits on its ring: the cost there, by hand from the data, is the number it shows
     tags = scene.ring_tags
@@ -238,6 +265,19 @@ def test_cost_surface_samples_keyframes_and_ends_on_the_trace(media):
         assert by_hand == pytest.approx(float(tag.tex_string), rel=0.03)
     assert drawn(scene, scene.cmap.ticks)
     assert [n for n, _ in scene.spoken][:3] == ["bowl", "tilt", "map"]
+    # the first step on the map stands perpendicular to the ring through the start, on screen: the
+    # ring's direction there by hand (the level set of C, from central differences of C itself)
+    cost = lambda a, b: np.mean((a + b * x - y) ** 2) / 2
+    h = 1e-6
+    g = np.array([(cost(-1 + h, 2) - cost(-1 - h, 2)) / (2 * h), (cost(-1, 2 + h) - cost(-1, 2 - h)) / (2 * h)])
+    along = np.array([-g[1], g[0]]) * 1e-3        # a short way along the ring (C does not change)
+    cm = scene.cmap
+    ring_dir = cm.p(-1 + along[0], 2 + along[1]) - cm.p(-1, 2)
+    arrow = scene.first_arrow.get_end() - scene.first_arrow.get_start()
+    cosine = np.dot(ring_dir, arrow) / np.linalg.norm(ring_dir) / np.linalg.norm(arrow)
+    assert abs(cosine) < 0.02
+    unit_x = np.linalg.norm(cm.p(1, 0) - cm.p(0, 0))
+    assert np.linalg.norm(cm.p(0, 1) - cm.p(0, 0)) == pytest.approx(unit_x, rel=1e-6)   # equal units
 
 
 def test_gradient_descent_trace_writes_its_toy_cost_out():
@@ -251,3 +291,25 @@ def test_gradient_descent_trace_writes_its_toy_cost_out():
     for t, s in zip(run["thetas"][:3], run["slopes"][:3]):
         fd = ((toy["a"] * (t + h - 3) ** 2) - (toy["a"] * (t - h - 3) ** 2)) / (2 * h)
         assert s == pytest.approx(fd, abs=1e-6) and s == pytest.approx(t - 3, abs=1e-6)
+
+
+@pytest.mark.parametrize("lo, hi, ticks", [(-1.0, 7.0, (8, 5)), (-2.0, 8.0, (5, 3)), (0.0, 300.0, (3, 3))])
+def test_axis_marks_are_the_labelled_values_and_the_arrowheads_small(tmp_path, lo, hi, ticks):
+    """Every tick mark carries a number (none unlabelled under an arrow tip: the padding past the last
+    number once held one), and an arrowhead is a pointer, far smaller than a tick step."""
+    from manim import tempconfig
+
+    from scenehelp import TINY
+    from scenes.kit.descent import CostCurve
+
+    with tempconfig({**TINY, "media_dir": str(tmp_path)}):
+        ts = np.linspace(lo, hi, 41)
+        plot = CostCurve({"theta": ts, "cost": 0.5 * (ts - 3) ** 2 + 0.5}, ticks=ticks)
+    ax = plot.axes
+    numbers = [float(t.tex_string.replace("\u2212", "-")) for t in plot.ticks]
+    for axis, coord in ((ax.x_axis, 0), (ax.y_axis, 1)):
+        for mark in axis.ticks:
+            value = plot.coords(mark.get_center())[coord]
+            assert any(abs(value - v) < 1e-6 for v in numbers), value
+            assert mark.get_center()[coord] < axis.tip.get_center()[coord] - 0.1   # nothing under the tip
+        assert max(axis.tip.width, axis.tip.height) <= 0.2

@@ -56,7 +56,7 @@ def test_training_records_the_cost_at_each_snapshot_and_after_the_last_step():
 
 def test_learning_rates_names_each_outcome():
     verdicts = [r["verdict"] for r in learning_rates()["runs"]]
-    assert verdicts == ["crawls", "converges", "diverges"]
+    assert verdicts == ["crawls", "converges", "oscillates", "bounces", "diverges"]
 
 
 def test_approximation_error_shrinks_with_width():

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from manim import (DOWN, LEFT, RIGHT, UP, UR, Arrow, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
-                   Indicate, Line, MathTex, ReplacementTransform, VGroup, Write)
+from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Circle, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
+                   Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.descent import (CostCurve, readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, rel, tex_factor, tex_num, tex_stated
+from scenes.kit.fmt import num, rel, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import swap
 from scenes.ch3.common import Chapter3Scene, SIZE
 
@@ -40,8 +40,10 @@ class GradientDescent(Chapter3Scene):
     minimum. The balls stop exactly at the trace's thetas."""
 
     detail = (3, 1)        # steps worked out with numbers, per run
-    quick = 0.35           # seconds per step after those
-    colors = (palette.FIRE, palette.POSITIVE)
+    quick = 0.5            # seconds per step after those
+    # both balls are the value being worked on (CURRENT); P1 a filled dot, P2 a ring around it, so
+    # at the minimum, where they meet, both still show
+    color = palette.CURRENT
 
     def construct(self):
         self.title_card()
@@ -54,7 +56,7 @@ class GradientDescent(Chapter3Scene):
         guide = DashedLine(floor, plot.p(m, plot.y_bounds[1] * 0.86), color=palette.DIM, stroke_width=2)
         guide_label = self.label("gd.minimum", palette.SMALL_SIZE, palette.DIM).next_to(guide, UP, buff=0.1)
         toy = self.toy_cost(tr["toy"])
-        rule = MathTex(TEX["descent-1d"], rf"\quad \eta = {tex_num(tr['lr'])}", font_size=SIZE)
+        rule = MathTex(TEX["descent-1d"], rf"\quad \eta = {tex_stated(tr['lr'])}", font_size=SIZE)
         head = VGroup(toy, rule).arrange(DOWN, buff=0.25)
         keep_inside(head.move_to(3.6 * RIGHT + 2.0 * UP))
         self.panel_top = head.get_bottom()[1] - 0.3
@@ -74,6 +76,22 @@ class GradientDescent(Chapter3Scene):
         self.end_runs(rollings)
         self.summary(head, rollings)
 
+    def ball(self, theta, cost, i):
+        """Ball i on the curve: P1 a filled dot, P2 a ring a little larger (it never hides P1)."""
+        if i % 2 == 0:
+            return self.plot.ball(theta, cost, color=self.color)
+        ring = Circle(radius=0.2, color=self.color, stroke_width=5).move_to(self.plot.p(theta, cost)).set_z_index(4)
+        ring.full_opacity, ring.hollow = 1.0, True
+        return ring
+
+    def mark(self, i, small=False):
+        """Ball i's mark for a legend row or a trail: a dot or a ring (trail marks dim, with a dark rim)."""
+        if i % 2 == 0:
+            dot = Dot(radius=0.06 if small else 0.1, color=palette.DIM if small else self.color)
+            return dot.set_stroke(palette.BACKGROUND, 2) if small else dot
+        return Circle(radius=0.09 if small else 0.13, color=palette.DIM if small else self.color,
+                      stroke_width=3 if small else 4)
+
     def toy_cost(self, toy) -> VGroup:
         """C(theta) = 1/2 (theta - 3)^2 + 1/2 and its slope theta - 3, from the trace, named a toy cost."""
         a, m, floor = toy["a"], toy["centre"], toy["floor"]
@@ -92,16 +110,17 @@ class GradientDescent(Chapter3Scene):
         """Ball i appears with its tag and a column of readouts (step, theta, C) under its name; the
         ball before it waits where it is, its marks of the last step put away."""
         ts, cs = run["thetas"], run["costs"]
-        color = self.colors[i % len(self.colors)]
-        mob = self.plot.ball(ts[0], cs[0], color=color)
-        tag = MathTex(f"P_{i + 1}", font_size=SIZE, color=color).next_to(mob, UR, buff=0.08)
-        name = MathTex(f"P_{i + 1}", font_size=SIZE, color=color)
+        mob = self.ball(ts[0], cs[0], i)
+        # the tag above the ball on the bowl's inner side, off the curve's arm
+        tag = MathTex(f"P_{i + 1}", font_size=SIZE, color=self.color)
+        tag.next_to(mob, UR if ts[0] < self.plot.minimum else UL, buff=0.08)
+        name = VGroup(self.mark(i), MathTex(f"P_{i + 1}", font_size=SIZE, color=self.color)).arrange(RIGHT, buff=0.12)
         step = self.counter(0)
         theta = readout(r"\theta", ts[0])
         cost = readout("C", cs[0], palette.COST)
-        # one row per ball, under the worked-out steps: P_i, step k, theta, C in fixed columns
+        # one row per ball, under the worked-out steps: P_i, step k, theta, C in fixed, roomy columns
         y = -1.75 - 0.6 * i
-        for m, x in zip((name, step, theta, cost), (0.8, 1.35, 3.05, 4.75)):
+        for m, x in zip((name, step, theta, cost), (0.3, 1.35, 2.95, 4.75)):
             m.move_to([x, y, 0], aligned_edge=LEFT)
         numbers = VGroup(name, step, theta, cost)
         start_key = "gd.cap.start" if i == 0 else "gd.cap.start2"
@@ -120,24 +139,27 @@ class GradientDescent(Chapter3Scene):
         """The tangent at step k and the arrow of the step (none once the ball is off the chart)."""
         ts, cs, slopes = rolling.run["thetas"], rolling.run["costs"], rolling.run["slopes"]
         tangent = self.plot.tangent(ts[k], cs[k], slopes[k])
-        return tangent, self.plot.step_arrow(ts[k], ts[k + 1]) if self.plot.inside(ts[k], cs[k]) else None
+        arrow = self.plot.step_arrow(ts[k], ts[k + 1], lift=0.2) if self.plot.inside(ts[k], cs[k]) else None
+        if arrow is not None:
+            arrow.set_z_index(5)   # over the ball and the tangent near the bottom, where they sit low
+        return tangent, arrow
 
     def worked_rows(self, rolling, k) -> VGroup:
         """Step k with numbers: the slope, then the update it gives."""
         ts, slopes, lr = rolling.run["thetas"], rolling.run["slopes"], self.trace["lr"]
         rows = VGroup(
             MathTex(rf"\frac{{dC}}{{d\theta}} = {tex_num(slopes[k])}", font_size=SIZE, color=palette.GRADIENT),
-            MathTex(rf"\theta := {tex_num(ts[k])} - {tex_num(lr)}\cdot{tex_factor(slopes[k])}"
+            MathTex(rf"\theta := {tex_num(ts[k])} - {tex_stated(lr)}\cdot{tex_factor(slopes[k])}"
                     rf" = {tex_num(ts[k + 1])}", font_size=SIZE))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([3.95, self.panel_top, 0], aligned_edge=UP)
-        return keep_inside(rows)
+        # the left edge fixed: the rows of one step and the next stand in the same place
+        return rows.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([1.1, self.panel_top, 0], aligned_edge=UL)
 
     def explain_step(self, rolling, k):
         """A step worked out with numbers: the first in two beats (slope, update), later ones in one."""
         ts, slopes, lr, n = rolling.run["thetas"], rolling.run["slopes"], self.trace["lr"], rolling.i + 1
         tangent, arrow = self.marks(rolling, k)
         rows = self.worked_rows(rolling, k)
-        fields = dict(slope=num(slopes[k]), theta=num(ts[k]), eta=num(lr), new=num(ts[k + 1]), k=k + 1)
+        fields = dict(slope=num(slopes[k]), theta=num(ts[k]), eta=stated(lr), new=num(ts[k + 1]), k=k + 1)
         if k == 0:
             with self.beat(f"p{n}-slope", "gd.cap.slope_neg" if slopes[k] < 0 else "gd.cap.slope_pos", **fields):
                 self.play(*swap(None, tangent), Write(rows[0]), FadeOut(rolling.tag))
@@ -193,7 +215,7 @@ class GradientDescent(Chapter3Scene):
         else:
             key = "gd.cap.stopped"
         first, last = runs[0], runs[-1]
-        with self.beat("end", key, steps=first["steps"], s1=first["steps"], s2=last["steps"], eta=num(lr),
+        with self.beat("end", key, steps=first["steps"], s1=first["steps"], s2=last["steps"], eta=stated(lr),
                        theta=num(first["thetas"][-1]), t1=num(first["thetas"][-1]), t2=num(last["thetas"][-1])):
             changes = []
             for r in rollings:
@@ -203,7 +225,11 @@ class GradientDescent(Chapter3Scene):
                 r.tangent, r.arrow, r.rows = flat, None, None
             if changes:
                 self.play(*changes)
-            self.wait(1.5)
+            # both balls, then both rows of numbers: the same theta and the same cost from either side
+            self.play(*[Indicate(r.mob, color=palette.CURRENT, scale_factor=1.8) for r in rollings], run_time=1.2)
+            self.play(*[Indicate(r.numbers[2:], color=palette.CURRENT, scale_factor=1.15) for r in rollings],
+                      run_time=1.5)
+            self.wait(0.5)
 
     def move(self, moves, run_time):
         """Each (rolling, k): the rolling goes to theta_{k+1} (or, once off the chart, stays gone); a dot
@@ -215,7 +241,7 @@ class GradientDescent(Chapter3Scene):
             t0, c0, t1, c1 = run["thetas"][k], run["costs"][k], run["thetas"][k + 1], run["costs"][k + 1]
             if plot.inside(t0, c0):
                 # a dark rim keeps the trail readable where it lies on the curve
-                dot = Dot(plot.p(t0, c0), radius=0.07, color=rolling.mob.get_color()).set_stroke(palette.BACKGROUND, 2)
+                dot = self.mark(rolling.i, small=True).move_to(plot.p(t0, c0))
                 rolling.trail.add(dot)
                 self.add(dot)
                 anims.append(plot.move_ball(rolling.mob, t0, c0, t1, c1, run_time=run_time))
@@ -237,14 +263,20 @@ class GradientDescent(Chapter3Scene):
 
     def summary(self, head, rollings):
         runs = self.trace["runs"]
-        rows = VGroup(*[self.label("gd.steps", palette.SMALL_SIZE, self.colors[i % len(self.colors)], name=f"P{i + 1}",
-                                   steps=r["steps"], theta=num(r["thetas"][-1]), rel=rel(r["thetas"][-1]))
+        rows = VGroup(*[VGroup(self.mark(i), self.label("gd.steps", palette.SMALL_SIZE, self.color, name=f"P{i + 1}",
+                                                        steps=r["steps"], theta=num(r["thetas"][-1]),
+                                                        rel=rel(r["thetas"][-1]))).arrange(RIGHT, buff=0.15)
                         for i, r in enumerate(runs)]).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
         rows.move_to([4.2, self.panel_top - 1.0, 0])
         keep_inside(rows)   # long numbers
         leftovers = [m for r in rollings for m in (r.tangent, r.numbers) if m is not None]
         key = "gd.cap.summary_diverged" if any(r["diverged"] for r in runs) else "gd.cap.summary"
-        with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=num(self.trace["lr"])):
+        with self.beat("summary", key, s1=runs[0]["steps"], s2=runs[-1]["steps"], eta=stated(self.trace["lr"])):
             self.play(*[FadeOut(m) for m in leftovers], FadeIn(rows, shift=0.2 * UP))
-            self.play(Indicate(head[1], color=palette.FIRE))
-            self.wait(2)
+            self.play(Indicate(head[1], color=palette.GRADIENT))
+            # each run's steps again, one mark after the other: big steps first, ever smaller ones
+            for r in rollings:
+                if len(r.trail):
+                    self.play(LaggedStart(*[Indicate(d, color=palette.CURRENT, scale_factor=2.2) for d in r.trail],
+                                          lag_ratio=0.25), run_time=2.2)
+            self.wait(0.5)

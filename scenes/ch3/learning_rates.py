@@ -1,90 +1,145 @@
 """Chapter 3: The learning rate."""
 from __future__ import annotations
 
-from manim import (DOWN, RIGHT, UP, Dot, FadeIn, FadeOut, GrowArrow,
-                   Indicate, LaggedStart, MathTex, VGroup, Write)
+from manim import (DOWN, RIGHT, UP, Dot, DoubleArrow, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart,
+                   MathTex, VGroup,
+                   Write)
 from scenes.kit import palette
 from scenes.kit.descent import (CostCurve, readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, tex_num
+from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.ch3.common import Chapter3Scene, SIZE
 
 
 # -- LearningRates --------------------------------------------------------------------------------------
-VERDICT_COLORS = {"crawls": palette.DIM, "converges": palette.FIRE, "oscillates": palette.COST, "diverges": palette.NEGATIVE}
-
-
 class LearningRates(Chapter3Scene):
-    """eta too small crawls, about right converges, too large oscillates or diverges (the trace's verdict).
-    A ball whose next point is off the chart flies to the chart's edge and fades there."""
+    """Three panels on one scale: eta too small crawls, about right converges, a bit too large oscillates
+    and still converges. Then the too-large side in full: that panel moves left and two more come in, a
+    rate that bounces forever at the edge and one that diverges. The factor 1 - eta C'' behind all of
+    them closes. A ball whose next point is off the chart flies to the chart's edge and fades there."""
 
     per_step = 0.45
+    slots = 3
 
     def construct(self):
         self.title_card()
         tr = self.trace
         runs = tr["runs"]
         self.keyframes = [[] for _ in runs]
-        # a run that leaves the usual range has a wider panel of its own (its jumps stay in sight)
-        panels = VGroup(*[CostCurve(r["curve"] or tr["curve"], width=3.05, height=2.45, ticks=(4, 3)) for r in runs])
-        panels.arrange(RIGHT, buff=0.65).move_to(0.8 * UP)
-        panels.scale(min(1.0, 12.5 / panels.width))   # long tick labels of a huge rate's wide panel
-        heads = [MathTex(rf"\eta = {tex_num(r['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(p, UP, buff=0.2)
-                 for r, p in zip(runs, panels)]
-        balls = [p.ball(r["thetas"][0], r["costs"][0]) for r, p in zip(runs, panels)]
-        counters, costs = [], []
-        for r, p in zip(runs, panels):
-            c = self.counter(0, color=palette.TEXT)
-            cost = readout("C", r["costs"][0], palette.COST, size=SIZE - 2)
-            VGroup(c, cost).arrange(RIGHT, buff=0.45).next_to(p, DOWN, buff=0.3)
-            counters.append(c)
-            costs.append(cost)
-        with self.beat("intro", "lr.cap.intro", start=num(tr["start"]), steps=tr["steps"]):
-            self.play(LaggedStart(*[FadeIn(p) for p in panels], lag_ratio=0.2), *[Write(h) for h in heads])
-            self.play(*[FadeIn(b, scale=2) for b in balls], *[FadeIn(c) for c in counters],
-                      *[FadeIn(c) for c in costs])
-            self.wait(0.8)
-        verdicts = []
-        for i, (run, plot, ball) in enumerate(zip(runs, panels, balls)):
-            verdict = self.label(f"lr.verdict.{run['verdict']}", palette.BODY_SIZE, VERDICT_COLORS[run["verdict"]])
-            verdict.next_to(VGroup(counters[i], costs[i]), DOWN, buff=0.25)
-            verdicts.append(verdict)
-            with self.beat(f"eta{i + 1}", f"lr.cap.{run['verdict']}", eta=num(run["lr"]), steps=run["steps"],
-                           theta=num(run["thetas"][-1]), c=num(run["costs"][-1])):
-                self.run(i, run, plot, ball, counters[i], costs[i])
-                self.play(FadeIn(verdict, shift=0.2 * UP))
-                self.wait(1.8)
-        self.factors(runs, counters, costs, verdicts)
+        cards = [self.card(r) for r in runs]
+        self.places = self.slot_places(cards[0])
+        for k, card in enumerate(cards[:self.slots]):
+            card.move_to(self.places[k])
+        first = cards[:self.slots]
+        with self.beat("intro", "lr.cap.intro", start=stated(tr["start"]), steps=tr["steps"]):
+            self.play(LaggedStart(*[FadeIn(c.plot) for c in first], lag_ratio=0.2), *[Write(c.head) for c in first])
+            self.play(*[FadeIn(c.ball, scale=2) for c in first], *[FadeIn(c.numbers) for c in first])
+            self.wait(0.5)
+        for i in range(self.slots):
+            self.show_run(i, runs[i], cards[i])
+        # the too-large side: the oscillating panel moves left, the edge and the diverging rate come in
+        later = cards[self.slots:]
+        with self.beat("more", "lr.cap.more"):
+            self.play(*[FadeOut(c) for c in cards[:self.slots - 1]])
+            # sideways only: it keeps its height (it carries its verdict, the new cards do not yet)
+            self.play(cards[self.slots - 1].animate.shift((self.places[0][0] - self.places[self.slots - 1][0]) * RIGHT))
+            for k, card in enumerate(later, start=1):
+                card.move_to(self.places[k])
+            self.play(LaggedStart(*[FadeIn(c.plot) for c in later], lag_ratio=0.3),
+                      *[Write(c.head) for c in later])
+            self.play(*[FadeIn(c.ball, scale=2) for c in later], *[FadeIn(c.numbers) for c in later])
+        for i, card in enumerate(later, start=self.slots):
+            self.show_run(i, runs[i], card)
+        shown = cards[self.slots - 1:]
+        self.factors(runs[self.slots - 1:], shown)
         with self.beat("summary", "lr.cap.summary"):
-            self.play(*[Indicate(v, color=v.get_color()) for v in verdicts])
-            self.wait(2)
+            for c in shown:
+                self.play(Indicate(c.verdict, color=palette.TEXT), Indicate(c.factor, color=palette.GRADIENT),
+                          run_time=1.0)
+            self.wait(1)
 
-    def factors(self, runs, counters, costs, verdicts):
-        """The one line behind all three panels: each step multiplies the distance to the minimum by
-        1 - eta (the trace's factor). The verdicts move up in place of the counters, each panel's factor
-        goes under its verdict and the rule under them all."""
-        m = self.trace["curve"]["minimum"]
-        rule = MathTex(rf"\theta_{{k+1}} - {tex_num(m)} = (1 - \eta)\,(\theta_k - {tex_num(m)})", font_size=SIZE,
-                       color=palette.GRADIENT)
-        rows = VGroup(*[MathTex(rf"1 - \eta = {tex_num(r['factor'])}", font_size=SIZE, color=palette.GRADIENT)
-                        .move_to(v) for r, v in zip(runs, verdicts)])
-        keep_inside(rule.next_to(rows, DOWN, buff=0.3))
+    def card(self, run) -> VGroup:
+        """One rate's panel: the curve (one scale for all), its eta above, the ball, step and cost below."""
+        tr = self.trace
+        plot = CostCurve(tr["curve"], width=2.9, height=2.1, ticks=(5, 3))
+        # the rates are given (eta) or set by design (1.5, 2, 2.2 over C''): written as stated
+        head = MathTex(rf"\eta = {tex_stated(run['lr'])}", font_size=palette.MATH_SIZE - 4).next_to(plot, UP, buff=0.15)
+        ball = plot.ball(run["thetas"][0], run["costs"][0], color=palette.CURRENT, radius=0.16)
+        counter = self.counter(0, color=palette.TEXT)
+        cost = readout("C", run["costs"][0], palette.COST, size=SIZE - 2)
+        numbers = VGroup(counter, cost).arrange(RIGHT, buff=0.45).next_to(plot, DOWN, buff=0.3)
+        card = VGroup(plot, head, ball, numbers)
+        card.plot, card.head, card.ball, card.numbers = plot, head, ball, numbers
+        card.counter, card.cost, card.trail = counter, cost, VGroup()
+        card.add(card.trail)
+        return card
+
+    def slot_places(self, card):
+        gap = 0.35
+        width = card.plot.width
+        xs = [(k - (self.slots - 1) / 2) * (width + gap) for k in range(self.slots)]
+        return [[x, 0.45, 0] for x in xs]
+
+    def show_run(self, i, run, card):
+        verdict = self.label(f"lr.verdict.{run['verdict']}", palette.SMALL_SIZE - 2, palette.TEXT)
+        verdict.next_to(card.numbers, DOWN, buff=0.2)
+        card.verdict = verdict
+        with self.beat(f"eta{i + 1}", f"lr.cap.{run['verdict']}", eta=stated(run["lr"]), steps=run["steps"],
+                       theta=num(run["thetas"][-1]), c=num(run["costs"][-1])):
+            self.run(i, run, card)
+            self.play(FadeIn(verdict, shift=0.2 * UP))
+            card.add(verdict)
+            if run["factor"] < 0:   # too large: the first two distances to the minimum, side by side
+                card.gaps = self.gaps(run, card)
+                self.play(LaggedStart(*[GrowFromCenter(g) for g in card.gaps], lag_ratio=0.6), run_time=1.6)
+                card.add(card.gaps)
+            self.wait(0.3)
+
+    def factors(self, runs, cards):
+        """The one line behind the too-large panels: each step multiplies the distance to the minimum by
+        1 - eta C'' (the trace's factor). Each panel's factor replaces its counters, the rule goes under."""
+        tr = self.trace
+        m = tr["curve"]["minimum"]
+        rule = MathTex(rf"\theta_{{k+1}} - {tex_stated(m)} = (1 - \eta\,C'')\,(\theta_k - {tex_stated(m)}),"
+                       rf"\quad C'' = {tex_stated(tr['curvature'])}", font_size=SIZE - 4, color=palette.GRADIENT)
+        rows = []
+        for r, c in zip(runs, cards):
+            row = MathTex(rf"1 - \eta\,C'' = {tex_num(r['factor'])}", font_size=SIZE, color=palette.GRADIENT)
+            rows.append(row.move_to(c.numbers))
+            c.factor = row
+        keep_inside(rule.next_to(VGroup(*[c.verdict for c in cards]), DOWN, buff=0.25))
         fields = {f"f{i + 1}": num(r["factor"]) for i, r in enumerate(runs)}
         with self.beat("factor", "lr.cap.factor", **fields):
-            self.play(*[FadeOut(VGroup(c, v)) for c, v in zip(counters, costs)],
-                      *[v.animate.move_to(VGroup(c, n)) for v, c, n in zip(verdicts, counters, costs)])
-            self.play(FadeIn(rows, shift=0.2 * UP))
             self.play(Write(rule))
-            self.wait(2)
+            for c, row in zip(cards, rows):
+                self.play(FadeOut(c.numbers), run_time=0.4)
+                self.play(FadeIn(row, shift=0.2 * UP), Indicate(c.gaps, color=palette.GRADIENT, scale_factor=1.15),
+                          run_time=1.2)
+            self.wait(0.5)
 
-    def run(self, i, run, plot, ball, counter, cost):
+    def gaps(self, run, card) -> VGroup:
+        """|theta_0 - min| and |theta_1 - min| as arrows out from the minimum at each point's height, with
+        their lengths: the second over the first is |1 - eta C''| (shorter, equal, longer)."""
+        plot, m = card.plot, self.trace["curve"]["minimum"]
+        out = VGroup()
+        for k in (0, 1):
+            t, c = run["thetas"][k], run["costs"][k]
+            if not plot.inside(t, c):
+                continue
+            arrow = DoubleArrow(plot.p(m, c), plot.p(t, c), buff=0, color=palette.TEXT, stroke_width=3,
+                                tip_length=0.12, max_tip_length_to_length_ratio=0.2)
+            size = MathTex(num(abs(t - m)), font_size=SIZE - 10, color=palette.TEXT).next_to(arrow, UP, buff=0.05)
+            out.add(VGroup(arrow, size))
+        return out
+
+    def run(self, i, run, card):
         ts, cs = run["thetas"], run["costs"]
-        trail = VGroup()
+        plot, ball = card.plot, card.ball
         gone = False
         for k in range(run["steps"]):
             if not gone:
-                dot = Dot(plot.p(ts[k], cs[k]), radius=0.04, color=palette.FIRE, fill_opacity=0.6)
-                trail.add(dot)
+                dot = Dot(plot.p(ts[k], cs[k]), radius=0.06, color=palette.DIM)
+                card.trail.add(dot)
                 self.add(dot)
                 self.play(plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=self.per_step * (
                     2 if not plot.inside(ts[k + 1], cs[k + 1]) else 1)))
@@ -92,15 +147,17 @@ class LearningRates(Chapter3Scene):
                     self.keyframes[i].append(plot.coords(ball.get_center())[0])
                 else:
                     gone = True
+                    card.remove(ball)
                     self.remove(ball)
-                    off = self.label("lr.off_chart", palette.SMALL_SIZE, palette.NEGATIVE)
+                    off = self.label("lr.off_chart", palette.SMALL_SIZE - 4, palette.COST)
                     (x0, x1), (y0, y1) = plot.x_bounds, plot.y_bounds
-                    # between the parabola's arms, under the exit arrow; a backing keeps it readable
-                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.6 * (y1 - y0)))
+                    # inside the bowl, high between the parabola's arms
+                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.8 * (y1 - y0)))   # above the distance arrows
                     off.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
-                    out = plot.exit_arrow(ts[k], cs[k], ts[k + 1], cs[k + 1])
+                    out = plot.exit_arrow(ts[k], cs[k], ts[k + 1], cs[k + 1], color=palette.COST)
+                    card.add(off, *([out] if out else []))
                     self.play(FadeIn(off), *([GrowArrow(out)] if out else []), run_time=0.5)
             else:
-                self.wait(self.per_step)
-            counter.number.set_value(k + 1)
-            set_number(cost.number, cs[k + 1])
+                self.wait(self.per_step * 0.5)   # the counters run on, quicker: nothing left to watch
+            card.counter.number.set_value(k + 1)
+            set_number(card.cost.number, cs[k + 1])

@@ -101,15 +101,22 @@ def glide(mob, path: VMobject, fade: str | None = None, run_time: float = 1.0, r
     when set (a faded ball remembers how bright it was)."""
     full = getattr(mob, "full_opacity", None)
     full = mob.get_fill_opacity() if full is None else full
+    hollow = getattr(mob, "hollow", False)   # a ring: only its stroke fades, it is never filled
+
+    def show(m, opacity):
+        if hollow:
+            m.set_stroke(opacity=opacity)
+        else:
+            m.set_opacity(opacity)
 
     def update(m, alpha):
         m.move_to(path.point_from_proportion(min(max(alpha, 0.0), 1.0)))
         if fade == "out":
-            m.set_opacity(full * min(1.0, max(0.0, (1.0 - alpha) / 0.4)))
+            show(m, full * min(1.0, max(0.0, (1.0 - alpha) / 0.4)))
         elif fade == "in":
-            m.set_opacity(full * min(1.0, max(0.0, alpha / 0.4)))
+            show(m, full * min(1.0, max(0.0, alpha / 0.4)))
         elif fade == "hidden":
-            m.set_opacity(0.0)
+            show(m, 0.0)
 
     return UpdateFromAlphaFunc(mob, update, run_time=run_time, rate_func=rate_func)
 
@@ -276,10 +283,13 @@ class ContourMap(EdgePlot):
     """The cost over two parameters as contour lines (from a trace's grid), with room for a path."""
 
     def __init__(self, xs, ys, grid, width=5.6, height=4.6, x_label=r"\theta_0", y_label=r"\theta_1",
-                 levels=None, ticks=(4, 3), **kwargs):
+                 levels=None, ticks=(4, 3), equal: bool = False, **kwargs):
         xs, ys = np.asarray(xs, float), np.asarray(ys, float)
         x_range = nice_range(xs.min(), xs.max(), ticks[0])
         y_range = nice_range(ys.min(), ys.max(), ticks[1])
+        if equal:   # one unit as long on both axes, within width x height: a ring's normal looks normal
+            unit = min(width / (x_range[1] - x_range[0]), height / (y_range[1] - y_range[0]))
+            width, height = unit * (x_range[1] - x_range[0]), unit * (y_range[1] - y_range[0])
         super().__init__(x_range, y_range, width=width, height=height, x_label=x_label, y_label=y_label, **kwargs)
         self.levels = list(levels) if levels is not None else contour_levels(grid)
         self.xs, self.ys, self.grid = xs, ys, np.asarray(grid, float)
@@ -459,3 +469,74 @@ def readout(symbol: str, value: float, color=palette.TEXT, size=palette.MATH_SIZ
     number.align_to(label, DOWN).shift(0.02 * UP)
     row.number = number
     return row
+
+
+# -- the bowl as a surface: shaded facets painted back to front (hidden lines by occlusion) ------------
+def _facet_shade(p00, p10, p01, light=(-0.45, -0.55, 1.0)) -> float:
+    """How lit a facet is (0..1): its normal against a light from the upper front left."""
+    n = np.cross(np.asarray(p10) - p00, np.asarray(p01) - p00)
+    n = n / (np.linalg.norm(n) or 1.0)
+    if n[2] < 0:
+        n = -n
+    l_vec = np.asarray(light, float) / np.linalg.norm(light)
+    return float(max(0.0, np.dot(n, l_vec)))
+
+
+def bowl_facets(cmap: "ContourMap", view, cap: float, every: int = 2, dark=palette.BACKGROUND,
+                light=palette.DIM, ring_color=palette.COST, flat=False) -> VGroup:
+    """The surface C(theta0, theta1) over the map's grid as opaque facets (every `every` cells), each with
+    the pieces of the rings that lie on it, painted from the back to the front: a facet nearer the viewer
+    covers what lies behind it, so hidden lines stay hidden (the painter's algorithm).
+
+    `view(x, y, c)` places a point (see `ContourMap.bowl_view`); heights above `cap` are cut to it (a
+    flat rim). With `flat`, the same facets and ring pieces in the same order, laid on the map (to morph
+    the bowl into the map). Each piece is VGroup(facet, rings on it)."""
+    from manim import ManimColor, interpolate_color
+
+    g, xs, ys = cmap.grid, cmap.xs, cmap.ys
+    ii = list(range(0, len(ys) - 1, every)) + ([len(ys) - 1] if (len(ys) - 1) % every else [])
+    jj = list(range(0, len(xs) - 1, every)) + ([len(xs) - 1] if (len(xs) - 1) % every else [])
+    ii, jj = sorted(set(ii) | {len(ys) - 1}), sorted(set(jj) | {len(xs) - 1})
+    (x0, x1), (y0, y1) = cmap.x_bounds, cmap.y_bounds
+    place = (lambda x, y, c: cmap.p(x, y)) if flat else view
+    # which ring pieces lie on which facet: a segment belongs to the cell its midpoint is in
+    pieces = {}
+    for k, segs in enumerate(cmap.segments):
+        for a, b in segs:
+            mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+            ci = max(0, min(len(ii) - 2, int(np.searchsorted(ys[ii], my)) - 1))
+            cj = max(0, min(len(jj) - 2, int(np.searchsorted(xs[jj], mx)) - 1))
+            pieces.setdefault((ci, cj), []).append((k, a, b))
+    cells = []
+    for ci in range(len(ii) - 1):
+        for cj in range(len(jj) - 1):
+            (ra, rb), (ca, cb) = (ii[ci], ii[ci + 1]), (jj[cj], jj[cj + 1])
+            corners = [(xs[ca], ys[ra], g[ra, ca]), (xs[cb], ys[ra], g[ra, cb]),
+                       (xs[cb], ys[rb], g[rb, cb]), (xs[ca], ys[rb], g[rb, ca])]
+            # depth: where the cell's ground centre lands on screen; higher is further back
+            mid_x, mid_y = (xs[ca] + xs[cb]) / 2, (ys[ra] + ys[rb]) / 2
+            depth = view(mid_x, mid_y, 0.0)[1]
+            cells.append((depth, ci, cj, corners))
+    cells.sort(key=lambda c: -c[0])
+    n = len(cmap.levels)
+    out = VGroup()
+    for depth, ci, cj, corners in cells:
+        pts = [np.array(view(x, y, c)) for x, y, c in corners]
+        u = lambda x: (x - x0) / (x1 - x0)
+        w = lambda y: (y - y0) / (y1 - y0)
+        # the facet in 3-D (across, back, up) for its shading
+        p3 = [np.array([u(x) * 3.6, w(y) * 2.2, min(c, cap) / cap * 2.4]) for x, y, c in corners]
+        shade = _facet_shade(p3[0], p3[1], p3[3])
+        fill = interpolate_color(ManimColor(dark), ManimColor(light), 0.25 + 0.75 * shade)
+        facet = VMobject(stroke_color=dark, stroke_width=0.6, stroke_opacity=0.6).set_fill(fill, 1.0)
+        flat_pts = [np.array(place(x, y, c)) for x, y, c in corners]
+        facet.set_points_as_corners((flat_pts if flat else pts) + [(flat_pts if flat else pts)[0]])
+        ring = VMobject(stroke_color=ring_color, stroke_width=3)
+        for k, a, b in pieces.get((ci, cj), []):
+            level = cmap.levels[k]
+            ring.start_new_path(np.array(place(*a, level)))
+            ring.add_line_to(np.array(place(*b, level)))
+        if not ring.has_points():
+            ring.set_points_as_corners([flat_pts[0], flat_pts[0]]).set_stroke(opacity=0)
+        out.add(VGroup(facet, ring))
+    return out

@@ -28,6 +28,9 @@ class NeuronNode(VGroup):
         return self
 
 
+TIP = 0.16   # an axis arrowhead's length and width: a pointer, not a landmark (Manim's default is 0.35)
+
+
 class CurvePlot(VGroup):
     """Axes with labels, ready for curves drawn from sampled points.
 
@@ -42,10 +45,14 @@ class CurvePlot(VGroup):
         self.x_span, self.y_span = (x0, x1), (y0, y1)
         self.axes = Axes(x_range=(x0, x1 + pad * (x1 - x0), xs), y_range=(y0, y1 + pad * (y1 - y0), ys),
                          x_length=width, y_length=height,
-                         axis_config={"color": palette.DIM, "include_ticks": True, "tip_length": 0.18})
+                         axis_config={"color": palette.DIM, "include_ticks": True,
+                                      "tip_width": TIP, "tip_height": TIP})
         for axis, lo, hi in ((self.axes.x_axis, x0, x1), (self.axes.y_axis, y0, y1)):
-            if 0.0 in marked(axis, lo, hi) and not any(abs(v) < 1e-9 for v in axis.get_tick_range()):
-                axis.ticks.add(axis.get_tick(0))   # Axes leave 0 unmarked; its number needs a mark
+            # a mark at every labelled value and nowhere else: Axes leave 0 unmarked, and the padding
+            # past the last number can hold one more mark, unlabelled, under the arrowhead
+            axis.remove(axis.ticks)
+            axis.ticks = VGroup(*[axis.get_tick(v) for v in marked(axis, lo, hi)])
+            axis.add(axis.ticks)
         self.ticks = VGroup(
             *[MathTex(tick_text(x), font_size=tick_size, color=palette.DIM).next_to(self.axes.c2p(x, y0), DOWN, buff=0.15)
               for x in marked(self.axes.x_axis, x0, x1)],

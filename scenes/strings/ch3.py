@@ -7,34 +7,31 @@ EN = {
     "cost.cap.data": "{n} points that roughly follow a line. Which line fits them best?",
     "cost.cap.model": "A line is y-hat = theta0 + theta1 x: two parameters to choose. Try one.",
     "cost.cap.residuals": "Each point's error is the vertical gap between the line and the point: y-hat minus y. "
-                          "For the first point it is {r}.",
-    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: the first square "
-                        "is {sq}.",
+                          "For the marked point it is {r}.",
+    "cost.cap.squares": "Squaring makes every error positive, and big misses count much more: the marked "
+                        "point's square is {sq}.",
     "cost.cap.stack": "Add the {n} squares: stacked into one bar, their areas add up to {total}.",
     "cost.cap.cost": "Divide by 2n = {two_n}: this line costs C = {total} / {two_n} = {c}.",
     "cost.cap.other": "Another line, other gaps: its squares add up to {total}, so its cost is {c}.",
-    "cost.cap.best": "The least-squares line has the smallest cost of all, {total} / {two_n} = {c}: it is the "
-                     "best fit.",
+    "cost.cap.best": "The least-squares line is the one with the smallest sum of squares. Its cost, "
+                     "{total} / {two_n} = {c}, is the lowest: it is the best fit.",
+    "cost.least_squares": "least-squares line",
     "cost.cap.half": "Why the 1/2? The derivative of r squared over 2 is just r: the 2 from the square cancels.",
-    "cost.cap.note": "This C is the regression cost over all the points. Backpropagation's E = 1/2 (O - y)^2 in "
-                     "chapter 4 is another quantity: the error of one output.",
-    "cost.regression": "regression cost: all n points",
-    "cost.backprop": "backprop, chapter 4: one output",
     "cost.cap.bridge": "Hold theta0 at its best value, {b0}: then C depends on theta1 alone, a curve whose lowest "
                        "point is the best slope, {b1}. Gradient descent walks down such a curve.",
 
     # GradientDescent
     "gd.title": "Gradient descent",
-    "gd.desc": "The ball on the cost parabola: the tangent's slope and theta := theta - eta * slope, step by step.",
+    "gd.desc": "The ball on the cost parabola: the tangent's slope and theta := theta − eta × slope, step by step.",
     "gd.cap.curve": "With one parameter theta, the cost is a parabola. The best theta sits at its bottom.",
     "gd.cap.start": "Start at P1, left of the minimum: theta = {theta}, cost {c}.",
     "gd.cap.start2": "A second ball, P2, starts right of the minimum, at theta = {theta}; P1 waits at "
                      "{parked}.",
     "gd.cap.slope_neg": "The tangent's slope is {slope}: negative, so the cost falls to the right.",
     "gd.cap.slope_pos": "Here the slope is {slope}: positive, so the cost falls to the left.",
-    "gd.cap.update_right": "theta := theta - eta times slope = {theta} - {eta} x ({slope}) = {new}. Minus a negative "
-                           "slope moves theta right, downhill.",
-    "gd.cap.update_left": "theta := {theta} - {eta} x {slope} = {new}. A positive slope moves theta left, downhill.",
+    "gd.cap.update_right": "theta := theta − eta × slope = {theta} − {eta} × ({slope}) = {new}. Minus a "
+                           "negative slope moves theta right, downhill.",
+    "gd.cap.update_left": "theta := {theta} − {eta} × {slope} = {new}. A positive slope moves theta left, downhill.",
     "gd.cap.again": "Step {k}: the slope is {slope}, so theta goes to {new}.",
     "gd.cap.together": "Now both balls run on together. Near the bottom the slope flattens, so every step is "
                        "smaller than the last.",
@@ -53,21 +50,26 @@ EN = {
 
     # LearningRates
     "lr.title": "The learning rate",
-    "lr.desc": "The same descent with a rate too small, about right and too large: crawls, converges, overshoots.",
-    "lr.cap.intro": "Three learning rates, the same start at theta = {start}, at most {steps} steps each.",
+    "lr.desc": "The same descent with a rate too small, about right and too large: crawls, converges, or oscillates, bounces, diverges.",
+    "lr.cap.intro": "The same start, theta = {start}, at most {steps} steps: a rate too small, one about right "
+                    "and one too large.",
     "lr.cap.crawls": "eta = {eta} is too small: after {steps} steps theta has only crawled to {theta}, cost {c}.",
     "lr.cap.converges": "eta = {eta} is about right: {steps} steps reach the minimum, cost {c}.",
-    "lr.cap.oscillates": "eta = {eta} overshoots: theta jumps back and forth across the minimum, cost {c} "
-                         "after {steps} steps.",
-    "lr.cap.diverges": "eta = {eta} is too large: the ball jumps across the minimum and every jump lands further "
-                       "out (this panel's range is wider); after {steps} steps the cost is "
-                       "{c} and the ball has left the chart.",
-    "lr.cap.factor": "Why: each step multiplies the distance to the minimum by 1 - eta: {f1}, {f2} and {f3}. "
-                     "Between 0 and 1 it shrinks; below -1 it flips side and grows. eta = 1 lands in one step.",
-    "lr.cap.summary": "Too small crawls, too large overshoots or blows up. A good rate lies in between.",
+    "lr.cap.oscillates": "eta = {eta} is too large: theta jumps across the minimum at every step. But each jump "
+                         "is shorter, so it still converges: cost {c} after {steps} steps.",
+    "lr.cap.more": "A rate too large can do two more things. Push eta higher, from the same start.",
+    "lr.cap.bounces": "eta = {eta}: every jump lands exactly as far out on the other side. The ball bounces "
+                      "between two points forever, cost {c} after {steps} steps.",
+    "lr.cap.diverges": "eta = {eta}: every jump lands further out. After {steps} steps the cost is {c}, and the "
+                       "ball has left the chart.",
+    "lr.cap.factor": "The reason: each step multiplies the distance to the minimum by 1 − eta times the "
+                     "curvature, here {f1}, {f2} and {f3}. Between −1 and 0 theta flips side and the jumps shrink; at −1 "
+                     "they stay the same; below −1 they grow.",
+    "lr.cap.summary": "Too small crawls. Too large oscillates, bounces or blows up. A good rate lies in between.",
     "lr.verdict.crawls": "crawls",
     "lr.verdict.converges": "converges",
-    "lr.verdict.oscillates": "oscillates",
+    "lr.verdict.oscillates": "oscillates, converges",
+    "lr.verdict.bounces": "bounces forever",
     "lr.verdict.diverges": "diverges",
     "lr.off_chart": "off the chart",
 
@@ -94,10 +96,10 @@ EN = {
                         "cheaper, noisier steps.",
     "momentum.cap.schedule": "A schedule changes the rate over time. Cosine decay goes from {eta_max} down to "
                              "{eta_min} along half a cosine.",
-    "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps, while the "
-                          "constant rate, the ring, still bounces.",
-    "momentum.cap.constant": "Held constant, {eta_max} is near-unstable on this bowl: each step multiplies the "
-                             "distance to the minimum by {f}. A well-chosen constant, like {good}, settles too.",
+    "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps. The "
+                          "constant rate, the ring, is still {d} from the minimum then, jumping side to side.",
+    "momentum.cap.constant": "Held constant, {eta_max} multiplies the distance to the minimum theta star by {f} "
+                             "at every step: it flips side and shrinks slowly, still {d} away after {steps} steps.",
     "momentum.cap.global": "Cosine decay is one global rate that changes over time, the same for every parameter. "
                            "A rate per parameter is what Adagrad, RMSProp and Adam do.",
     "momentum.local": "shallow dip",
@@ -120,17 +122,20 @@ EN = {
     "surface.cap.tilt": "Seen from straight above, the bowl becomes a map of rings, like the contour lines of a "
                         "hiking map.",
     "surface.cap.map": "Each ring is one cost level: {c1}, {c2}, {c3} from the outside in. The best line sits at "
-                       "the bottom of the bowl.",
+                       "the bottom of the bowl. Both axes are drawn to the same scale.",
     "surface.cap.rule": "Descent updates both parameters at once, each by its own partial derivative.",
     "surface.cap.start": "Start at theta0 = {t0}, theta1 = {t1}: a poor line, cost {c}.",
     "surface.cap.descend": "Step by step the point walks downhill across the rings, and the line turns towards "
                            "the points.",
     "surface.cap.valley": "First quickly down into the long valley, then slowly along it.",
-    "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}. The best line has "
-                       "theta0 = {b0}, theta1 = {b1}.",
+    "surface.cap.end": "After {steps} steps: theta0 = {t0}, theta1 = {t1}, cost {c}.",
+    "surface.cap.best": "The best line has theta0 = {b0}, theta1 = {b1}: the descent ends close to it.",
+    "surface.cap.best_far": "The best line has theta0 = {b0}, theta1 = {b1}: the descent is still on its way.",
     "surface.cap.diverged": "With eta = {eta} the steps overshoot and the cost blows up after {steps} steps.",
-    "surface.cap.first": "The first step in numbers: the gradient is ({g0}, {g1}); times eta = {eta}, it takes "
-                         "theta0 to {n0} and theta1 to {n1}.",
+    "surface.cap.first": "The first step is minus eta times the gradient: straight across the ring it starts "
+                         "on, the steepest way down.",
+    "surface.cap.first_numbers": "In numbers, the gradient is ({g0}, {g1}); times eta = {eta}, it takes theta0 "
+                                 "to {n0} and theta1 to {n1}.",
     "surface.best": "best",
     "surface.best_line": "best line",
     "surface.line": "line now",
@@ -142,30 +147,27 @@ ZH = {
     "cost.desc": "残差、残差的平方与代价 C = 1/(2n)·平方和；最好的直线代价最小。",
     "cost.cap.data": "{n} 个点大致排成一条直线。哪条直线拟合得最好？",
     "cost.cap.model": "直线给出的预测值是 θ0 + θ1 x：有两个参数要选。先试一条。",
-    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。第一个点的误差是 {r}。",
-    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：第一个平方是 {sq}。",
+    "cost.cap.residuals": "每个点的误差是直线与该点之间的竖直距离：预测值减 y。标出的那个点误差是 {r}。",
+    "cost.cap.squares": "平方让每个误差都变成正数，而且大的偏差分量更重：标出的那个点的平方是 {sq}。",
     "cost.cap.stack": "把 {n} 个平方加起来：叠成一根柱子，它们的面积之和是 {total}。",
     "cost.cap.cost": "再除以 2n = {two_n}：这条直线的代价 C = {total} / {two_n} = {c}。",
     "cost.cap.other": "换一条直线，距离也变了：平方和是 {total}，所以它的代价是 {c}。",
-    "cost.cap.best": "最小二乘直线的代价最小，{total} / {two_n} = {c}：它就是最佳拟合。",
+    "cost.cap.best": "最小二乘直线就是平方和最小的那条直线。它的代价 {total} / {two_n} = {c} 最低：它就是最佳拟合。",
+    "cost.least_squares": "最小二乘直线",
     "cost.cap.half": "为什么要乘 1/2？r 的平方除以 2 的导数正好是 r：平方带来的 2 被约掉了。",
-    "cost.cap.note": "这里的 C 是回归的代价，对所有点求平均。第 4 章反向传播中的 E = 1/2 (O - y)^2 "
-                     "是另一个量：一个输出的误差。",
-    "cost.regression": "回归代价：全部 n 个点",
-    "cost.backprop": "反向传播（第 4 章）：一个输出",
     "cost.cap.bridge": "把 θ0 固定在最佳值 {b0}：C 就只取决于 θ1，是一条曲线，最低点就是最佳斜率 {b1}。"
                        "梯度下降就是沿着这样的曲线往下走。",
 
     # GradientDescent
     "gd.title": "梯度下降",
-    "gd.desc": "代价抛物线上的小球：切线的斜率，以及 θ := θ - η·斜率，一步一步。",
+    "gd.desc": "代价抛物线上的小球：切线的斜率，以及 θ := θ − η × 斜率，一步一步。",
     "gd.cap.curve": "只有一个参数 θ 时，代价是一条抛物线。最好的 θ 在它的最低点。",
     "gd.cap.start": "从最低点左边的 P1 出发：θ = {theta}，代价 {c}。",
     "gd.cap.start2": "第二个小球 P2 从最低点右边出发，θ = {theta}；P1 停在 {parked} 等着。",
     "gd.cap.slope_neg": "切线的斜率是 {slope}：为负，所以代价向右下降。",
     "gd.cap.slope_pos": "这里斜率是 {slope}：为正，所以代价向左下降。",
-    "gd.cap.update_right": "θ := θ - η·斜率 = {theta} - {eta} × ({slope}) = {new}。减去负的斜率，θ 向右移动，走下坡。",
-    "gd.cap.update_left": "θ := {theta} - {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
+    "gd.cap.update_right": "θ := θ − η × 斜率 = {theta} − {eta} × ({slope}) = {new}。减去负的斜率，θ 向右移动，走下坡。",
+    "gd.cap.update_left": "θ := {theta} − {eta} × {slope} = {new}。正的斜率让 θ 向左移动，走下坡。",
     "gd.cap.again": "第 {k} 步：斜率是 {slope}，所以 θ 变为 {new}。",
     "gd.cap.together": "现在两个小球一起往下走。越接近底部，斜率越平，所以每一步都比上一步小。",
     "gd.cap.settled": "P1 走了 {s1} 步，P2 走了 {s2} 步：两边的斜率都几乎为 0，两个小球都停在 θ = {t1}。",
@@ -181,16 +183,19 @@ ZH = {
     # LearningRates
     "lr.title": "学习率",
     "lr.desc": "同样的下降，学习率太小、合适、太大：爬行、收敛、越过头。",
-    "lr.cap.intro": "三个学习率，同样从 θ = {start} 出发，每个最多 {steps} 步。",
+    "lr.cap.intro": "同样从 θ = {start} 出发，最多 {steps} 步：一个太小的学习率，一个合适的，一个太大的。",
     "lr.cap.crawls": "η = {eta} 太小：{steps} 步之后 θ 才爬到 {theta}，代价 {c}。",
     "lr.cap.converges": "η = {eta} 正合适：{steps} 步到达最低点，代价 {c}。",
-    "lr.cap.oscillates": "η = {eta} 越过了头：θ 在最低点两侧来回跳，{steps} 步之后代价 {c}。",
-    "lr.cap.diverges": "η = {eta} 太大：小球跳过最低点，每一跳都落得更远（这一格的范围更宽）；{steps} 步之后代价是 {c}，小球已经飞出图外。",
-    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 - η：{f1}、{f2} 和 {f3}。在 0 和 1 之间就缩小；小于 -1 就换边并变大。η = 1 一步就到。",
-    "lr.cap.summary": "太小就爬行，太大就越过头甚至爆炸。好的学习率在两者之间。",
+    "lr.cap.oscillates": "η = {eta} 太大：θ 每一步都跳过最低点。但每一跳都更短，所以仍然收敛：{steps} 步之后代价 {c}。",
+    "lr.cap.more": "太大的学习率还可能有另外两种结果。把 η 再调大，从同一个起点出发。",
+    "lr.cap.bounces": "η = {eta}：每一跳都落在另一侧同样远的地方。小球在两点之间永远来回跳，{steps} 步之后代价 {c}。",
+    "lr.cap.diverges": "η = {eta}：每一跳都落得更远。{steps} 步之后代价是 {c}，小球已经飞出图外。",
+    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 − η 乘曲率，这里是 {f1}、{f2} 和 {f3}。在 −1 和 0 之间，θ 换边且跳得越来越短；等于 −1 时跳幅不变；小于 −1 时越跳越远。",
+    "lr.cap.summary": "太小就爬行。太大就振荡、来回跳或者爆炸。好的学习率在两者之间。",
     "lr.verdict.crawls": "爬行",
     "lr.verdict.converges": "收敛",
-    "lr.verdict.oscillates": "振荡",
+    "lr.verdict.oscillates": "振荡，收敛",
+    "lr.verdict.bounces": "永远来回跳",
     "lr.verdict.diverges": "发散",
     "lr.off_chart": "飞出图外",
 
@@ -209,8 +214,8 @@ ZH = {
     "momentum.cap.maybe": "所以动量「可能」带着小球越过浅的局部极小，但并不保证。",
     "momentum.cap.sgd": "原文说的是带动量的 SGD。SGD 即随机梯度下降：每一步只用一个随机样本或一小批样本的梯度，而不是全部数据点：每步更省，但更嘈杂。",
     "momentum.cap.schedule": "学习率调度让学习率随时间变化。余弦衰减沿着半个余弦从 {eta_max} 降到 {eta_min}。",
-    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了，而固定学习率（圆圈）还在来回跳。",
-    "momentum.cap.constant": "固定为 {eta_max} 时，这个学习率在这只碗上接近不稳定：每一步把到最低点的距离乘以 {f}。选得好的固定学习率，比如 {good}，也能停稳。",
+    "momentum.cap.decay": "先迈大步，最后迈小步：小球 {steps} 步就停稳了。这时固定学习率（圆圈）离最低点还有 {d}，还在两侧来回跳。",
+    "momentum.cap.constant": "固定为 {eta_max} 时，每一步把到最低点 θ* 的距离乘以 {f}：它换边，缩小得很慢，{steps} 步之后还差 {d}。",
     "momentum.cap.global": "余弦衰减是一个随时间变化的全局学习率，所有参数都相同。"
                            "每个参数各有学习率，那是 Adagrad、RMSProp 和 Adam 的做法。",
     "momentum.local": "浅坑",
@@ -230,14 +235,17 @@ ZH = {
     "surface.desc": "回归代价随两个参数变化的等高线图；梯度下降一路下坡，直线随之拟合。",
     "surface.cap.bowl": "代价随两个参数变化，是一只碗：每个点 (θ0, θ1) 是一条直线，高度就是它的代价。圆圈连起代价相同的点。",
     "surface.cap.tilt": "从正上方看，这只碗就变成一圈圈的等高线，就像登山地图。",
-    "surface.cap.map": "每一圈是一个代价值：从外往里是 {c1}、{c2}、{c3}。最佳直线位于碗底。",
+    "surface.cap.map": "每一圈是一个代价值：从外往里是 {c1}、{c2}、{c3}。最佳直线位于碗底。两条轴的比例尺相同。",
     "surface.cap.rule": "梯度下降同时更新两个参数，各自按自己的偏导数。",
     "surface.cap.start": "从 θ0 = {t0}、θ1 = {t1} 出发：一条不好的直线，代价 {c}。",
     "surface.cap.descend": "一步一步，点穿过等高线走下坡，直线也转向数据点。",
     "surface.cap.valley": "先很快落进狭长的山谷，再沿着谷底慢慢前进。",
-    "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。最佳直线是 θ0 = {b0}，θ1 = {b1}。",
+    "surface.cap.end": "{steps} 步之后：θ0 = {t0}，θ1 = {t1}，代价 {c}。",
+    "surface.cap.best": "最佳直线是 θ0 = {b0}，θ1 = {b1}：下降最后停在它附近。",
+    "surface.cap.best_far": "最佳直线是 θ0 = {b0}，θ1 = {b1}：下降还在路上。",
     "surface.cap.diverged": "η = {eta} 时步子越过了头，{steps} 步之后代价爆炸。",
-    "surface.cap.first": "第一步的数值：梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
+    "surface.cap.first": "第一步：负 η 乘以梯度，垂直穿过它出发的那一圈，这是最陡的下坡方向。",
+    "surface.cap.first_numbers": "用数字表示：梯度是 ({g0}, {g1})；乘以 η = {eta}，θ0 变为 {n0}，θ1 变为 {n1}。",
     "surface.best": "最佳",
     "surface.best_line": "最佳直线",
     "surface.line": "当前直线",
