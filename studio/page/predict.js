@@ -82,8 +82,10 @@
     say.timer = setTimeout(() => { status.textContent = ""; }, 2500);  // a notice, not a result
   }
 
-  dialog.addEventListener("keydown", (e) => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+  // on the window, in the capture phase: before the presenter's own handler (the document's),
+  // wherever focus is
+  window.addEventListener("keydown", (e) => {
+    if (!dialog.open || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === "p" || e.key === "P") {
       e.preventDefault();
       e.stopImmediatePropagation();
