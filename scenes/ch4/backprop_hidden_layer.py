@@ -7,7 +7,7 @@ from scenes.kit import frame, palette
 from scenes.kit.fmt import product_approx, tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, build, partial, tex
 from scenes.kit.parts import note
-from scenes.kit.chain import BAND, MATH, ROW, SYMBOL, Y0, as_factor, edge_formulas, edge_partial, full_graph, in_band, side_by_side, tag_formula
+from scenes.kit.chain import BAND, CEILING, MATH, SYMBOL, as_factor, edge_formulas, edge_partial, full_graph, in_band, side_by_side, tag_formula
 from scenes.ch4.common import Chapter4Scene
 
 
@@ -30,7 +30,7 @@ class BackpropHiddenLayer(Chapter4Scene):
         rule = self.recursion(g, w, b, marks)
         with self.beat("summary", "case2.cap.summary"):
             grid = self.gradient_grid(tr["gradients"])
-            self.play(FadeOut(rule), g.unlight())
+            self.play(FadeOut(rule), FadeOut(shared), g.unlight())   # the grid takes the band and the kept product's place
             self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in grid], lag_ratio=0.3))
             self.wait(2.5)
 
@@ -41,9 +41,10 @@ class BackpropHiddenLayer(Chapter4Scene):
         f = gr["factors"]
         product = ChainProduct(partial("E", SYMBOL[param]), [edge_partial(e) for e in f],
                                [partial("E", r"\mu_2")] + [as_factor(edge_formulas(tr)[e]) for e in f[2:]],
-                               [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH)
+                               [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH,
+                               buff=0.14)   # rows close together: the five factors stay as large as the band allows
         for row in (product.formulas, product.numbers):
-            row.factors[0].set_color(palette.FIRE)   # what Case 1 already computed
+            row.factors[0].set_color(palette.GRADIENT)   # what Case 1 already computed
         return product
 
     def weight(self, g, tags, shared, product) -> VGroup:
@@ -60,8 +61,8 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.wait(0.6)
         formulas = build(product.formulas, [stored_symbol] + [tag_formula(tags[e]) for e in path[2:]])
         with self.beat("reuse", "case2.cap.reuse"):
-            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
-            self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.GRADIENT, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=palette.GRADIENT))
             self.play(formulas[0], formulas[1], run_time=1.4)
             self.wait(2.0)
         with self.beat("formulas", "case2.cap.formulas"):
@@ -85,8 +86,8 @@ class BackpropHiddenLayer(Chapter4Scene):
         with self.beat("bias-path", "case2.cap.bias_path"):
             self.trace_path(g, path)
             self.write_symbols(g, product.symbols, path, run_time=0.6)
-            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
-            self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))   # the same reuse as w_i's
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.GRADIENT, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=palette.GRADIENT))   # the same reuse as w_i's
             self.write_row(product.formulas, [stored_symbol] + [tag_formula(tags[e]) for e in path[2:]], run_time=0.7)
             self.wait(0.5)
         with self.beat("bias-result", "case2.cap.bias", g=tex_num(gr["gradient"])):
@@ -115,22 +116,24 @@ class BackpropHiddenLayer(Chapter4Scene):
                       rf"{tex_factor(d1)}\cdot{tex_factor(x)}", rel2, tex_num(g_wi), size=MATH)
         level[-3].set_color(palette.GRADIENT)
         times_x[-1].set_color(palette.GRADIENT)
-        general = note(tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}\,\sigma'(\mu_l)",
-                           size=MATH, color=palette.FIRE), color=palette.FIRE, pad=0.08)
+        rule = tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}\,\sigma'(\mu_l)",
+                   size=MATH, color=palette.GRADIENT)
+        layer = VGroup(self.label("case2.layer", palette.SMALL_SIZE - 4, palette.TEXT),
+                       tex(r"\mu_1,\ \mu_2;\quad w_2 = w_o", size=MATH - 6)).arrange(RIGHT, buff=0.15)
+        general = note(VGroup(rule, layer).arrange(DOWN, buff=0.12), color=palette.GRADIENT, pad=0.08)
         lower = VGroup(times_x, general).arrange(RIGHT, buff=0.8)
         rows = VGroup(level, lower).arrange(DOWN, buff=0.2)
         times_x.shift((level[1].get_x() - times_x[1].get_x()) * RIGHT)     # the '=' signs under each other
         general.next_to(times_x, RIGHT, buff=0.8)
         rows.scale(min(1.0, 12.4 / rows.width))
         in_band(rows, BAND + 0.2)
-        ceiling = Y0 - ROW - 0.5 - 0.15                                   # under the bias nodes, like the products
-        if rows.get_top()[1] > ceiling:
-            rows.scale((ceiling - rows.get_bottom()[1]) / rows.height, about_edge=DOWN)
+        if rows.get_top()[1] > CEILING:                                  # under the bias nodes, like the products
+            rows.scale((CEILING - rows.get_bottom()[1]) / rows.height, about_edge=DOWN)
         frame.keep_inside(rows)
         level_box = SurroundingRectangle(level[2:4], color=palette.GRADIENT, buff=0.06)   # the three shared factors
         with self.beat("mu1", "case2.cap.mu1"):
             self.play(Create(boxes), *g.extend(hid["factors"]))
-            self.play(Indicate(g.nodes["mu1"], color=palette.FIRE))
+            self.play(Indicate(g.nodes["mu1"], color=palette.OUTPUT))
             self.wait(1.5)
         with self.beat("recursion", "case2.cap.recursion", d1=tex_num(d1)):
             self.play(FadeOut(VGroup(w, b, marks)), ReplacementTransform(boxes, level_box), FadeIn(level),

@@ -7,7 +7,7 @@ from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_num
 from scenes.kit.graph import ChainProduct, build, partial, tex
 from scenes.kit.parts import lean, note
-from scenes.kit.chain import BAND, MATH, SYMBOL, as_factor, edge_formulas, edge_partial, in_band
+from scenes.kit.chain import BAND, MATH, SYMBOL, Y0, as_factor, edge_formulas, edge_partial, in_band
 
 
 class Chapter4Scene(ExplainerScene):
@@ -21,10 +21,12 @@ class Chapter4Scene(ExplainerScene):
         `[0]` is the framed formula (`[0][1]` its MathTex, parts: fraction, '=', number), `[1]` the words."""
         value = self.trace["shared"]["value"]
         formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=palette.GRADIENT)
-        boxed = note(formula, color=palette.FIRE, pad=0.12)
-        words = self.label(words_key, palette.SMALL_SIZE, palette.FIRE)
-        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.02, 0])
-        return frame.keep_inside(tag.align_to([1.4, 0, 0], LEFT))   # under O and E, clear of b_o's edge
+        boxed = note(formula, color=palette.GRADIENT, pad=0.12)
+        words = self.label(words_key, palette.SMALL_SIZE, palette.GRADIENT)
+        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25)
+        # under O and E: clear of O's circle (bottom Y0 - 0.68) above and of b_o's edge tag on the left
+        tag.move_to([0, Y0 - 0.68 - 0.2 - tag.height / 2, 0]).align_to([1.75, 0, 0], LEFT)
+        return frame.keep_inside(tag)
 
     def chain_product(self, param: str) -> ChainProduct:
         """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
@@ -40,7 +42,7 @@ class Chapter4Scene(ExplainerScene):
         each edge. What is lit of it already stays lit, so a longer path extends a shorter one; lit
         edges off it go dark first (back to the node where the paths part)."""
         if not g.lit:
-            self.play(Indicate(g.nodes["E"], color=palette.FIRE), run_time=0.6)
+            self.play(Indicate(g.nodes["E"], color=palette.OUTPUT), run_time=0.6)
         for step in g.extend(edges, run_time=run_time):
             self.play(step)
 
