@@ -145,11 +145,11 @@ def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
 TRAINING_MAX_WIDTH = 32
 
 
-def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=48):
+def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=32):
     """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots.
 
     Each snapshot also holds the network's output on a map_cells x map_cells grid over the
-    input square (a decision map, row by row from the bottom; drawn as one image, so a fine grid is cheap) and how many training
+    input square (a decision map, row by row from the bottom) and how many training
     points it classifies right (output above 0.5 where the label is 1, below where it is 0)."""
     layers = _layers(layers)
     if layers[0] != 2 or layers[-1] != 1:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, Arrow, Create, FadeIn, FadeOut,
-                   Indicate, LaggedStart, TransformFromCopy, VGroup, Write)
+                   Indicate, LaggedStart, ShowPassingFlash, TransformFromCopy, VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.equation import given, relation, value
@@ -53,17 +53,23 @@ class ComputationGraph(Chapter4Scene):
             self.play(LaggedStart(*[FadeIn(c, scale=0.7) for c in neurons], lag_ratio=0.3), FadeIn(names))
             self.play(*[Create(l) for l in links], FadeIn(params), FadeIn(roles))
             self.play(FadeIn(heading, shift=0.2 * DOWN))
-            self.wait(1.2)
+            for link in links:   # "each feeding the next": a value runs from one neuron to the next
+                self.play(ShowPassingFlash(link.copy().set_stroke(palette.OUTPUT, width=8), time_width=0.6),
+                          run_time=1.0)
+            self.play(Indicate(neurons[2], color=palette.OUTPUT), run_time=0.8)
+            self.wait(0.8)
         steps = VGroup(tex(r"\mu_1 = w_i\,x + b_i", r"\quad h = \sigma(\mu_1)", r"\quad \mu_2 = w_o\,h + b_o",
                                size=MATH),
                        tex(r"O = \sigma(\mu_2)", r"\quad E = \tfrac12\,(O - y)^2", size=MATH))
         steps[1][1].set_color(palette.COST)
         in_band(steps.arrange(DOWN, buff=0.3), -1.3)
         with self.beat("steps", "graph.cap.steps"):
-            for row in steps:
+            for row in steps:   # one step at a time, as the voice reads them
                 for part in row:
-                    self.play(Write(part), run_time=0.9)
-            self.wait(1.0)
+                    self.play(Write(part), run_time=1.4)
+                    self.wait(0.4)
+            self.play(Indicate(steps[1][1], color=palette.COST), run_time=1.0)
+            self.wait(0.6)
         self.play(FadeOut(VGroup(neurons, names, roles, links, params, heading)),
                   steps.animate.move_to([0, BAND, 0]), run_time=0.8)
         return steps
@@ -120,8 +126,14 @@ class ComputationGraph(Chapter4Scene):
         body.scale(min(1.0, 11.8 / body.width))
         remark = in_band(note(body, color=palette.COST))
         with self.beat("error", "graph.cap.error"):
-            self.play(FadeOut(band), FadeIn(remark))
-            self.wait(3.5)
+            self.play(FadeOut(band), FadeIn(remark[0]), FadeIn(one), run_time=1.0)
+            self.play(Indicate(one[1], color=palette.COST), run_time=1.0)
+            self.wait(0.6)
+            self.play(FadeIn(many, shift=0.2 * LEFT), run_time=1.0)
+            self.wait(0.8)
+            self.play(FadeIn(same, shift=0.2 * LEFT), run_time=1.0)
+            self.play(Indicate(VGroup(one[1], many[1]), color=palette.TEXT, scale_factor=1.05), run_time=1.0)
+            self.wait(0.6)
         return remark
 
     def local_derivatives(self, g, band):

@@ -2,42 +2,29 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RESAMPLING_ALGORITHMS, RIGHT, UP, Create, DecimalNumber, Dot, FadeIn, FadeOut,
-                   ImageMobject, Indicate, Integer, LaggedStart, ManimColor, MathTex, Square, Transform,
-                   UpdateFromAlphaFunc, VGroup, Write, rate_functions)
+from manim import (DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, Integer, LaggedStart, MathTex,
+                   Square, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
 from scenes.kit.descent import readout, set_number
 from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
-from scenes.kit.theme import light_rgb
 
 
 # -- Training ---------------------------------------------------------------------------
-def map_pixels(values, cells: int, rgb) -> np.ndarray:
-    """The trace's map (row by row from the bottom) as RGBA pixels, top row first: the colour `rgb`
-    with opacity 0.85 x output (brighter = nearer 1)."""
-    grid = np.clip(np.asarray(values, float).reshape(cells, cells)[::-1], 0.0, 1.0)
-    pixels = np.zeros((cells, cells, 4), dtype=np.uint8)
-    pixels[..., :3] = np.round(255 * np.asarray(rgb[:3]))
-    pixels[..., 3] = np.round(255 * 0.85 * grid)
-    return pixels
-
-
 class DecisionMap(VGroup):
     """The input square shaded by the network's output (brighter = nearer 1), with the training points:
-    a filled dot where the label is 1, a ring where it is 0. The shading is one image of the trace's
-    grid, smoothed when scaled up: a fine grid costs no more to draw than a coarse one."""
+    a filled dot where the label is 1, a ring where it is 0. (Squares, not an image: Manim 0.22's
+    image drawing fails with this Pillow.)"""
 
-    def __init__(self, tr, side: float = 3.4, light: bool = False, **kwargs):
+    def __init__(self, tr, side: float = 3.4, **kwargs):
         super().__init__(**kwargs)
         grid = tr["map"]
         self.lo, self.hi, self.cells, self.side = grid["lo"], grid["hi"], grid["cells"], side
-        rgb = ManimColor(palette.OUTPUT).to_rgb()
-        self.rgb = light_rgb(rgb) if light else rgb   # an image is not recoloured by the light theme's camera
         self.frame = Square(side_length=side, color=palette.DIM, stroke_width=3)
-        self.shading = self.shade([0.0] * self.cells ** 2)  # dark until the scene shows a snapshot
+        self.current = np.zeros(self.cells ** 2)
+        self.shading = self.shade(self.current)  # dark until the scene shows a snapshot
         self.samples = VGroup()
         for (u, v), label in zip(tr["X"], tr["y"]):
             if label > 0.5:
@@ -47,20 +34,34 @@ class DecisionMap(VGroup):
             self.samples.add(m.move_to(self.at(u, v)))
         self.axis_names = VGroup(MathTex("x_1", font_size=palette.MATH_SIZE - 10, color=palette.DIM).next_to(self.frame, DOWN, 0.1),
                                  MathTex("x_2", font_size=palette.MATH_SIZE - 10, color=palette.DIM).next_to(self.frame, LEFT, 0.1))
-        self.add(self.frame, self.samples, self.axis_names)   # the shading is an image: the scene adds it
+        self.add(self.shading, self.frame, self.samples, self.axis_names)
 
     def at(self, u, v):
         f = lambda t: (t - self.lo) / (self.hi - self.lo) * self.side - self.side / 2
         return self.frame.get_center() + np.array([f(u), f(v), 0.0])
 
-    def shade(self, values) -> ImageMobject:
-        image = ImageMobject(map_pixels(values, self.cells, self.rgb))
-        image.set_resampling_algorithm(RESAMPLING_ALGORITHMS["bilinear"])
-        return image.stretch_to_fit_width(self.side).stretch_to_fit_height(self.side).move_to(self.frame)
+    def shade(self, values) -> VGroup:
+        """One square per grid cell, row by row from the bottom (the trace's order)."""
+        size = self.side / self.cells
+        corner = self.frame.get_corner(DOWN + LEFT)
+        cells = VGroup()
+        for k, value in enumerate(values):
+            r, c = divmod(k, self.cells)
+            cells.add(Square(side_length=size * 1.02, stroke_width=0)   # a hair wider: no seams between cells
+                      .set_fill(palette.OUTPUT, 0.85 * float(np.clip(value, 0, 1)))
+                      .move_to(corner + np.array([(c + 0.5) * size, (r + 0.5) * size, 0.0])))
+        return cells
 
     def update_to(self, values, **kwargs):
-        """The shading blends into the snapshot's (the pixels interpolate)."""
-        return Transform(self.shading, self.shade(values), **kwargs)
+        """Every cell's brightness moves to the snapshot's: one updater, not one animation per cell."""
+        start, end = self.current, np.clip(np.asarray(values, float), 0.0, 1.0)
+        self.current = end
+
+        def blend(cells, alpha):
+            for cell, v in zip(cells, start + (end - start) * alpha):
+                cell.set_fill(opacity=0.85 * v)
+
+        return UpdateFromAlphaFunc(self.shading, blend, **kwargs)
 
 
 class Training(ExplainerScene):
@@ -73,7 +74,7 @@ class Training(ExplainerScene):
         tr = self.trace
         shots, n = tr["snapshots"], len(tr["y"])
         # all of it above y = -1.6: the note with the cost and the update rule goes under it
-        dmap = DecisionMap(tr, side=2.6, light=self.theme == "light").move_to(0.7 * LEFT + 0.65 * UP)
+        dmap = DecisionMap(tr, side=2.6).move_to(0.7 * LEFT + 0.65 * UP)
         # widths and marker sizes against the largest value over all snapshots, so growth shows
         net = NetworkDiagram(tr["sizes"], shots[0]["weights"], shots[0]["biases"], width=2.6, height=2.6,
                              largest=max(largest_weight(s["weights"]) for s in shots),
@@ -152,7 +153,7 @@ class Training(ExplainerScene):
                          self.label("training.correct", palette.BODY_SIZE, palette.OUTPUT, n=n)).arrange(RIGHT, buff=0.15)
         correct.next_to(dmap.frame, UP, buff=0.3)
         cost = readout("C", costs[0], color=palette.COST, size=palette.MATH_SIZE - 4)
-        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT)
+        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT).shift(0.5 * LEFT)   # room to grow: 0.125 -> 0.00138
         dot = Dot(plot.p(0, costs[0]), radius=0.08, color=palette.COST)
 
         class Counters:
