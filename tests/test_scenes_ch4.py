@@ -142,8 +142,11 @@ def test_case1_nudge_check_against_a_hand_forward_pass_then_the_graph_as_it_was(
     fd = (error(**{**DEFAULT, "w_o": 1.2 + 1e-6}) - error(**{**DEFAULT, "w_o": 1.2 - 1e-6})) / 2e-6
     assert (tex_num(e0, 5), tex_num(e1, 5)) == ("0.15905", "0.15971")
     shows = lambda text: any(text in t for t in end)
-    assert shows(rf"E:\ {tex_num(e0, 5)} \to {tex_num(e1, 5)}")
-    assert shows(rf"w_o:\ {tex_stated(1.2)} \to {tex_num(1.21)}")
+    nudged = scene.seen["nudge"]
+    assert any(rf"E:\ {tex_num(e0, 5)} \to {tex_num(e1, 5)}" in t for t in nudged)
+    assert any(rf"w_o:\ {tex_stated(1.2)} \to {tex_num(1.21)}" in t for t in nudged)
+    # the rate of change the gradient is: 0.00066 / 0.01 = 0.066 by hand
+    assert shows(r"\frac{0.00066}{0.01}") and shows("= 0.066")
     # the change as shown is the difference of the two E's as shown
     assert tex_num(round(e1, 5) - round(e0, 5), 2) == "0.00066"
     assert shows(f"{tex_num(e1, 5)} - {tex_num(e0, 5)} = 0.00066")

@@ -1,7 +1,7 @@
 """Chapter 4: Case 1: the output layer."""
 from __future__ import annotations
 
-from manim import (DOWN, RIGHT, UP, Create, FadeIn, FadeOut,
+from manim import (DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut,
                    Indicate, LaggedStart, SurroundingRectangle, TransformFromCopy, VGroup, Write)
 from scenes.kit import frame, palette
 from scenes.kit.fmt import num, product_approx, shown, stated, tex_factor, tex_num, tex_stated
@@ -110,14 +110,24 @@ class BackpropOutputLayer(Chapter4Scene):
             self.play(FadeIn(first[1:]), Indicate(g.nodes["E"], color=palette.COST))
             self.settle(VGroup(first))
             self.wait(1.0)
+        # a rate of change: the change of E per unit change of w_o, from the two numbers just shown
+        rate_value = shown(nd["delta"], 2) / nd["step"]
+        rate = tex(partial("E", "w_o"), r"\approx", r"\frac{\Delta E}{\Delta w_o}", "=",
+                   rf"\frac{{{delta}}}{{{step}}}", "=", tex_num(rate_value, 2), size=MATH + 2, color=palette.GRADIENT)
+        rate.move_to(first).align_to(first, LEFT)
         with self.beat("nudge-check", "case1.cap.nudge_check", delta=delta.replace("{,}", ","), step=stated(nd["step"]),
                        g=tex_num(gr)):
             self.play(FadeIn(second, shift=0.2 * DOWN))
             self.play(FadeIn(third, shift=0.2 * DOWN))
             box = SurroundingRectangle(third[-1], color=palette.GRADIENT, buff=0.08)
             self.play(Create(box))
-            self.wait(2.5)
-        return VGroup(rows, box), on_edges
+            self.wait(1.0)
+            self.play(FadeOut(first), run_time=0.6)     # its numbers are in the row under it
+            self.play(FadeIn(rate[:3], shift=0.2 * DOWN), Indicate(g.nodes["w_o"], color=palette.GRADIENT), run_time=1.2)
+            self.play(FadeIn(rate[3:5]), Indicate(second[-1], color=palette.COST), run_time=1.2)
+            self.play(FadeIn(rate[5:]), Indicate(g.nodes["E"], color=palette.COST), run_time=1.2)
+            self.wait(1.0)
+        return VGroup(second, third, rate, box), on_edges
 
     def restore(self, g, check, on_edges, shared):
         """Back to w_o as given: the graph as Case 2 takes it over, with Case 1's two gradients."""

@@ -185,7 +185,7 @@ class Training(ExplainerScene):
         return pieces
 
     def train(self, tr, net, dmap, plot, counters):
-        shots, costs = tr["snapshots"], tr["costs"]
+        shots = tr["snapshots"]
         pieces = self.cost_pieces(tr, plot)
         with self.beat("train", "training.cap.train", rises=num(tr["rises"]), epochs=num(tr["epochs"])):
             for k in range(1, len(shots)):

@@ -1,7 +1,7 @@
 """Chapter 4: Updating the weights."""
 from __future__ import annotations
 
-from manim import (DOWN, LEFT, RIGHT, UP, UR, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
+from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
                    LaggedStart, Line, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
 from scenes.kit import palette
 from scenes.kit.descent import readout, set_number
