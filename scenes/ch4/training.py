@@ -88,8 +88,8 @@ class Training(ExplainerScene):
         counters = self.counters(tr, net, dmap, plot, n)
         legend = legend_row((dmap.samples[list(tr["y"]).index(1.0)].copy(), self.label("training.label1", palette.SMALL_SIZE)),
                             (dmap.samples[list(tr["y"]).index(0.0)].copy(), self.label("training.label0", palette.SMALL_SIZE)))
-        legend.next_to(dmap.frame, DOWN, buff=0.42)
-        legend.add(self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, DOWN, buff=0.1))
+        legend.add(self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, RIGHT, buff=0.5))
+        legend.next_to(dmap.frame, DOWN, buff=0.42)   # one row: clear of the note under it, all scene long
 
         with self.beat("data", "training.cap.data", n=n):
             self.add(dmap.shading)
@@ -120,9 +120,15 @@ class Training(ExplainerScene):
         with self.beat("network", "training.cap.network", shape=shape_of(tr["sizes"]), correct=first["correct"],
                        n=len(tr["y"]), lo=num(start["lo"]), hi=num(start["hi"])):
             self.play(FadeIn(net), FadeIn(counters.epoch))
-            self.play(dmap.update_to(first["map"]), FadeIn(counters.correct))
+            for l in range(len(net.edges)):   # the points go through the random network...
+                self.play(net.signal(l), run_time=0.9)
+            self.play(dmap.update_to(first["map"]), run_time=1.2)   # ...and come out about the same everywhere
+            self.play(LaggedStart(*[Indicate(p, color=palette.OUTPUT, scale_factor=1.6) for p in dmap.samples],
+                                  lag_ratio=0.15), run_time=2.4)
+            self.play(FadeIn(counters.correct), run_time=0.8)
             self.play(FadeIn(counters.cost), FadeIn(counters.dot, scale=2))
-            self.wait(1.0)
+            self.play(Indicate(counters.correct, color=palette.OUTPUT))
+            self.wait(0.6)
 
     def rule(self, tr, remark) -> VGroup:
         """What is plotted (C over the points) and how each epoch steps (with momentum, so C may rise)."""
@@ -164,10 +170,12 @@ class Training(ExplainerScene):
 
         def show(e: int, right: int | None = None):
             epoch[1].set_value(e)
+            epoch[1].next_to(epoch[0], RIGHT, buff=0.2)   # a longer number grows rightward, off the word
             set_number(cost.number, costs[e], max_places=5)
             cost.number.next_to(cost[0], RIGHT, buff=0.15).align_to(cost[0], DOWN).shift(0.02 * UP)
             if right is not None:
                 correct[0].set_value(right)
+                correct[0].next_to(correct[1], LEFT, buff=0.15)   # and leftward, off "of 16 right"
 
         c.show = show
         self.counters_cost = cost
