@@ -64,10 +64,14 @@ class ComputationGraph(Chapter4Scene):
         steps[1][1].set_color(palette.COST)
         in_band(steps.arrange(DOWN, buff=0.3), -1.3)
         with self.beat("steps", "graph.cap.steps"):
-            for row in steps:   # one step at a time, as the voice reads them
-                for part in row:
-                    self.play(Write(part), run_time=1.4)
-                    self.wait(0.4)
+            # one step at a time, as the voice reads them, with the neuron (and link) it belongs to
+            where = [(links[0], neurons[1], palette.SUM), (None, neurons[1], palette.OUTPUT),
+                     (links[1], neurons[2], palette.SUM), (None, neurons[2], palette.OUTPUT),
+                     (None, neurons[2], palette.COST)]
+            for part, (link, neuron, color) in zip([p for row in steps for p in row], where):
+                flash = [ShowPassingFlash(link.copy().set_stroke(color, width=8), time_width=0.6)] if link else []
+                self.play(Write(part), Indicate(neuron, color=color, scale_factor=1.25), *flash, run_time=1.4)
+                self.wait(0.4)
             self.play(Indicate(steps[1][1], color=palette.COST), run_time=1.0)
             self.wait(0.6)
         self.play(FadeOut(VGroup(neurons, names, roles, links, params, heading)),
