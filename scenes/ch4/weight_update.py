@@ -118,7 +118,8 @@ class WeightUpdate(Chapter4Scene):
                 color = palette.COST if name == "E" else palette.TEXT
                 self.play(g.flash(g.edges_into(name)), g.change_value(name, step["after"][name], color),
                           FadeOut(stroke), run_time=0.8)
-            self.play(FadeOut(rule), FadeIn(compare))
+            self.play(FadeOut(rule), run_time=0.5)   # the rule leaves before the comparison takes its place
+            self.play(FadeIn(compare))
             self.play(Indicate(g.nodes["E"], color=palette.COST), Indicate(compare[-1], color=palette.COST))
             self.wait(2.0)
         return compare
@@ -199,8 +200,15 @@ class WeightUpdate(Chapter4Scene):
         n = len(outputs) - 1
         gap = Line(o_plot.p(n, outputs[-1]), o_plot.p(n, y), color=palette.COST, stroke_width=4)
         gap_name = tex(computation("O - y", value(outputs[-1]) - given(y), outputs[-1] - y), size=MATH - 4,
-                       color=palette.COST).next_to(gap, RIGHT, buff=0.15)
+                       color=palette.COST)
+        gap_name.next_to(o_plot.p(n, outputs[-1]), UP, buff=0.3).align_to(gap, RIGHT)   # over the curve's end
+        mean = tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(O_k - y_k)^2", size=MATH - 2, color=palette.COST)
+        mean.scale(min(1.0, (6.3 - panel.get_right()[0] - 0.4) / mean.width)).next_to(panel, RIGHT, buff=0.4)
         with self.beat("summary", "update.cap.summary", epochs=n, O=tex_num(outputs[-1]), y=stated(y)):
-            self.play(Create(gap), FadeIn(gap_name), Indicate(counters.rows["O"], color=palette.OUTPUT))
-            self.play(Indicate(last_dot, color=palette.OUTPUT, scale_factor=2.0))
-            self.wait(2.5)
+            self.play(Create(gap), FadeIn(gap_name), Indicate(counters.rows["O"], color=palette.OUTPUT), run_time=1.2)
+            self.play(Indicate(last_dot, color=palette.OUTPUT, scale_factor=2.0), run_time=1.2)
+            self.play(Indicate(gap_name, color=palette.COST), Indicate(counters.rows["E"], color=palette.COST), run_time=1.2)
+            self.wait(1.0)
+            self.play(Write(mean), run_time=1.5)            # "with n samples ... averaged: the 1/(2n)"
+            self.play(Indicate(mean[0][2:7], color=palette.COST), run_time=1.2)
+            self.wait(1.5)
