@@ -114,7 +114,7 @@ class BackpropOutputLayer(Chapter4Scene):
         rate_value = shown(nd["delta"], 2) / nd["step"]
         rate = tex(partial("E", "w_o"), r"\approx", r"\frac{\Delta E}{\Delta w_o}", "=",
                    rf"\frac{{{delta}}}{{{step}}}", "=", tex_num(rate_value, 2), size=MATH + 2, color=palette.GRADIENT)
-        rate.move_to(first).align_to(first, LEFT)
+        rate.move_to(third).align_to(third, LEFT)   # it takes the prediction row's place
         with self.beat("nudge-check", "case1.cap.nudge_check", delta=delta.replace("{,}", ","), step=stated(nd["step"]),
                        g=tex_num(gr)):
             self.play(FadeIn(second, shift=0.2 * DOWN))
@@ -122,12 +122,13 @@ class BackpropOutputLayer(Chapter4Scene):
             box = SurroundingRectangle(third[-1], color=palette.GRADIENT, buff=0.08)
             self.play(Create(box))
             self.wait(1.0)
-            self.play(FadeOut(first), run_time=0.6)     # its numbers are in the row under it
+            self.play(FadeOut(third), FadeOut(box), run_time=0.6)   # the other way round: E's change per unit of w_o
             self.play(FadeIn(rate[:3], shift=0.2 * DOWN), Indicate(g.nodes["w_o"], color=palette.GRADIENT), run_time=1.2)
             self.play(FadeIn(rate[3:5]), Indicate(second[-1], color=palette.COST), run_time=1.2)
             self.play(FadeIn(rate[5:]), Indicate(g.nodes["E"], color=palette.COST), run_time=1.2)
+            self.settle(VGroup(rate))
             self.wait(1.0)
-        return VGroup(second, third, rate, box), on_edges
+        return VGroup(first, second, rate), on_edges
 
     def restore(self, g, check, on_edges, shared):
         """Back to w_o as given: the graph as Case 2 takes it over, with Case 1's two gradients."""
