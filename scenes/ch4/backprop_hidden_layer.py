@@ -65,11 +65,14 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.play(Create(first_two), Indicate(shared[0], color=palette.GRADIENT))
             self.play(g.flow(tr["shared"]["factors"], backward=True, color=palette.GRADIENT), run_time=1.4)
             self.play(formulas[0], formulas[1], run_time=1.4)
-            self.play(Indicate(product.formulas.factors[0], color=palette.GRADIENT), run_time=1.0)
-            self.wait(0.8)
+            self.play(Indicate(product.formulas.factors[0], color=palette.GRADIENT),
+                      Indicate(shared, color=palette.GRADIENT, scale_factor=1.15), run_time=1.2)
+            self.play(*[Indicate(tags[e], color=palette.GRADIENT, scale_factor=1.4) for e in path[:2]],
+                      Indicate(g.nodes["O"], color=palette.OUTPUT), run_time=1.2)
+            self.wait(0.6)
         with self.beat("formulas", "case2.cap.formulas"):
-            for step in formulas[2:]:
-                self.play(step, run_time=0.8)
+            for step, e in zip(formulas[2:], path[2:]):   # each grows out of its edge's tag, which lights up
+                self.play(step, Indicate(tags[e], color=palette.GRADIENT, scale_factor=1.4), run_time=1.1)
             self.wait(0.5)
         v = gr["values"]
         with self.beat("numbers", "case2.cap.numbers", shared=tex_num(tr["shared"]["value"]), w_o=tex_num(v[2]),
