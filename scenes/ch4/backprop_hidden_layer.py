@@ -123,9 +123,9 @@ class BackpropHiddenLayer(Chapter4Scene):
         times_x[-1].set_color(palette.GRADIENT)
         rule = tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}", r"\,\sigma'(\mu_l)",
                    size=MATH, color=palette.GRADIENT)
-        layer = VGroup(self.label("case2.layer", palette.SMALL_SIZE - 4, palette.TEXT),
+        layer = VGroup(tex("l", size=MATH - 4), self.label("case2.layer", palette.SMALL_SIZE - 4, palette.TEXT),
                        tex(r"\mu_1,\ \mu_2;\quad w_2 = w_o", size=MATH - 6)).arrange(RIGHT, buff=0.15)
-        general = note(VGroup(rule, layer).arrange(DOWN, buff=0.12), color=palette.GRADIENT, pad=0.1)
+        general = note(VGroup(rule, layer).arrange(DOWN, buff=0.12), color=palette.GRADIENT, pad=0.16)
         # the general rule goes where the kept product was: under O and E, right of the b_o edge
         general.scale(min(1.0, 4.9 / general.width, 1.2 / general.height))
         general.move_to([0, Y0 - RADIUS - 0.1 - general.height / 2, 0]).align_to([6.3, 0, 0], RIGHT)

@@ -74,7 +74,7 @@ EN = {
                         "layers, μ1 is layer 1 and μ2 layer 2: the same rule reaches every layer of a deeper network.",
     "case2.cap.summary": "One backward pass, and all four gradients are known.",
     "case2.from_case1": "from Case 1",
-    "case2.layer": "l numbers the layers:",
+    "case2.layer": "numbers the layers:",
 
     # WeightUpdate
     "update.title": "Updating the weights",
@@ -187,7 +187,7 @@ ZH = {
                         "同样的规则可以到达更深网络的每一层。",
     "case2.cap.summary": "一次反向传播，四个梯度就都知道了。",
     "case2.from_case1": "来自情形 1",
-    "case2.layer": "l 是层的编号：",
+    "case2.layer": "是层的编号：",
 
     # WeightUpdate
     "update.title": "更新权重",
