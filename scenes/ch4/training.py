@@ -88,20 +88,21 @@ class Training(ExplainerScene):
         counters = self.counters(tr, net, dmap, plot, n)
         legend = legend_row((dmap.samples[list(tr["y"]).index(1.0)].copy(), self.label("training.label1", palette.SMALL_SIZE)),
                             (dmap.samples[list(tr["y"]).index(0.0)].copy(), self.label("training.label0", palette.SMALL_SIZE)))
-        legend.add(self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, RIGHT, buff=0.5))
-        legend.next_to(dmap.frame, DOWN, buff=0.42)   # one row: clear of the note under it, all scene long
+        legend.next_to(dmap.frame, DOWN, buff=0.42)   # the dots' legend stays all scene, under the map
+        shading = self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, DOWN, buff=0.1)
 
         with self.beat("data", "training.cap.data", n=n):
             self.add(dmap.shading)
             self.play(FadeIn(dmap.frame), FadeIn(dmap.axis_names),
-                      LaggedStart(*[FadeIn(p, scale=2) for p in dmap.samples], lag_ratio=0.05), FadeIn(legend))
+                      LaggedStart(*[FadeIn(p, scale=2) for p in dmap.samples], lag_ratio=0.05), FadeIn(legend),
+                      FadeIn(shading))
             self.play(FadeIn(plot), FadeIn(epochs_word))   # the right of the frame: where the cost will fall
             self.wait(1.0)
         self.untrained(tr, net, dmap, plot, counters)
         remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.TEXT, n=n),
                       color=palette.DIM).to_edge(DOWN, buff=1.25)
         with self.beat("epoch", "training.cap.epoch", n=n):
-            self.play(FadeIn(remark))
+            self.play(FadeOut(shading), FadeIn(remark))   # the note takes the shading line's room
             for l in range(len(net.edges)):
                 self.play(net.signal(l), run_time=1.0)
             for l in reversed(range(len(net.edges))):
