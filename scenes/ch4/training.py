@@ -160,7 +160,7 @@ class Training(ExplainerScene):
                          self.label("training.correct", palette.BODY_SIZE, palette.OUTPUT, n=n)).arrange(RIGHT, buff=0.15)
         correct.next_to(dmap.frame, UP, buff=0.3)
         cost = readout("C", costs[0], color=palette.COST, size=palette.MATH_SIZE - 4)
-        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT).shift(0.5 * LEFT)   # room to grow: 0.125 -> 0.00138
+        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT).shift(0.9 * LEFT)   # room to grow: 0.143 -> 0.0000510
         dot = Dot(plot.p(0, costs[0]), radius=0.08, color=palette.COST)
 
         class Counters:
@@ -172,7 +172,7 @@ class Training(ExplainerScene):
         def show(e: int, right: int | None = None):
             epoch[1].set_value(e)
             epoch[1].next_to(epoch[0], RIGHT, buff=0.2)   # a longer number grows rightward, off the word
-            set_number(cost.number, costs[e], max_places=5)
+            set_number(cost.number, costs[e], max_places=6)   # as fmt.num writes it (at most 6 decimals)
             cost.number.next_to(cost[0], RIGHT, buff=0.15).align_to(cost[0], DOWN).shift(0.02 * UP)
             if right is not None:
                 correct[0].set_value(right)
