@@ -145,11 +145,11 @@ def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
 TRAINING_MAX_WIDTH = 32
 
 
-def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=12):
+def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=32):
     """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots.
 
     Each snapshot also holds the network's output on a map_cells x map_cells grid over the
-    input square (a coarse decision map, row by row from the bottom) and how many training
+    input square (a decision map, row by row from the bottom) and how many training
     points it classifies right (output above 0.5 where the label is 1, below where it is 0)."""
     layers = _layers(layers)
     if layers[0] != 2 or layers[-1] != 1:
@@ -351,13 +351,15 @@ def weight_update(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, epo
     first = backprop(x, y, w_i, b_i, w_o, b_o, lr)
     net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[w_i]], [[w_o]]], [[b_i], [b_o]])
     tr = train(net, [[x]], [y], epochs=int(epochs), lr=lr, snapshots=[])
-    outputs, p = [], dict(w_i=w_i, b_i=b_i, w_o=w_o, b_o=b_o)
+    outputs, params, p = [], [], dict(w_i=w_i, b_i=b_i, w_o=w_o, b_o=b_o)
     for _ in range(int(epochs) + 1):
         b = _backprop.backprop_chain(x, y, **p, lr=lr)
         outputs.append(b.nodes["O"])
+        params.append({k: float(v) for k, v in p.items()})   # params[k]: the parameters after k epochs
         p = b.updated
-    return {"step": first, "errors": tr.costs, "outputs": outputs, "y": float(y), "final": {"w_i": net.weights[0].item(), "b_i": net.biases[0].item(),
-                                                           "w_o": net.weights[1].item(), "b_o": net.biases[1].item()}}
+    return {"step": first, "errors": tr.costs, "outputs": outputs, "params": params, "y": float(y),
+            "final": {"w_i": net.weights[0].item(), "b_i": net.biases[0].item(),
+                      "w_o": net.weights[1].item(), "b_o": net.biases[1].item()}}
 
 
 TRACES = {

@@ -98,3 +98,19 @@ def test_the_second_level_of_reuse_is_dE_dmu1(x, y, w_i, b_i, w_o, b_o):
     assert tr.gradients["b_i"]["gradient"] == pytest.approx(tr.hidden["value"], abs=1e-12)
     assert tr.gradients["w_i"]["gradient"] == pytest.approx(tr.hidden["value"] * x, abs=1e-12)
     assert tr.hidden["factors"] == tr.gradients["w_i"]["factors"][:4]
+
+
+def test_weight_update_parameters_per_epoch_follow_the_mlps_training():
+    """params[k] (what the scene's counters show after k epochs) is where the MLP's own full-batch
+    descent is after k epochs; params[0] is what the user gave."""
+    from nncore import get_trace
+    from nncore.training import train
+    tr = get_trace("weight-update", lr=0.5, epochs=6)
+    assert tr["params"][0] == dict(w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4)
+    for k in (1, 6):
+        net = MLP([1, 1, 1], activation="sigmoid").set_parameters([[[0.6]], [[1.2]]], [[-0.3], [0.4]])
+        train(net, [[1.5]], [0.2], epochs=k, lr=0.5, snapshots=[])
+        mlp = {"w_i": net.weights[0].item(), "b_i": net.biases[0].item(), "w_o": net.weights[1].item(),
+               "b_o": net.biases[1].item()}
+        assert tr["params"][k] == pytest.approx(mlp, abs=1e-12)
+        assert tr["outputs"][k] == pytest.approx(net.predict([[1.5]]).item(), abs=1e-12)

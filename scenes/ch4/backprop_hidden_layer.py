@@ -7,7 +7,7 @@ from scenes.kit import frame, palette
 from scenes.kit.fmt import product_approx, tex_factor, tex_num
 from scenes.kit.graph import ChainProduct, build, partial, tex
 from scenes.kit.parts import note
-from scenes.kit.chain import BAND, MATH, ROW, SYMBOL, Y0, as_factor, edge_formulas, edge_partial, full_graph, in_band, side_by_side, tag_formula
+from scenes.kit.chain import BAND, CEILING, MATH, RADIUS, SYMBOL, Y0, as_factor, edge_formulas, edge_partial, full_graph, in_band, side_by_side, tag_formula
 from scenes.ch4.common import Chapter4Scene
 
 
@@ -27,7 +27,7 @@ class BackpropHiddenLayer(Chapter4Scene):
         w, b = side_by_side(self.hidden_product("w_i"), self.hidden_product("b_i"))
         marks = self.weight(g, tags, shared, w)
         marks.add(self.bias(g, tags, shared, b))
-        rule = self.recursion(g, w, b, marks)
+        rule = self.recursion(g, w, b, marks, shared)
         with self.beat("summary", "case2.cap.summary"):
             grid = self.gradient_grid(tr["gradients"])
             self.play(FadeOut(rule), g.unlight())
@@ -41,9 +41,10 @@ class BackpropHiddenLayer(Chapter4Scene):
         f = gr["factors"]
         product = ChainProduct(partial("E", SYMBOL[param]), [edge_partial(e) for e in f],
                                [partial("E", r"\mu_2")] + [as_factor(edge_formulas(tr)[e]) for e in f[2:]],
-                               [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH)
+                               [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH,
+                               buff=0.14)   # rows close together: the five factors stay as large as the band allows
         for row in (product.formulas, product.numbers):
-            row.factors[0].set_color(palette.FIRE)   # what Case 1 already computed
+            row.factors[0].set_color(palette.GRADIENT)   # what Case 1 already computed
         return product
 
     def weight(self, g, tags, shared, product) -> VGroup:
@@ -60,13 +61,18 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.wait(0.6)
         formulas = build(product.formulas, [stored_symbol] + [tag_formula(tags[e]) for e in path[2:]])
         with self.beat("reuse", "case2.cap.reuse"):
-            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
-            self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.GRADIENT, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=palette.GRADIENT))
+            self.play(g.flow(tr["shared"]["factors"], backward=True, color=palette.GRADIENT), run_time=1.4)
             self.play(formulas[0], formulas[1], run_time=1.4)
-            self.wait(2.0)
+            self.play(Indicate(product.formulas.factors[0], color=palette.GRADIENT),
+                      Indicate(shared, color=palette.GRADIENT, scale_factor=1.15), run_time=1.2)
+            self.play(*[Indicate(tags[e], color=palette.GRADIENT, scale_factor=1.4) for e in path[:2]],
+                      Indicate(g.nodes["O"], color=palette.OUTPUT), run_time=1.2)
+            self.wait(0.6)
         with self.beat("formulas", "case2.cap.formulas"):
-            for step in formulas[2:]:
-                self.play(step, run_time=0.8)
+            for step, e in zip(formulas[2:], path[2:]):   # each grows out of its edge's tag, which lights up
+                self.play(step, Indicate(tags[e], color=palette.GRADIENT, scale_factor=1.4), run_time=1.1)
             self.wait(0.5)
         v = gr["values"]
         with self.beat("numbers", "case2.cap.numbers", shared=tex_num(tr["shared"]["value"]), w_o=tex_num(v[2]),
@@ -85,8 +91,8 @@ class BackpropHiddenLayer(Chapter4Scene):
         with self.beat("bias-path", "case2.cap.bias_path"):
             self.trace_path(g, path)
             self.write_symbols(g, product.symbols, path, run_time=0.6)
-            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.FIRE, buff=0.06)
-            self.play(Create(first_two), Indicate(shared[0], color=palette.FIRE))   # the same reuse as w_i's
+            first_two = SurroundingRectangle(product.symbols.factor_group(0, 2), color=palette.GRADIENT, buff=0.06)
+            self.play(Create(first_two), Indicate(shared[0], color=palette.GRADIENT))   # the same reuse as w_i's
             self.write_row(product.formulas, [stored_symbol] + [tag_formula(tags[e]) for e in path[2:]], run_time=0.7)
             self.wait(0.5)
         with self.beat("bias-result", "case2.cap.bias", g=tex_num(gr["gradient"])):
@@ -95,7 +101,7 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.wait(1.5)
         return VGroup(first_two, box)
 
-    def recursion(self, g, w, b, marks) -> VGroup:
+    def recursion(self, g, w, b, marks, shared) -> VGroup:
         """The second level of reuse: dE/dmu2 * w_o * h(1 - h) is dE/dmu1, which is dE/db_i, and
         dE/dw_i is it times x. Each step back multiplies by a weight and a slope: any depth.
         Returns what it leaves in the band."""
@@ -115,29 +121,47 @@ class BackpropHiddenLayer(Chapter4Scene):
                       rf"{tex_factor(d1)}\cdot{tex_factor(x)}", rel2, tex_num(g_wi), size=MATH)
         level[-3].set_color(palette.GRADIENT)
         times_x[-1].set_color(palette.GRADIENT)
-        general = note(tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}\,\sigma'(\mu_l)",
-                           size=MATH, color=palette.FIRE), color=palette.FIRE, pad=0.08)
-        lower = VGroup(times_x, general).arrange(RIGHT, buff=0.8)
-        rows = VGroup(level, lower).arrange(DOWN, buff=0.2)
+        rule = tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}", r"\,\sigma'(\mu_l)",
+                   size=MATH, color=palette.GRADIENT)
+        layer = VGroup(tex("l", size=MATH - 4), self.label("case2.layer", palette.SMALL_SIZE - 4, palette.TEXT),
+                       tex(r"\mu_1,\ \mu_2;\quad w_2 = w_o", size=MATH - 6)).arrange(RIGHT, buff=0.15)
+        general = note(VGroup(rule, layer).arrange(DOWN, buff=0.12), color=palette.GRADIENT, pad=0.16)
+        # the general rule goes where the kept product was: under O and E, right of the b_o edge
+        general.scale(min(1.0, 4.9 / general.width, 1.2 / general.height))
+        general.move_to([0, Y0 - RADIUS - 0.1 - general.height / 2, 0]).align_to([6.3, 0, 0], RIGHT)
+        rows = VGroup(level, times_x).arrange(DOWN, buff=0.25)
         times_x.shift((level[1].get_x() - times_x[1].get_x()) * RIGHT)     # the '=' signs under each other
-        general.next_to(times_x, RIGHT, buff=0.8)
         rows.scale(min(1.0, 12.4 / rows.width))
         in_band(rows, BAND + 0.2)
-        ceiling = Y0 - ROW - 0.5 - 0.15                                   # under the bias nodes, like the products
-        if rows.get_top()[1] > ceiling:
-            rows.scale((ceiling - rows.get_bottom()[1]) / rows.height, about_edge=DOWN)
+        if rows.get_top()[1] > CEILING:                                  # under the bias nodes, like the products
+            rows.scale((CEILING - rows.get_bottom()[1]) / rows.height, about_edge=DOWN)
         frame.keep_inside(rows)
         level_box = SurroundingRectangle(level[2:4], color=palette.GRADIENT, buff=0.06)   # the three shared factors
         with self.beat("mu1", "case2.cap.mu1"):
             self.play(Create(boxes), *g.extend(hid["factors"]))
-            self.play(Indicate(g.nodes["mu1"], color=palette.FIRE))
-            self.wait(1.5)
+            self.play(g.flow(hid["factors"], backward=True, color=palette.GRADIENT), run_time=2.4)   # E back to mu1
+            self.play(Indicate(g.nodes["mu1"], color=palette.OUTPUT), *[Indicate(f, color=palette.GRADIENT) for f in firsts],
+                      run_time=1.2)
+            self.wait(0.6)
         with self.beat("recursion", "case2.cap.recursion", d1=tex_num(d1)):
             self.play(FadeOut(VGroup(w, b, marks)), ReplacementTransform(boxes, level_box), FadeIn(level),
                       run_time=1.0)
-            self.play(FadeIn(times_x, shift=0.2 * DOWN), g.flash(["dmu1/dw_i"], backward=True))
-            self.wait(1.0)
+            self.play(Indicate(level[-3], color=palette.GRADIENT), g.flash(["dmu1/db_i"], backward=True,
+                                                                            color=palette.GRADIENT), run_time=1.2)
+            self.play(Indicate(level[-1], color=palette.GRADIENT), Indicate(g.nodes["b_i"], color=palette.GRADIENT),
+                      run_time=1.2)
+            self.play(FadeIn(times_x, shift=0.2 * DOWN), g.flash(["dmu1/dw_i"], backward=True, color=palette.GRADIENT),
+                      run_time=1.2)
+            self.play(Indicate(times_x[3], color=palette.GRADIENT), Indicate(g.nodes["x"], color=palette.GRADIENT),
+                      run_time=1.2)
+            self.wait(0.6)
         with self.beat("deeper", "case2.cap.deeper"):
-            self.play(FadeIn(general, shift=0.2 * LEFT))
-            self.wait(2.0)
-        return VGroup(rows, level_box)
+            self.play(FadeOut(shared), FadeIn(general, shift=0.2 * LEFT), run_time=1.0)
+            self.play(Indicate(rule[3], color=palette.GRADIENT), Indicate(g.nodes["w_o"], color=palette.GRADIENT),
+                      g.flash(["dmu2/dh"], backward=True, color=palette.GRADIENT), run_time=1.3)
+            self.play(Indicate(rule[4], color=palette.GRADIENT), Indicate(g.nodes["h"], color=palette.OUTPUT),
+                      g.flash(["dh/dmu1"], backward=True, color=palette.GRADIENT), run_time=1.3)
+            self.play(Indicate(layer, color=palette.TEXT, scale_factor=1.05),
+                      *[Indicate(g.nodes[k], color=palette.SUM) for k in ("mu1", "mu2")], run_time=1.3)
+            self.wait(0.6)
+        return VGroup(rows, level_box, general)

@@ -1,13 +1,13 @@
 """What the chapter-4 scenes share."""
 from __future__ import annotations
 
-from manim import (LEFT, RIGHT, Create, FadeIn, Indicate, SurroundingRectangle, VGroup, Write)
+from manim import (DOWN, RIGHT, Create, FadeIn, Indicate, SurroundingRectangle, VGroup, Write)
 from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_num
 from scenes.kit.graph import ChainProduct, build, partial, tex
 from scenes.kit.parts import lean, note
-from scenes.kit.chain import BAND, MATH, SYMBOL, as_factor, edge_formulas, edge_partial, in_band
+from scenes.kit.chain import BAND, MATH, RADIUS, SYMBOL, Y0, as_factor, edge_formulas, edge_partial, in_band
 
 
 class Chapter4Scene(ExplainerScene):
@@ -20,11 +20,13 @@ class Chapter4Scene(ExplainerScene):
         """Case 1's product dE/dO * dO/dmu2 = dE/dmu2, parked under the graph beside mu2 for Case 2.
         `[0]` is the framed formula (`[0][1]` its MathTex, parts: fraction, '=', number), `[1]` the words."""
         value = self.trace["shared"]["value"]
-        formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH, color=palette.GRADIENT)
-        boxed = note(formula, color=palette.FIRE, pad=0.12)
-        words = self.label(words_key, palette.SMALL_SIZE, palette.FIRE)
-        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.25).move_to([0, -0.02, 0])
-        return frame.keep_inside(tag.align_to([1.4, 0, 0], LEFT))   # under O and E, clear of b_o's edge
+        formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH - 4, color=palette.GRADIENT)
+        boxed = note(formula, color=palette.GRADIENT, pad=0.1)
+        words = self.label(words_key, palette.SMALL_SIZE - 4, palette.GRADIENT)
+        tag = VGroup(boxed, words).arrange(DOWN, buff=0.06)
+        # right of the products, under O and E: clear of O's circle above and of the band's rows below
+        tag.move_to([0, Y0 - RADIUS - 0.1 - tag.height / 2, 0]).align_to([6.3, 0, 0], RIGHT)
+        return frame.keep_inside(tag)
 
     def chain_product(self, param: str) -> ChainProduct:
         """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
@@ -40,7 +42,7 @@ class Chapter4Scene(ExplainerScene):
         each edge. What is lit of it already stays lit, so a longer path extends a shorter one; lit
         edges off it go dark first (back to the node where the paths part)."""
         if not g.lit:
-            self.play(Indicate(g.nodes["E"], color=palette.FIRE), run_time=0.6)
+            self.play(Indicate(g.nodes["E"], color=palette.OUTPUT), run_time=0.6)
         for step in g.extend(edges, run_time=run_time):
             self.play(step)
 

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from manim import (DOWN, LEFT, ORIGIN, RIGHT, UP, Arrow, Create, FadeIn, FadeOut,
-                   Indicate, LaggedStart, TransformFromCopy, VGroup, Write)
+                   Indicate, LaggedStart, ShowPassingFlash, TransformFromCopy, VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
-from scenes.kit.fmt import tex_factor, tex_num
+from scenes.kit.equation import given, relation, value
+from scenes.kit.fmt import stated, tex_num
 from scenes.kit.graph import tex
 from scenes.kit.parts import NeuronNode, edge, note
-from scenes.kit.chain import BAND, EDGES, FORWARD, LEAVES, MATH, SYMBOL, chain_graph, edge_formulas, edge_partial, in_band, local_values
+from scenes.kit.chain import (BAND, EDGES, FORWARD, LEAVES, MATH, SYMBOL, chain_graph, edge_formulas, edge_partial,
+                              forward_rows, in_band, local_values)
 from scenes.ch4.common import Chapter4Scene
 
 
@@ -18,8 +20,8 @@ INPUT_EDGES = ("dh/dmu1", "dmu1/dw_i", "dmu1/db_i")
 
 
 class ComputationGraph(Chapter4Scene):
-    """Fig 9: the chain as a computation graph; the forward pass fills in values, then every edge
-    gets its local derivative (symbol and number)."""
+    """The chain as a computation graph; the forward pass fills in values, then every edge gets its
+    local derivative (symbol and number)."""
 
     def construct(self):
         self.title_card()
@@ -36,7 +38,7 @@ class ComputationGraph(Chapter4Scene):
     def chain(self) -> VGroup:
         n = self.trace["nodes"]
         neurons = VGroup(*[NeuronNode(radius=0.5, activation=a, color=c) for a, c in
-                           ((0.0, palette.POSITIVE), (n["h"], palette.FIRE), (n["O"], palette.FIRE))]).arrange(RIGHT, buff=2.6)
+                           ((0.0, palette.INPUT), (n["h"], palette.OUTPUT), (n["O"], palette.OUTPUT))]).arrange(RIGHT, buff=2.6)
         neurons.move_to([0, 1.3, 0])
         names = VGroup(*[tex(s, size=palette.MATH_SIZE) .move_to(c) for s, c in zip(("x", "h", "O"), neurons)])
         roles = VGroup(*[self.label(k, palette.SMALL_SIZE, palette.DIM).next_to(c, DOWN, buff=0.2)
@@ -44,24 +46,34 @@ class ComputationGraph(Chapter4Scene):
         links = VGroup(*[edge(a, b, color=palette.DIM, stroke_width=4) for a, b in zip(neurons, neurons[1:])])
         params = VGroup(*[tex(t, size=MATH).next_to(l, UP, buff=0.15) for t, l in
                           zip((r"w_i,\ b_i", r"w_o,\ b_o"), links)])
-        shape = tex(r"1 \to 1 \to 1", size=palette.MATH_SIZE, color=palette.FIRE)
-        kind = self.label("graph.chain", palette.BODY_SIZE, palette.FIRE)
+        shape = tex(r"1 \to 1 \to 1", size=palette.MATH_SIZE, color=palette.TEXT)
+        kind = self.label("graph.chain", palette.BODY_SIZE, palette.TEXT)
         heading = VGroup(shape, kind).arrange(RIGHT, buff=0.35).move_to([0, 2.75, 0])
         with self.beat("chain", "graph.cap.chain"):
             self.play(LaggedStart(*[FadeIn(c, scale=0.7) for c in neurons], lag_ratio=0.3), FadeIn(names))
             self.play(*[Create(l) for l in links], FadeIn(params), FadeIn(roles))
             self.play(FadeIn(heading, shift=0.2 * DOWN))
-            self.wait(1.2)
+            for link in links:   # "each feeding the next": a value runs from one neuron to the next
+                self.play(ShowPassingFlash(link.copy().set_stroke(palette.OUTPUT, width=8), time_width=0.6),
+                          run_time=1.0)
+            self.play(Indicate(neurons[2], color=palette.OUTPUT), run_time=0.8)
+            self.wait(0.8)
         steps = VGroup(tex(r"\mu_1 = w_i\,x + b_i", r"\quad h = \sigma(\mu_1)", r"\quad \mu_2 = w_o\,h + b_o",
                                size=MATH),
                        tex(r"O = \sigma(\mu_2)", r"\quad E = \tfrac12\,(O - y)^2", size=MATH))
         steps[1][1].set_color(palette.COST)
         in_band(steps.arrange(DOWN, buff=0.3), -1.3)
         with self.beat("steps", "graph.cap.steps"):
-            for row in steps:
-                for part in row:
-                    self.play(Write(part), run_time=0.9)
-            self.wait(1.0)
+            # one step at a time, as the voice reads them, with the neuron (and link) it belongs to
+            where = [(links[0], neurons[1], palette.SUM), (None, neurons[1], palette.OUTPUT),
+                     (links[1], neurons[2], palette.SUM), (None, neurons[2], palette.OUTPUT),
+                     (None, neurons[2], palette.COST)]
+            for part, (link, neuron, color) in zip([p for row in steps for p in row], where):
+                flash = [ShowPassingFlash(link.copy().set_stroke(color, width=8), time_width=0.6)] if link else []
+                self.play(Write(part), Indicate(neuron, color=color, scale_factor=1.25), *flash, run_time=1.4)
+                self.wait(0.4)
+            self.play(Indicate(steps[1][1], color=palette.COST), run_time=1.0)
+            self.wait(0.6)
         self.play(FadeOut(VGroup(neurons, names, roles, links, params, heading)),
                   steps.animate.move_to([0, BAND, 0]), run_time=0.8)
         return steps
@@ -76,31 +88,24 @@ class ComputationGraph(Chapter4Scene):
 
     def dependence(self, g, band):
         into = g.edges_into("mu1")
+        n = self.trace["nodes"]
         formula = tex(r"\mu_1 =", "w_i", r"\,", "x", "+", "b_i", size=palette.MATH_SIZE)
-        for k in (1, 3, 5):
-            formula[k].set_color(palette.FIRE)
-        remark = note(VGroup(formula, self.label("graph.depends", palette.SMALL_SIZE, palette.FIRE)).arrange(DOWN, buff=0.15))
+        for k, c in ((1, palette.sign_color(n["w_i"])), (3, palette.INPUT), (5, palette.BIAS)):
+            formula[k].set_color(c)
+        remark = note(VGroup(formula, self.label("graph.depends", palette.SMALL_SIZE, palette.TEXT)).arrange(DOWN, buff=0.15),
+                      color=palette.DIM)
         in_band(remark)
         with self.beat("depends", "graph.cap.depends"):
             self.play(FadeOut(band), FadeIn(remark))
-            self.play(g.light(into), Indicate(g.nodes["mu1"], color=palette.FIRE), g.flash(into), run_time=1.5)
+            self.play(g.light(into), Indicate(g.nodes["mu1"], color=palette.OUTPUT), g.flash(into), run_time=1.5)
             self.wait(1.5)
             self.play(g.unlight(), run_time=0.6)
         return remark
 
     def forward(self, g, band):
         n = self.trace["nodes"]
-        rows = {
-            "mu1": rf"\mu_1 = w_i\,x + b_i = {tex_num(n['w_i'])}\cdot{tex_factor(n['x'])} + {tex_factor(n['b_i'])}"
-                   rf" = {tex_num(n['mu1'])}",
-            "h": rf"h = \sigma(\mu_1) = \sigma({tex_num(n['mu1'])}) = {tex_num(n['h'])}",
-            "mu2": rf"\mu_2 = w_o\,h + b_o = {tex_num(n['w_o'])}\cdot{tex_factor(n['h'])} + {tex_factor(n['b_o'])}"
-                   rf" = {tex_num(n['mu2'])}",
-            "O": rf"O = \sigma(\mu_2) = \sigma({tex_num(n['mu2'])}) = {tex_num(n['O'])}",
-            "E": rf"E = \tfrac12\,(O - y)^2 = \tfrac12\,({tex_num(n['O'])} - {tex_factor(n['y'])})^2"
-                 rf" = {tex_num(n['E'])}",
-        }
-        with self.beat("forward", "graph.cap.forward", x=tex_num(n["x"]), y=tex_num(n["y"]), E=tex_num(n["E"])):
+        rows = forward_rows(n)     # the numbers as the nodes show them, every '=' true as shown
+        with self.beat("forward", "graph.cap.forward", x=stated(n["x"]), y=stated(n["y"]), E=tex_num(n["E"])):
             for name in FORWARD:
                 row = in_band(tex(rows[name], size=MATH + 4, color=palette.COST if name == "E" else palette.TEXT))
                 into = g.edges_into(name)
@@ -125,15 +130,20 @@ class ComputationGraph(Chapter4Scene):
         body.scale(min(1.0, 11.8 / body.width))
         remark = in_band(note(body, color=palette.COST))
         with self.beat("error", "graph.cap.error"):
-            self.play(FadeOut(band), FadeIn(remark))
-            self.wait(3.5)
+            self.play(FadeOut(band), FadeIn(remark[0]), FadeIn(one), run_time=1.0)
+            self.play(Indicate(one[1], color=palette.COST), run_time=1.0)
+            self.wait(0.6)
+            self.play(FadeIn(many, shift=0.2 * LEFT), run_time=1.0)
+            self.wait(0.8)
+            self.play(FadeIn(same, shift=0.2 * LEFT), run_time=1.0)
+            self.play(Indicate(VGroup(one[1], many[1]), color=palette.TEXT, scale_factor=1.05), run_time=1.0)
+            self.wait(0.6)
         return remark
 
     def local_derivatives(self, g, band):
         n, local, formulas = self.trace["nodes"], local_values(self.trace), edge_formulas(self.trace)
-        plugged = {"dE/dO": rf"{tex_num(n['O'])} - {tex_factor(n['y'])}",
-                   "dO/dmu2": rf"{tex_num(n['O'])}\,(1 - {tex_num(n['O'])})",
-                   "dh/dmu1": rf"{tex_num(n['h'])}\,(1 - {tex_num(n['h'])})"}
+        O, h = value(n["O"], g.digits["O"]), value(n["h"], g.digits["h"])   # as the nodes show them
+        plugged = {"dE/dO": O - given(n["y"]), "dO/dmu2": O * (given(1) - O), "dh/dmu1": h * (given(1) - h)}
         for beat, names, caption in (("local-output", OUTPUT_EDGES, "graph.cap.local_out"),
                                      ("local-input", INPUT_EDGES, "graph.cap.local_in")):
             with self.beat(beat, caption):
@@ -141,7 +151,9 @@ class ComputationGraph(Chapter4Scene):
                     formula = formulas[name]
                     slope = [rf"\sigma'({SYMBOL[EDGES[name][0]]})", "="] if name in SLOPES else []
                     parts = [edge_partial(name), "="] + slope + ([formula, "="] if formula else [])
-                    parts += ([plugged[name], "="] if name in plugged else []) + [tex_num(local[name])]
+                    if name in plugged:
+                        parts += [plugged[name].tex, relation(plugged[name], local[name])]
+                    parts += [tex_num(local[name])]
                     row = tex(*parts, size=MATH + 4, color=palette.GRADIENT)
                     written = row
                     if name == SLOPES[0]:   # the first sigmoid slope: where it comes from
@@ -165,8 +177,8 @@ class ComputationGraph(Chapter4Scene):
                       tex(TEX["sigmoid'"], size=MATH - 2, color=palette.DIM)).arrange(RIGHT, buff=0.25)
 
     def summary(self, band):
-        forward = VGroup(Arrow(ORIGIN, 1.2 * RIGHT, color=palette.FIRE, buff=0),
-                         self.label("graph.forward", palette.BODY_SIZE, palette.FIRE)).arrange(RIGHT, buff=0.25)
+        forward = VGroup(Arrow(ORIGIN, 1.2 * RIGHT, color=palette.OUTPUT, buff=0),   # the colour of the forward pulses
+                         self.label("graph.forward", palette.BODY_SIZE, palette.OUTPUT)).arrange(RIGHT, buff=0.25)
         backward = VGroup(Arrow(1.2 * RIGHT, ORIGIN, color=palette.GRADIENT, buff=0),
                           self.label("graph.backward", palette.BODY_SIZE, palette.GRADIENT)).arrange(RIGHT, buff=0.25)
         legend = in_band(VGroup(forward, backward).arrange(DOWN, aligned_edge=LEFT, buff=0.35))

@@ -2,26 +2,29 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, Dot, FadeIn, FadeOut,
-                   Indicate, LaggedStart, MathTex, Square, VGroup, Write, rate_functions)
+from manim import (DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, Integer, LaggedStart, MathTex,
+                   Square, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
+from scenes.kit.descent import readout, set_number
 from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
 
 
 # -- Training ---------------------------------------------------------------------------
 class DecisionMap(VGroup):
     """The input square shaded by the network's output (brighter = nearer 1), with the training points:
-    a filled dot where the label is 1, a ring where it is 0."""
+    a filled dot where the label is 1, a ring where it is 0. (Squares, not an image: Manim 0.22's
+    image drawing fails with this Pillow.)"""
 
     def __init__(self, tr, side: float = 3.4, **kwargs):
         super().__init__(**kwargs)
         grid = tr["map"]
         self.lo, self.hi, self.cells, self.side = grid["lo"], grid["hi"], grid["cells"], side
         self.frame = Square(side_length=side, color=palette.DIM, stroke_width=3)
-        self.shading = self.shade([0.0] * self.cells ** 2)  # dark until the scene shows a snapshot
+        self.current = np.zeros(self.cells ** 2)
+        self.shading = self.shade(self.current)  # dark until the scene shows a snapshot
         self.samples = VGroup()
         for (u, v), label in zip(tr["X"], tr["y"]):
             if label > 0.5:
@@ -44,15 +47,21 @@ class DecisionMap(VGroup):
         cells = VGroup()
         for k, value in enumerate(values):
             r, c = divmod(k, self.cells)
-            cells.add(Square(side_length=size, stroke_width=0).set_fill(palette.FIRE, 0.85 * float(np.clip(value, 0, 1)))
+            cells.add(Square(side_length=size * 1.02, stroke_width=0)   # a hair wider: no seams between cells
+                      .set_fill(palette.OUTPUT, 0.85 * float(np.clip(value, 0, 1)))
                       .move_to(corner + np.array([(c + 0.5) * size, (r + 0.5) * size, 0.0])))
         return cells
 
     def update_to(self, values, **kwargs):
-        return AnimationGroup(*[cell.animate.set_fill(opacity=0.85 * float(np.clip(v, 0, 1)))
-                                for cell, v in zip(self.shading, values)], group=self.shading, **kwargs)
+        """Every cell's brightness moves to the snapshot's: one updater, not one animation per cell."""
+        start, end = self.current, np.clip(np.asarray(values, float), 0.0, 1.0)
+        self.current = end
 
+        def blend(cells, alpha):
+            for cell, v in zip(cells, start + (end - start) * alpha):
+                cell.set_fill(opacity=0.85 * v)
 
+        return UpdateFromAlphaFunc(self.shading, blend, **kwargs)
 
 
 class Training(ExplainerScene):
@@ -65,75 +74,113 @@ class Training(ExplainerScene):
         tr = self.trace
         shots, n = tr["snapshots"], len(tr["y"])
         # all of it above y = -1.6: the note with the cost and the update rule goes under it
-        dmap = DecisionMap(tr, side=2.6).move_to(0.7 * LEFT + 0.55 * UP)
+        dmap = DecisionMap(tr, side=2.6).move_to(0.7 * LEFT + 0.65 * UP)
         # widths and marker sizes against the largest value over all snapshots, so growth shows
         net = NetworkDiagram(tr["sizes"], shots[0]["weights"], shots[0]["biases"], width=2.6, height=2.6,
                              largest=max(largest_weight(s["weights"]) for s in shots),
                              largest_bias=max(largest_weight(s["biases"]) for s in shots))
-        net.move_to(4.6 * LEFT + 0.45 * UP)
+        net.move_to(4.6 * LEFT + 0.55 * UP)
         plot = CurvePlot((0, *nice_range(0, tr["epochs"], 3)[1:]), nice_range(0, max(tr["costs"]), 3),
-                         width=3.6, height=2.4, x_label="", y_label="C", pad=0.15).move_to(3.9 * RIGHT + 0.6 * UP)
-        epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM).next_to(plot.axes.x_axis, DOWN, buff=0.42)
-        epochs_word.align_to(plot.axes.x_axis, RIGHT)
+                         width=3.6, height=2.3, x_label="", y_label="C", pad=0.15).move_to(3.9 * RIGHT + 0.75 * UP)
+        epochs_word = self.label("training.epochs", palette.SMALL_SIZE, palette.DIM)
+        epochs_word.next_to(plot.axes.x_axis, DOWN, buff=0.38).align_to(plot.axes.x_axis, RIGHT)
 
-        readouts = [self.readouts(s, net, dmap, plot, n) for s in shots]
+        counters = self.counters(tr, net, dmap, plot, n)
         legend = legend_row((dmap.samples[list(tr["y"]).index(1.0)].copy(), self.label("training.label1", palette.SMALL_SIZE)),
                             (dmap.samples[list(tr["y"]).index(0.0)].copy(), self.label("training.label0", palette.SMALL_SIZE)))
-        legend.next_to(dmap.frame, DOWN, buff=0.5)
-        legend.add(self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, DOWN, buff=0.12))
+        legend.next_to(dmap.frame, DOWN, buff=0.42)   # the dots' legend stays all scene, under the map
+        shading = self.label("training.shading", palette.SMALL_SIZE, palette.DIM).next_to(legend, DOWN, buff=0.1)
 
         with self.beat("data", "training.cap.data", n=n):
             self.add(dmap.shading)
             self.play(FadeIn(dmap.frame), FadeIn(dmap.axis_names),
-                      LaggedStart(*[FadeIn(p, scale=2) for p in dmap.samples], lag_ratio=0.05), FadeIn(legend))
-            self.wait(1.5)
-        self.untrained(tr, net, dmap, readouts[0])
-        remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.FIRE, n=n)).to_edge(DOWN, buff=1.25)
+                      LaggedStart(*[FadeIn(p, scale=2) for p in dmap.samples], lag_ratio=0.05), FadeIn(legend),
+                      FadeIn(shading))
+            self.play(FadeIn(plot), FadeIn(epochs_word))   # the right of the frame: where the cost will fall
+            self.wait(1.0)
+        self.untrained(tr, net, dmap, plot, counters)
+        remark = note(self.label("training.epoch_is", palette.SMALL_SIZE, palette.TEXT, n=n),
+                      color=palette.DIM).to_edge(DOWN, buff=1.25)
         with self.beat("epoch", "training.cap.epoch", n=n):
-            self.play(FadeOut(legend), FadeIn(remark))
+            self.play(FadeOut(shading), FadeIn(remark))   # the note takes the shading line's room
             for l in range(len(net.edges)):
                 self.play(net.signal(l), run_time=1.0)
             for l in reversed(range(len(net.edges))):
                 self.play(net.signal(l, color=palette.GRADIENT, backward=True), run_time=1.0)
-            self.wait(0.5)
-        rule = self.rule(tr, plot, epochs_word, readouts[0][2], remark)
-        self.train(tr, net, dmap, plot, readouts)
-        self.summary(tr, rule, readouts[-1])
+            # "then every weight takes a step": every edge and bias lights up in the gradient's colour
+            self.play(*[net.highlight_edges(l, color=palette.GRADIENT, lag_ratio=0.05) for l in range(len(net.edges))],
+                      *[net.highlight_biases(l, color=palette.GRADIENT, lag_ratio=0.05) for l in range(len(net.edges))], run_time=1.2)
+            self.wait(0.3)
+        rule = self.rule(tr, remark)
+        self.train(tr, net, dmap, plot, counters)
+        self.summary(tr, rule, counters)
 
-    def untrained(self, tr, net, dmap, readouts):
+    def untrained(self, tr, net, dmap, plot, counters):
         """The random network: every output near the same value under 0.5, so every point is called 0."""
         first, start = tr["snapshots"][0], tr["start_outputs"]
         with self.beat("network", "training.cap.network", shape=shape_of(tr["sizes"]), correct=first["correct"],
                        n=len(tr["y"]), lo=num(start["lo"]), hi=num(start["hi"])):
-            self.play(FadeIn(net), FadeIn(readouts[0]))
-            self.play(dmap.update_to(first["map"]), FadeIn(readouts[1]))
-            self.wait(1.5)
+            self.play(FadeIn(net), FadeIn(counters.epoch))
+            for l in range(len(net.edges)):   # the points go through the random network...
+                self.play(net.signal(l), run_time=0.9)
+            self.play(dmap.update_to(first["map"]), run_time=1.2)   # ...and come out about the same everywhere
+            self.play(LaggedStart(*[Indicate(p, color=palette.OUTPUT, scale_factor=1.6) for p in dmap.samples],
+                                  lag_ratio=0.15), run_time=2.4)
+            self.play(FadeIn(counters.correct), run_time=0.8)
+            self.play(FadeIn(counters.cost), FadeIn(counters.dot, scale=2))
+            self.play(Indicate(counters.correct, color=palette.OUTPUT))
+            self.wait(0.6)
 
-    def rule(self, tr, plot, epochs_word, cost, remark) -> VGroup:
+    def rule(self, tr, remark) -> VGroup:
         """What is plotted (C over the points) and how each epoch steps (with momentum, so C may rise)."""
         size = palette.MATH_SIZE - 10
         formula = MathTex(r"C = \frac{1}{2n}\sum_{i=1}^{n}(\hat y_i - y_i)^2", font_size=size, color=palette.COST)
         step = MathTex(r"v \leftarrow \beta v + \nabla C,\quad \theta \leftarrow \theta - \eta\, v", font_size=size)
         values = MathTex(rf"\beta = {tex_stated(tr['momentum'])},\ \eta = {tex_stated(tr['lr'])}", font_size=size,
-                         color=palette.FIRE)
-        rule = note(VGroup(formula, step, values).arrange(RIGHT, buff=0.5), pad=0.15)
+                         color=palette.TEXT)
+        rule = note(VGroup(formula, step, values).arrange(RIGHT, buff=0.5), color=palette.DIM, pad=0.15)
         if rule.width > 12.0:
             rule.scale_to_fit_width(12.0)
         rule.to_edge(DOWN, buff=1.25)
         with self.beat("rule", "training.cap.rule", n=len(tr["y"]), beta=stated(tr["momentum"]), eta=stated(tr["lr"])):
-            self.play(FadeOut(remark), FadeIn(rule[0]), Write(formula), FadeIn(plot), FadeIn(epochs_word),
-                      FadeIn(cost), run_time=1.5)
+            self.play(FadeOut(remark), FadeIn(rule[0]), Write(formula), run_time=1.5)
+            self.play(Indicate(self.counters_cost, color=palette.COST))
             self.play(Write(step), FadeIn(values), run_time=1.5)
             self.wait(1.0)
         return rule
 
-    def readouts(self, shot, net, dmap, plot, n):
-        epoch = self.label("training.epoch", palette.BODY_SIZE, palette.TEXT, n=num(shot["epoch"])).next_to(net, UP, buff=0.45)
-        correct = self.label("training.correct", palette.BODY_SIZE, palette.FIRE, correct=shot["correct"], n=n)
+    def counters(self, tr, net, dmap, plot, n):
+        """The epoch, the points right and the cost as counters that change in place (`show(epoch)`),
+        and the dot that marks the cost on the curve."""
+        costs, shots = tr["costs"], tr["snapshots"]
+        size = palette.BODY_SIZE + 4
+        epoch = VGroup(self.label("training.epoch", palette.BODY_SIZE, palette.TEXT), Integer(0, font_size=size))
+        epoch.arrange(RIGHT, buff=0.2).next_to(net, UP, buff=0.4)
+        correct = VGroup(Integer(shots[0]["correct"], font_size=size, color=palette.OUTPUT),
+                         self.label("training.correct", palette.BODY_SIZE, palette.OUTPUT, n=n)).arrange(RIGHT, buff=0.15)
         correct.next_to(dmap.frame, UP, buff=0.3)
-        cost = MathTex(rf"C = {tex_num(shot['cost'])}", font_size=palette.MATH_SIZE - 4, color=palette.COST)
-        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT)
-        return epoch, correct, cost
+        cost = readout("C", costs[0], color=palette.COST, size=palette.MATH_SIZE - 4)
+        cost.next_to(plot.axes, UP, buff=0.3).align_to(plot.axes, RIGHT).shift(0.9 * LEFT)   # room to grow: 0.143 -> 0.0000510
+        dot = Dot(plot.p(0, costs[0]), radius=0.08, color=palette.COST)
+
+        class Counters:
+            pass
+
+        c = Counters()
+        c.epoch, c.correct, c.cost, c.dot = epoch, correct, cost, dot
+
+        def show(e: int, right: int | None = None):
+            epoch[1].set_value(e)
+            epoch[1].next_to(epoch[0], RIGHT, buff=0.2)   # a longer number grows rightward, off the word
+            set_number(cost.number, costs[e], max_places=6)   # as fmt.num writes it (at most 6 decimals)
+            cost.number.next_to(cost[0], RIGHT, buff=0.15).align_to(cost[0], DOWN).shift(0.02 * UP)
+            if right is not None:
+                correct[0].set_value(right)
+                correct[0].next_to(correct[1], LEFT, buff=0.15)   # and leftward, off "of 16 right"
+
+        c.show = show
+        self.counters_cost = cost
+        return c
 
     def cost_pieces(self, tr, plot):
         """The cost curve cut at the snapshot epochs, drawn from at most `curve_samples` points."""
@@ -146,26 +193,29 @@ class Training(ExplainerScene):
             pieces.append(plot.curve(es, [costs[e] for e in es], color=palette.COST, stroke_width=4))
         return pieces
 
-    def train(self, tr, net, dmap, plot, readouts):
+    def train(self, tr, net, dmap, plot, counters):
         shots = tr["snapshots"]
         pieces = self.cost_pieces(tr, plot)
-        dot = Dot(plot.p(0, shots[0]["cost"]), radius=0.08, color=palette.COST)
         with self.beat("train", "training.cap.train", rises=num(tr["rises"]), epochs=num(tr["epochs"])):
-            self.play(FadeIn(dot, scale=2), run_time=0.4)
             for k in range(1, len(shots)):
-                shot = shots[k]
-                self.play(Create(pieces[k - 1]), dot.animate.move_to(plot.p(shot["epoch"], shot["cost"])),
-                          net.update_weights(shot["weights"]), net.update_biases(shot["biases"]),
-                          dmap.update_to(shot["map"]),
-                          *[FadeOut(a) for a in readouts[k - 1]], *[FadeIn(b) for b in readouts[k]],
+                a, b = shots[k - 1]["epoch"], shots[k]["epoch"]
+
+                def tick(_, alpha, a=a, b=b, k=k):   # epoch and cost count along; the points right at the end
+                    e = a + int(round(alpha * (b - a)))
+                    counters.show(e, shots[k]["correct"] if alpha >= 1 else None)
+
+                self.play(Create(pieces[k - 1]), counters.dot.animate.move_to(plot.p(b, shots[k]["cost"])),
+                          net.update_weights(shots[k]["weights"]), net.update_biases(shots[k]["biases"]),
+                          dmap.update_to(shots[k]["map"]), UpdateFromAlphaFunc(counters.cost, tick),
                           run_time=1.1, rate_func=rate_functions.linear)
                 self.wait(0.25)
 
-    def summary(self, tr, rule, last):
+    def summary(self, tr, rule, counters):
         first, final = tr["snapshots"][0], tr["snapshots"][-1]
         line = MathTex(rf"C:\ {tex_num(first['cost'])} \;\longrightarrow\; {tex_num(final['cost'])}",
                        font_size=palette.MATH_SIZE, color=palette.COST).to_edge(DOWN, buff=1.3)
         with self.beat("summary", "training.cap.summary", epochs=num(tr["epochs"]), first=num(first["cost"]),
                        last=num(final["cost"]), correct=final["correct"], n=len(tr["y"])):
-            self.play(FadeOut(rule), FadeIn(line, shift=0.2 * UP), Indicate(last[2], color=palette.COST))
-            self.wait(2.5)
+            self.play(FadeOut(rule), FadeIn(line, shift=0.2 * UP), Indicate(counters.cost, color=palette.COST))
+            self.play(Indicate(counters.correct, color=palette.OUTPUT))
+            self.wait(2.0)

@@ -28,7 +28,7 @@ from manim import (DOWN, UP, AnimationGroup, Arrow, Circle, FadeIn, GrowArrow, L
                    ReplacementTransform, RoundedRectangle, ShowPassingFlash, Succession, TransformFromCopy, VGroup, Write)
 
 from scenes.kit import palette
-from scenes.kit.fmt import product_approx, tex_factor, tex_num
+from scenes.kit.fmt import product_approx, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import lean
 
 NODE_TEX = 36   # symbols and values inside nodes
@@ -121,11 +121,12 @@ class GraphDiagram(VGroup):
 
     `nodes[name]`, `arrows[edge]`; `values` holds the numbers shown so far (name -> MathTex)."""
 
-    def __init__(self, nodes: dict[str, NodeSpec], edges: Sequence[EdgeSpec], radius: float = 0.68, **kwargs):
+    def __init__(self, nodes: dict[str, NodeSpec], edges: Sequence[EdgeSpec], radius: float = 0.68,
+                 box: tuple[float, float] = (1.3, 1.0), **kwargs):
         super().__init__(**kwargs)
         self.specs = dict(nodes)
         self.edge_specs = {e.name: e for e in edges}
-        self.nodes = {n: GraphNode(s.symbol, s.leaf, s.color, radius).move_to([*s.at, 0]) for n, s in nodes.items()}
+        self.nodes = {n: GraphNode(s.symbol, s.leaf, s.color, radius, box).move_to([*s.at, 0]) for n, s in nodes.items()}
         self.arrows = {}
         for e in edges:
             a, b = self.nodes[e.tail], self.nodes[e.head]
@@ -135,6 +136,8 @@ class GraphDiagram(VGroup):
         self.add(*self.arrows.values(), *self.nodes.values())
         self.values: dict[str, MathTex] = {}
         self.lit: list[str] = []     # the edges lit now, in the order they were lit
+        self.given: set[str] = set()       # nodes whose value the user gave: shown as given (1.5, not 1.50)
+        self.digits: dict[str, int] = {}   # significant digits of a computed node's value (default 3)
 
     # -- looking things up ------------------------------------------------------
     def edges_into(self, name: str) -> list[str]:
@@ -151,9 +154,13 @@ class GraphDiagram(VGroup):
         return out
 
     # -- numbers (separate mobjects: the scene adds them) --------------------------
+    def number(self, name: str, v: float) -> str:
+        """The TeX of node `name`'s value: as given, or at the node's digits."""
+        return tex_stated(v) if name in self.given else tex_num(v, self.digits.get(name, 3))
+
     def value(self, name: str, v: float, color=palette.TEXT, size: float = NODE_TEX) -> MathTex:
         """The number of node `name`, placed under its symbol (not added to the scene)."""
-        return tex(tex_num(v), size=size, color=color).move_to(self.nodes[name].lower())
+        return tex(self.number(name, v), size=size, color=color).move_to(self.nodes[name].lower())
 
     def place_symbol(self, name: str) -> "GraphDiagram":
         """Move a node's symbol to its upper half, making room for a value (instant)."""
@@ -168,8 +175,10 @@ class GraphDiagram(VGroup):
         anim = AnimationGroup(node.symbol.animate.move_to(node.upper()), FadeIn(number, shift=0.15 * UP))
         return anim, number
 
-    def change_value(self, name: str, v: float, color=palette.TEXT) -> ReplacementTransform:
-        """The node's number is replaced by `v` (the node must show a value already)."""
+    def change_value(self, name: str, v: float, color=palette.TEXT, given: bool = False) -> ReplacementTransform:
+        """The node's number is replaced by `v` (the node must show a value already); a changed
+        value is a computed one unless `given` (back to what the user gave)."""
+        (self.given.add if given else self.given.discard)(name)
         old, new = self.values[name], self.value(name, v, color)
         self.values[name] = new
         return ReplacementTransform(old, new)
@@ -189,7 +198,7 @@ class GraphDiagram(VGroup):
         tag = EdgeTag(formula, v, color, size)
         anchor = arrow.get_start() + spec.along * (arrow.get_end() - arrow.get_start())
         side = np.array([*spec.side, 0.0])
-        return tag.next_to(anchor, side, buff=0.08)
+        return tag.next_to(anchor, side, buff=0.11)   # the frame clear of the arrow's stroke
 
     # -- animations -------------------------------------------------------------------
     def create(self, lag_ratio: float = 0.08, **kwargs) -> LaggedStart:
@@ -257,8 +266,8 @@ class ProductRow(MathTex):
         parts = ([lead] if lead else []) + ["="]
         index = []
         for i, f in enumerate(factors):
-            if i:
-                parts.append(sep)
+            if i:   # a number after a factor needs its dot: (O - y) O(1 - O) · 1, never "O(1 - O) 1"
+                parts.append(r"\cdot" if f.lstrip("(").lstrip()[:1].isdigit() else sep)
             index.append(len(parts))
             parts.append(f)
         if result is not None:

@@ -5,7 +5,7 @@ EN = {
     "graph.title": "The computation graph",
     "graph.desc": "The 1-1-1 chain as a graph: values flow forward, every edge carries its local derivative.",
     "graph.cap.chain": "Backpropagation on the smallest network: one input, one hidden neuron, one output. "
-                       "A chain of single neurons, not the perceptron of Fig 2.",
+                       "A chain of single neurons, each feeding the next: not a layer of neurons side by side.",
     "graph.cap.steps": "Step by step: μ1 = w_i x + b_i, h = σ(μ1), μ2 = w_o h + b_o, O = σ(μ2), "
                        "and the error E = ½(O − y)².",
     "graph.cap.graph": "As a computation graph, every intermediate value is a node, and arrows show what it is "
@@ -20,8 +20,8 @@ EN = {
                            "Near the output: O − y, O(1 − O), h, 1 and w_o. O(1 − O) is the sigmoid's "
                            "slope σ' = σ(1 − σ) from chapter 1.",
     "graph.cap.local_in": "Near the input: h(1 − h), x and 1.",
-    "graph.cap.summary": "Values forward, local derivatives on the edges. Backpropagation multiplies them "
-                         "along a path.",
+    "graph.cap.summary": "Values flow forward; each edge holds its local derivative. What flows backward "
+                         "is their product along a path.",
     "graph.chain": "a chain of single neurons",
     "graph.input": "input",
     "graph.hidden": "hidden",
@@ -32,7 +32,7 @@ EN = {
     "graph.same": "the same when n = 1",
     "graph.from_ch1": "chapter 1:",
     "graph.forward": "forward: values",
-    "graph.backward": "backward: local derivatives",
+    "graph.backward": "backward: products of local derivatives",
 
     # BackpropOutputLayer
     "case1.title": "Case 1: the output layer",
@@ -50,8 +50,9 @@ EN = {
                         "Case 2 needs it again.",
     "case1.cap.nudge": "A check: nudge w_o by {step} and run the forward pass again. E moves from {before} "
                        "to {after}.",
-    "case1.cap.nudge_check": "That change, {delta}, is about {step} times ∂E/∂w_o = {g}. A gradient is how much "
-                             "E changes when a weight changes a little.",
+    "case1.cap.nudge_check": "That change, {delta}, is about {step} times ∂E/∂w_o = {g}. A gradient is a rate "
+                             "of change: how fast E changes as the weight changes.",
+    "case1.cap.restore": "Back to w_o = {w_o}, the graph as it was. Case 1 gives ∂E/∂w_o = {g} and ∂E/∂b_o = {gb}.",
     "case1.keep": "keep for Case 2",
 
     # BackpropHiddenLayer
@@ -69,10 +70,11 @@ EN = {
     "case2.cap.mu1": "Both products also share their first three factors: ∂E/∂μ2 · w_o · h(1 − h), the path "
                      "back to μ1.",
     "case2.cap.recursion": "That product is ∂E/∂μ1 = {d1}: it is ∂E/∂b_i itself, and ∂E/∂w_i is it times x.",
-    "case2.cap.deeper": "Each step back multiplies by a weight and a sigmoid slope. The same rule reaches every "
-                        "layer of a deeper network.",
+    "case2.cap.deeper": "Each step back multiplies by a weight and a sigmoid slope. With l numbering the "
+                        "layers, μ1 is layer 1 and μ2 layer 2: the same rule reaches every layer of a deeper network.",
     "case2.cap.summary": "One backward pass, and all four gradients are known.",
     "case2.from_case1": "from Case 1",
+    "case2.layer": "numbers the layers:",
 
     # WeightUpdate
     "update.title": "Updating the weights",
@@ -81,16 +83,19 @@ EN = {
     "update.cap.rule": "Gradient descent: each parameter moves against its gradient, a step of η = {lr} times "
                        "the gradient.",
     "update.cap.updates": "All four at once: w_o becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
-    "update.cap.updates_down": "O = {O} is above y = {y}, so every gradient is positive and all four fall: w_o "
-                               "becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
+    "update.cap.updates_down": "So all four fall: w_o becomes {w_o}, b_o {b_o}, w_i {w_i} and b_i {b_i}.",
+    "update.cap.signs": "Why do all four fall? Each gradient begins with O − y, and O = {O} is above y = {y}. "
+                        "The sigmoid slopes and h are always positive. Below μ2 the path also multiplies by w_o, "
+                        "and for w_i by x: both are positive here. So every gradient is positive.",
     "update.cap.stale": "The values from μ1 to E were computed with the old parameters: now they are out of "
                         "date.",
     "update.cap.forward": "A new forward pass with the new parameters replaces them: E falls from {before} to "
                           "{after}.",
     "update.cap.epochs": "Forward, backward, update, again and again: each pass over the data (here one sample) "
                          "is an epoch. O moves toward y = {y}: after {epochs} epochs O = {O} and E = {final}.",
-    "update.cap.summary": "Repeated over many epochs, the weights and biases fit the data. With n samples the "
-                          "gradients are averaged over them: the 1/(2n) of chapter 3.",
+    "update.cap.summary": "Each epoch brings O closer to y, but slowly: after {epochs} epochs O = {O} is still "
+                          "above y = {y}, so training goes on. With n samples the gradients are averaged over "
+                          "them: the 1/(2n) of chapter 3.",
     "update.before": "before",
     "update.after": "after one step",
     "update.epoch": "epoch",
@@ -112,9 +117,9 @@ EN = {
     "training.cap.summary": "After {epochs} epochs the cost fell from {first} to {last}: "
                             "{correct} of {n} points are right.",
     "training.epoch_is": "1 epoch = forward + backward pass over all {n} points",
-    "training.epoch": "epoch {n}",
+    "training.epoch": "epoch",
     "training.epochs": "epochs",
-    "training.correct": "{correct} of {n} right",
+    "training.correct": "of {n} right",
     "training.label1": "label 1",
     "training.label0": "label 0",
     "training.shading": "brighter = output nearer 1",
@@ -125,7 +130,7 @@ ZH = {
     "graph.title": "计算图",
     "graph.desc": "把 1-1-1 链画成计算图：数值向前流动，每条边带着它的局部导数。",
     "graph.cap.chain": "在最小的网络上做反向传播：一个输入、一个隐藏神经元、一个输出。"
-                       "这是单个神经元连成的链，不是图 2 的感知机。",
+                       "这是单个神经元首尾相连的链，而不是并排的一层神经元。",
     "graph.cap.steps": "一步一步：μ1 = w_i x + b_i，h = σ(μ1)，μ2 = w_o h + b_o，O = σ(μ2)，"
                        "误差 E = ½(O − y)²。",
     "graph.cap.graph": "画成计算图：每个中间值是一个节点，箭头表示它由哪些量算出。",
@@ -135,7 +140,7 @@ ZH = {
     "graph.cap.local_out": "每条边得到它的局部导数：尾端变化时，头端变化多快。靠近输出的是 O − y、O(1 − O)、h、1 和 w_o。"
                            "O(1 − O) 就是第 1 章 sigmoid 的斜率 σ' = σ(1 − σ)。",
     "graph.cap.local_in": "靠近输入的是 h(1 − h)、x 和 1。",
-    "graph.cap.summary": "数值向前，局部导数在边上。反向传播沿着路径把它们相乘。",
+    "graph.cap.summary": "数值向前流动，每条边带着它的局部导数。向后流动的是它们沿路径的乘积。",
     "graph.chain": "单个神经元连成的链",
     "graph.input": "输入",
     "graph.hidden": "隐藏",
@@ -146,7 +151,7 @@ ZH = {
     "graph.same": "n = 1 时相同",
     "graph.from_ch1": "第 1 章：",
     "graph.forward": "前向：数值",
-    "graph.backward": "反向：局部导数",
+    "graph.backward": "反向：局部导数的乘积",
 
     # BackpropOutputLayer
     "case1.title": "情形 1：输出层",
@@ -161,7 +166,8 @@ ZH = {
     "case1.cap.bias": "最后这个局部导数是 1，所以 ∂E/∂b_o = {g}。",
     "case1.cap.shared": "两个乘积的前两个因子相同：∂E/∂μ2 = {shared}。把它留着，情形 2 还要用。",
     "case1.cap.nudge": "检验一下：把 w_o 增加 {step}，再做一次前向传播。E 从 {before} 变为 {after}。",
-    "case1.cap.nudge_check": "这个变化 {delta} 约等于 {step} 乘 ∂E/∂w_o = {g}。梯度就是权重稍微变化时 E 变化多少。",
+    "case1.cap.nudge_check": "这个变化 {delta} 约等于 {step} 乘 ∂E/∂w_o = {g}。梯度是变化率：权重变化时 E 变化得多快。",
+    "case1.cap.restore": "回到 w_o = {w_o}，计算图恢复原样。情形 1 给出 ∂E/∂w_o = {g}，∂E/∂b_o = {gb}。",
     "case1.keep": "留给情形 2",
 
     # BackpropHiddenLayer
@@ -177,9 +183,11 @@ ZH = {
     "case2.cap.bias": "它的局部导数是 1，所以 ∂E/∂b_i = {g}。",
     "case2.cap.mu1": "两个乘积的前三个因子也相同：∂E/∂μ2 · w_o · h(1 − h)，即回到 μ1 的路径。",
     "case2.cap.recursion": "这个乘积就是 ∂E/∂μ1 = {d1}：它正是 ∂E/∂b_i，而 ∂E/∂w_i 是它乘以 x。",
-    "case2.cap.deeper": "每往回走一步，就乘一个权重和一个 sigmoid 斜率。同样的规则可以到达更深网络的每一层。",
+    "case2.cap.deeper": "每往回走一步，就乘一个权重和一个 sigmoid 斜率。用 l 给层编号，μ1 是第 1 层，μ2 是第 2 层："
+                        "同样的规则可以到达更深网络的每一层。",
     "case2.cap.summary": "一次反向传播，四个梯度就都知道了。",
     "case2.from_case1": "来自情形 1",
+    "case2.layer": "是层的编号：",
 
     # WeightUpdate
     "update.title": "更新权重",
@@ -187,13 +195,16 @@ ZH = {
     "update.cap.gradients": "反向传播为每个参数给出一个梯度。",
     "update.cap.rule": "梯度下降：每个参数逆着梯度移动，步长是 η = {lr} 乘以梯度。",
     "update.cap.updates": "四个参数同时更新：w_o 变为 {w_o}，b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
-    "update.cap.updates_down": "O = {O} 大于 y = {y}，所以每个梯度都是正的，四个参数都减小：w_o 变为 {w_o}，"
-                               "b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
+    "update.cap.updates_down": "所以四个参数都减小：w_o 变为 {w_o}，b_o 变为 {b_o}，w_i 变为 {w_i}，b_i 变为 {b_i}。",
+    "update.cap.signs": "为什么四个都减小？每个梯度都以 O − y 开头，而 O = {O} 大于 y = {y}。"
+                        "sigmoid 的斜率和 h 总是正的。μ2 以下的路径还要乘 w_o，对 w_i 还要乘 x：这里两者都是正的。"
+                        "所以每个梯度都是正的。",
     "update.cap.stale": "从 μ1 到 E 的这些值是用旧参数算出的：现在已经过时了。",
     "update.cap.forward": "用新参数再做一次前向传播，替换它们：E 从 {before} 降到 {after}。",
     "update.cap.epochs": "前向、反向、更新，一遍又一遍。每遍历一次数据（这里只有一个样本）就是一轮。"
                          "O 逐渐靠近 y = {y}：{epochs} 轮之后 O = {O}，E = {final}。",
-    "update.cap.summary": "经过许多轮，权重和偏置就拟合了数据。有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
+    "update.cap.summary": "每一轮都让 O 更接近 y，但很慢：{epochs} 轮之后 O = {O} 仍然大于 y = {y}，训练还要继续。"
+                          "有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
     "update.before": "之前",
     "update.after": "一步之后",
     "update.epoch": "轮次",
@@ -215,9 +226,9 @@ ZH = {
     "training.cap.summary": "{epochs} 个轮次之后，代价从 {first} 降到 {last}："
                             "{n} 个点中答对 {correct} 个。",
     "training.epoch_is": "1 个轮次 = 对全部 {n} 个点做一次前向 + 反向传播",
-    "training.epoch": "第 {n} 轮",
+    "training.epoch": "轮次",
     "training.epochs": "轮次",
-    "training.correct": "答对 {correct} / {n}",
+    "training.correct": "/ {n} 答对",
     "training.label1": "标签 1",
     "training.label0": "标签 0",
     "training.shading": "越亮 = 输出越接近 1",
