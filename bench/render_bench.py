@@ -229,9 +229,9 @@ def encoders(workdir, scene="neuron-firing", quality="high") -> list:
     from manim import tempconfig
 
     import manimcompat
-    from studio import speed
+    from studio import reuse
     spec = catalog.find(scene)
-    speed.install_frame_reuse()
+    reuse.install_frame_reuse()
 
     def render(opts, name):
         with tempconfig({"quality": QUALITIES[quality].manim, "media_dir": str(workdir / "enc"),

@@ -177,11 +177,11 @@ def _render_part(job: PartJob) -> PartResult:
     from PIL import Image
 
     from scenes import catalog
-    from studio import speed, worker
+    from studio import reuse, worker
 
     spec = catalog.find(job.scene)
     media, shared = worker.folders(job)
-    speed.install_frame_reuse()
+    reuse.install_frame_reuse()
     scene_class, kwargs, settings, spoken, pace = worker.sketched(job, spec, media, shared)
     voices, notes = worker.voiced(job, scene_class, kwargs, settings, spoken, pace)
     beats = [b for b, _ in spoken]
@@ -232,7 +232,7 @@ def _render_part(job: PartJob) -> PartResult:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
-        speed.publish_caches(media, shared)
+        reuse.publish_caches(media, shared)
         shutil.rmtree(media / "videos", ignore_errors=True)
     result.folder = str(folder)
     return result

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import manimcompat
 from scenes import catalog
-from studio import captions, errors, latex, manifest, narration, speed, split, stopping
+from studio import captions, errors, latex, manifest, narration, reuse, split, stopping
 from studio.jobs import RenderJob, RenderResult
 from studio.joining import mux, remux, to_gif
 from studio.layout import QUALITIES, VIDEO_FORMATS, cache_root, quality_dir, work_root
@@ -107,7 +107,7 @@ def _render(job: RenderJob) -> Entry:
     media, shared = folders(job)
     stage = work_root(out) / f"stage-{spec.id}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     stage.mkdir(parents=True)
-    speed.install_frame_reuse()
+    reuse.install_frame_reuse()
     try:
         scene_class, kwargs, settings, spoken, pace = sketched(job, spec, media, shared)
         voices, notes = voiced(job, scene_class, kwargs, settings, spoken, pace)
@@ -118,7 +118,7 @@ def _render(job: RenderJob) -> Entry:
             frame = manimcompat.last_frame(scene)
             movie = manimcompat.movie_path(scene) if job.format in VIDEO_FORMATS else None
             spans = section_spans(marks, scene.time)
-        speed.publish_caches(media, shared)
+        reuse.publish_caches(media, shared)
         track = None
         if job.voice.on and movie is not None and job.format != "gif":
             rate = job.voice.rate
@@ -181,7 +181,7 @@ def sketched(job: RenderJob, spec, media: Path, shared: Path):
     """The scene class, its keywords and settings, after the sketch pass: formulas typeset in one
     batch, the beats' captions and their animations' seconds as the sketch met them (empty if it
     tripped)."""
-    speed.warm_caches(shared, media)
+    reuse.warm_caches(shared, media)
     scene_class, kwargs, settings = spec.load(), job.scene_kwargs(), _config(job, media)
     spoken: list = []
     pace: dict = {}
@@ -194,7 +194,7 @@ def plan_beats(job: RenderJob) -> list[tuple[str, str, float]]:
     media, shared = folders(job)
     scene_class, kwargs, settings, _, _ = sketched(job, catalog.find(job.scene), media, shared)
     plan = storyboard(scene_class, kwargs, settings)
-    speed.publish_caches(media, shared)
+    reuse.publish_caches(media, shared)
     return plan
 
 

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from scenes.kit.descent import contour_segments, keyframe_indices
+from scenes.kit.plots import contour_segments, keyframe_indices
 from scenes.kit.fmt import num, rel, signed_terms, stated, tex_factor, tex_linear, tex_lines, tex_num, tex_rel
 from scenes.kit.network import shown_indices
 from scenes.kit.parts import clip_segment, edge_width, nice_range

@@ -300,7 +300,7 @@ def test_axis_marks_are_the_labelled_values_and_the_arrowheads_small(tmp_path, l
     from manim import tempconfig
 
     from scenehelp import TINY
-    from scenes.kit.descent import CostCurve
+    from scenes.kit.plots import CostCurve
 
     with tempconfig({**TINY, "media_dir": str(tmp_path)}):
         ts = np.linspace(lo, hi, 41)

@@ -164,7 +164,7 @@ def test_every_tick_number_sits_on_a_tick_mark_and_names_it(tmp_path, lo, hi):
     # "1, 3, 5" between marks at 2, 4, 6).
     import numpy as np
 
-    from scenes.kit.descent import CostCurve
+    from scenes.kit.plots import CostCurve
 
     with tempconfig({**TINY, "media_dir": str(tmp_path)}):
         ts = np.linspace(lo, hi, 41)

@@ -5,7 +5,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Brace, Create, DashedLine, Fade
                    Indicate, LaggedStart, MathTex, ReplacementTransform, VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
-from scenes.kit.descent import (CostCurve, ScatterPlot, nice_range)
+from scenes.kit.plots import (CostCurve, ScatterPlot, nice_range)
 from scenes.kit.frame import keep_inside
 from scenes.kit.fmt import num, shown as shown_value, tex_num
 from scenes.ch3.common import Chapter3Scene, SIZE

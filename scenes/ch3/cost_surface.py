@@ -7,7 +7,7 @@ from manim import (DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, Das
                    rate_functions)
 from scenes.formulas import TEX
 from scenes.kit import palette
-from scenes.kit.descent import (ContourMap, ScatterPlot, bowl_facets, contour_segments, glide, keyframe_indices,
+from scenes.kit.plots import (ContourMap, ScatterPlot, bowl_facets, contour_segments, glide, keyframe_indices,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
 from scenes.kit.fmt import num, stated, tex_factor, tex_num, tex_stated

@@ -6,7 +6,7 @@ from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Circle, Create, DashedL
                    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
-from scenes.kit.descent import (CostCurve, readout, set_number)
+from scenes.kit.plots import (CostCurve, readout, set_number)
 from scenes.kit.frame import keep_inside
 from scenes.kit.fmt import num, rel, stated, tex_factor, tex_num, tex_stated
 from scenes.kit.parts import swap

@@ -5,7 +5,7 @@ from manim import (DOWN, RIGHT, UP, Dot, DoubleArrow, FadeIn, FadeOut, GrowArrow
                    MathTex, VGroup,
                    Write)
 from scenes.kit import palette
-from scenes.kit.descent import (CostCurve, readout, set_number)
+from scenes.kit.plots import (CostCurve, readout, set_number)
 from scenes.kit.frame import keep_inside
 from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.ch3.common import Chapter3Scene, SIZE

@@ -4,7 +4,7 @@ from __future__ import annotations
 from manim import (DOWN, LEFT, RIGHT, UP, UR, Arrow, Circle, Create, DashedLine, Dot, FadeIn, FadeOut, Indicate, LaggedStart, MathTex, ReplacementTransform, VGroup, Write, rate_functions)
 from scenes.formulas import TEX
 from scenes.kit import palette
-from scenes.kit.descent import (CostCurve, EdgePlot, nice_range,
+from scenes.kit.plots import (CostCurve, EdgePlot, nice_range,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
 from scenes.kit.fmt import num, stated, tex_factor, tex_num, tex_stated

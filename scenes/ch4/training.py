@@ -8,7 +8,7 @@ from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, stated, tex_num, tex_stated
 from scenes.kit.network import NetworkDiagram, largest_weight, shape_of
-from scenes.kit.descent import readout, set_number
+from scenes.kit.plots import readout, set_number
 from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
 
 

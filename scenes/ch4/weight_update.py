@@ -4,7 +4,7 @@ from __future__ import annotations
 from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
                    LaggedStart, Line, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
 from scenes.kit import palette
-from scenes.kit.descent import readout, set_number
+from scenes.kit.plots import readout, set_number
 from scenes.kit.equation import computation, given, value
 from scenes.kit.fmt import stated, tex_num, tex_stated
 from scenes.kit.graph import partial, tex

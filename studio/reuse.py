@@ -1,4 +1,4 @@
-"""Render-speed levers measured in bench/render_bench.py (see the README's table).
+"""What renders reuse instead of redoing (measured in bench/render_bench.py, see the README):
 
 1. Repeated frames (a static `wait`) are converted from RGBA to YUV once, not once per copy.
    Manim 0.22 converts every repeat again; at 1080p that conversion is ~5 ms a frame.
