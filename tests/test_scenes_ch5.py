@@ -1,6 +1,6 @@
 """Chapter 5 scene: universal approximation shows every fit's numbers from its trace."""
 from nncore import get_trace
-from scenehelp import on_screen, render_small, shown_rows
+from scenehelp import render_small, shown_rows
 from scenes.ch5.universal_approximation import UniversalApproximation
 from scenes.kit.fmt import num, tex_num
 

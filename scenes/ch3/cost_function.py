@@ -149,7 +149,7 @@ class CostFunction(Chapter3Scene):
         width = area / height
         left = plot.get_right()[0] + 0.8
         bar = plot.stack(squares, (left, floor), width)
-        total = MathTex(rf"\sum_i (\hat y_i - y_i)^2 = ", tex_num(first["sum_squares"]), font_size=SIZE,
+        total = MathTex(r"\sum_i (\hat y_i - y_i)^2 = ", tex_num(first["sum_squares"]), font_size=SIZE,
                         color=palette.COST)
         brace = VGroup(Brace(bar, RIGHT, color=palette.COST), total)
         brace[1].next_to(brace[0], RIGHT, buff=0.15)

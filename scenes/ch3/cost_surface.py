@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import (DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
+from manim import (DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, Dot, FadeIn, FadeOut, GrowArrow,
                    Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, VMobject, Write,
                    rate_functions)
 from scenes.formulas import TEX

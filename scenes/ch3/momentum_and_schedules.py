@@ -7,7 +7,7 @@ from scenes.kit import palette
 from scenes.kit.plots import (CostCurve, EdgePlot, nice_range,
                                 readout, set_number)
 from scenes.kit.frame import keep_inside
-from scenes.kit.fmt import num, stated, tex_factor, tex_num, tex_stated
+from scenes.kit.fmt import num, stated, tex_factor, tex_stated
 from scenes.kit.parts import following, legend_row, note
 from scenes.ch3.common import Chapter3Scene, SIZE
 

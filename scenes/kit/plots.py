@@ -518,7 +518,6 @@ def bowl_facets(cmap: "ContourMap", view, cap: float, every: int = 2, dark=palet
             depth = view(mid_x, mid_y, 0.0)[1]
             cells.append((depth, ci, cj, corners))
     cells.sort(key=lambda c: -c[0])
-    n = len(cmap.levels)
     out = VGroup()
     for depth, ci, cj, corners in cells:
         pts = [np.array(view(x, y, c)) for x, y, c in corners]
