@@ -21,8 +21,10 @@ TEX = {
     "layer-parameters": r"n_{\text{in}}\, n_{\text{out}} + n_{\text{out}}",
     "parameters": r"\text{parameters} = \sum_{\text{layers}} \big(n_{\text{in}}\, n_{\text{out}} + n_{\text{out}}\big)",
     "forward": r"z^{(l)} = W^{(l)} a^{(l-1)} + b^{(l)},\quad a^{(l)} = \varphi\big(z^{(l)}\big)",
-    "training": r"\theta := \theta - \eta\,\nabla_\theta C",
     "approximation": "".join(APPROXIMATION_PARTS),
+    "mean-cost": r"C = \frac{1}{2n}\sum_{i=1}^{n}(\hat y_i - y_i)^2",   # over n samples, any model
+    "error": r"E = \tfrac12\,(O - y)^2",                                  # one sample, the network's output
+    "momentum-vector": r"v_t = \beta\,v_{t-1} + \nabla C,\quad \theta := \theta - \eta\,v_t",
     "cost": r"C(\theta_0,\theta_1) = \frac{1}{2n}\sum_{i=1}^{n}(\theta_0 + \theta_1 x_i - y_i)^2",
     "descent-1d": r"\theta := \theta - \eta\,\frac{dC}{d\theta}",
     "descent": r"\theta_j := \theta_j - \eta\,\frac{\partial C}{\partial\theta_j}",
@@ -52,7 +54,7 @@ PAGE = {
     "bias": ["line"],
     "parameter-count": ["parameters"],
     "forward-pass": ["forward"],
-    "training": ["training"],
+    "training": ["mean-cost", "momentum-vector"],
     "universal-approximation": ["approximation"],
     "cost-function": ["cost"],
     "gradient-descent": ["descent-1d", "descent"],

@@ -330,7 +330,7 @@ def test_a_fraction_comes_out_taller_than_a_line(tmp_path):
 @pytest.mark.parametrize("tex, en, zh", [
     (TEX["sigmoid"], "sigma (z) equals the fraction 1, over 1 plus e to the power minus z, end of fraction",
      "西格玛 (z) 等于 分数：1 加 e 的 减 z 次方 分之 1，分数结束"),
-    (TEX["training"], "theta becomes theta minus eta the gradient with respect to theta of C",
+    (r"\theta := \theta - \eta\,\nabla_\theta C", "theta becomes theta minus eta the gradient with respect to theta of C",
      "西塔 更新为 西塔 减 伊塔 对 西塔 的梯度 C"),
     (TEX["relu'"], "ReLU prime(z) equals 0 if z is less than 0; 1 if z is greater than 0",
      "ReLU 导数(z) 等于 当 z 小于 0 时为 0；当 z 大于 0 时为 1"),

@@ -60,7 +60,7 @@ class ComputationGraph(Chapter4Scene):
             self.wait(0.8)
         steps = VGroup(tex(r"\mu_1 = w_i\,x + b_i", r"\quad h = \sigma(\mu_1)", r"\quad \mu_2 = w_o\,h + b_o",
                                size=MATH),
-                       tex(r"O = \sigma(\mu_2)", r"\quad E = \tfrac12\,(O - y)^2", size=MATH))
+                       tex(r"O = \sigma(\mu_2)", r"\quad " + TEX["error"], size=MATH))
         steps[1][1].set_color(palette.COST)
         in_band(steps.arrange(DOWN, buff=0.3), -1.3)
         with self.beat("steps", "graph.cap.steps"):
@@ -119,9 +119,9 @@ class ComputationGraph(Chapter4Scene):
 
     def error_note(self, band):
         one = VGroup(self.label("graph.one_sample", palette.SMALL_SIZE, palette.COST),
-                     tex(r"E = \tfrac12\,(O - y)^2", size=MATH + 2, color=palette.COST)).arrange(DOWN, buff=0.15)
+                     tex(TEX["error"], size=MATH + 2, color=palette.COST)).arrange(DOWN, buff=0.15)
         many = VGroup(self.label("graph.regression", palette.SMALL_SIZE, palette.DIM),
-                      tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(\hat y_k - y_k)^2", size=MATH + 2,
+                      tex(TEX["mean-cost"], size=MATH + 2,
                               color=palette.DIM)).arrange(DOWN, buff=0.15)
         pair = VGroup(one, many).arrange(RIGHT, buff=1.2, aligned_edge=UP)   # the headers on one line
         one[1].set_y(many[1].get_y())                                          # and the formulas

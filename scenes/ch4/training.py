@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, Integer, LaggedStart, MathTex,
                    Square, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
+from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, stated, tex_num, tex_stated
@@ -134,8 +135,8 @@ class Training(ExplainerScene):
     def rule(self, tr, remark) -> VGroup:
         """What is plotted (C over the points) and how each epoch steps (with momentum, so C may rise)."""
         size = palette.MATH_SIZE - 10
-        formula = MathTex(r"C = \frac{1}{2n}\sum_{i=1}^{n}(\hat y_i - y_i)^2", font_size=size, color=palette.COST)
-        step = MathTex(r"v \leftarrow \beta v + \nabla C,\quad \theta \leftarrow \theta - \eta\, v", font_size=size)
+        formula = MathTex(TEX["mean-cost"], font_size=size, color=palette.COST)
+        step = MathTex(TEX["momentum-vector"], font_size=size)
         values = MathTex(rf"\beta = {tex_stated(tr['momentum'])},\ \eta = {tex_stated(tr['lr'])}", font_size=size,
                          color=palette.TEXT)
         rule = note(VGroup(formula, step, values).arrange(RIGHT, buff=0.5), color=palette.DIM, pad=0.15)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import product
 
 from manim import (DOWN, RIGHT, UP, VGroup)
+from scenes.formulas import TEX
 from scenes.kit import frame, palette
 from scenes.kit.equation import PRODUCT, Term, computation, given, holds, sigma, value
 from scenes.kit.fmt import shown
@@ -97,7 +98,7 @@ def forward_rows(nodes: dict, given_names=LEAVES) -> dict:
     d = node_digits(nodes, given_names)
     terms = {**leaf_terms(nodes, given_names), **{n: value(nodes[n], d[n]) for n in FORWARD}}
     symbolic = {"mu1": r"w_i\,x + b_i", "h": r"\sigma(\mu_1)", "mu2": r"w_o\,h + b_o", "O": r"\sigma(\mu_2)",
-                "E": r"\tfrac{1}{2}\,(O - y)^2"}
+                "E": TEX["error"].split("= ", 1)[1]}
     return {n: computation(rf"{SYMBOL[n]} = {symbolic[n]}", e, nodes[n], d[n])
             for n, e in forward_terms(terms).items()}
 
