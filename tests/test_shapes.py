@@ -54,7 +54,8 @@ def shape_of(fn):
 def test_each_trace_matches_its_annotated_shape(name):
     fn = TRACES[name]
     assert is_typeddict(shape_of(fn)), f"{fn.__name__} is not annotated with a TypedDict from nncore.shapes"
-    assert mismatches(fn(), shape_of(fn)) == []
+    errors = mismatches(fn(), shape_of(fn))
+    assert not errors, "\n".join(errors)
 
 
 def test_every_shape_is_used_by_some_trace():
