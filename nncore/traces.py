@@ -13,7 +13,7 @@ import numpy as np
 
 from . import approximation as _approx
 from . import backprop as _backprop
-from . import data, descent, neuron, regression
+from . import data, descent, neuron, regression, shapes
 from .activations import ACTIVATIONS
 from .network import MLP, count_parameters
 from .training import snapshot_epochs, train
@@ -48,7 +48,7 @@ def _layers(layers):
 
 
 # -- chapter 1: the neuron ------------------------------------------------------
-def neuron_firing(inputs=None, threshold=40.0):
+def neuron_firing(inputs=None, threshold=40.0) -> shapes.NeuronFiringTrace:
     """The threshold neuron; without `inputs`, the article's two cases (sums 30 and 50)."""
     cases = [inputs] if inputs is not None else [(10.0, 20.0), (20.0, 30.0)]
     for c in cases:
@@ -58,14 +58,14 @@ def neuron_firing(inputs=None, threshold=40.0):
             "cases": [_plain(neuron.threshold_neuron(c, threshold)) for c in cases]}
 
 
-def perceptron(inputs=(1.0, 0.5, 0.8), weights=(0.6, -0.4, 0.9), bias=-0.5):
+def perceptron(inputs=(1.0, 0.5, 0.8), weights=(0.6, -0.4, 0.9), bias=-0.5) -> shapes.PerceptronTrace:
     """The same perceptron with a step and with a sigmoid activation."""
     if len(inputs) != len(weights):
         raise ValueError(f"{len(inputs)} inputs but {len(weights)} weights; give one weight per input")
     return {act: _plain(neuron.perceptron(inputs, weights, bias, act)) for act in ("step", "sigmoid")}
 
 
-def activations(z_min=-5.0, z_max=5.0, samples=101, stops=(-3.0, -1.0, 0.0, 1.0, 3.0)):
+def activations(z_min=-5.0, z_max=5.0, samples=101, stops=(-3.0, -1.0, 0.0, 1.0, 3.0)) -> shapes.ActivationsTrace:
     """Each activation and its derivative sampled over z, plus a few stops for a moving dot."""
     z = np.linspace(z_min, z_max, samples)
     out = {}
@@ -77,7 +77,7 @@ def activations(z_min=-5.0, z_max=5.0, samples=101, stops=(-3.0, -1.0, 0.0, 1.0,
 
 
 def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0), x_min=-6.0, x_max=6.0, samples=61,
-         threshold=40.0):
+         threshold=40.0) -> shapes.BiasTrace:
     """y = w x through the origin for several w; y = w x + b and sigma(w x + b) for several b.
 
     `threshold` is the firing neuron's (chapter 1): x1 + x2 > threshold is x1 + x2 + b > 0 with b = -threshold."""
@@ -100,7 +100,7 @@ def bias(w=1.0, weights=(0.5, 1.0, 2.0), biases=(-2.0, 0.0, 2.0), x_min=-6.0, x_
 GROWTH_EXAMPLES = ([2, 4, 1], [2, 8, 1], [2, 16, 1], [2, 16, 16, 1], [2, 16, 16, 16, 1], [784, 100, 10])
 
 
-def parameter_count(layers=(2, 4, 1)):
+def parameter_count(layers=(2, 4, 1)) -> shapes.ParameterCountTrace:
     layers = _layers(layers)
     net = MLP(layers)
     breakdown = [{"n_in": a, "n_out": b, "weights": w, "biases": bb, "total": w + bb}
@@ -128,7 +128,7 @@ def parameter_count(layers=(2, 4, 1)):
     }
 
 
-def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
+def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)) -> shapes.ForwardPassTrace:
     layers = _layers(layers)
     if len(inputs) != layers[0]:
         raise ValueError(f"the network has {layers[0]} inputs, got {len(inputs)} values")
@@ -145,7 +145,7 @@ def forward_pass(layers=(2, 4, 1), seed=0, inputs=(1.0, 0.5)):
 TRAINING_MAX_WIDTH = 32
 
 
-def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=32):
+def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapshots=12, map_cells=32) -> shapes.TrainingTrace:
     """XOR-like points learned by full-batch descent; costs every epoch, a few snapshots.
 
     Each snapshot also holds the network's output on a map_cells x map_cells grid over the
@@ -181,12 +181,12 @@ def training(layers=(2, 4, 1), epochs=300, lr=2.0, momentum=0.9, seed=0, snapsho
     return out
 
 
-def approximation(widths=(1, 2, 4, 8, 16), target="wave", seed=0):
+def approximation(widths=(1, 2, 4, 8, 16), target="wave", seed=0) -> shapes.ApproximationTrace:
     return _plain(_approx.fit_widths(widths=widths, target=target, seed=seed))
 
 
 # -- chapter 3: learning -----------------------------------------------------------
-def cost(seed=0, points=12, slice_span=1.0, slice_samples=61):
+def cost(seed=0, points=12, slice_span=1.0, slice_samples=61) -> shapes.CostTrace:
     """Candidate lines through a scatter, each with its residuals and cost; the best line last.
 
     `slice`: C as a function of theta1 alone, theta0 held at its best value, over the best theta1
@@ -218,7 +218,7 @@ def _curve_samples(name, samples=121, domain=None):
             "theta": ts.tolist(), "cost": [c.cost(t) for t in ts]}
 
 
-def gradient_descent(lr=0.3, starts=(0.0, 6.0), steps=30):
+def gradient_descent(lr=0.3, starts=(0.0, 6.0), steps=30) -> shapes.GradientDescentTrace:
     """The ball on the parabola from P1 (left of the minimum) and P2 (right).
 
     Each run stops early once the slope is below 0.001 (converged), so `steps` is an upper bound."""
@@ -259,7 +259,7 @@ def lr_verdict(run: dict, factor: float) -> str:
     return classify_run(run)
 
 
-def learning_rates(lr=0.5, start=0.0, steps=15):
+def learning_rates(lr=0.5, start=0.0, steps=15) -> shapes.LearningRatesTrace:
     """A rate ten times too small, the given rate, and the three regimes of a rate too large (TOO_LARGE,
     set by the curvature): oscillates and converges, bounces forever, diverges. Every panel shares one
     curve (one scale), wide enough for the diverging run's first three points."""
@@ -282,7 +282,7 @@ def learning_rates(lr=0.5, start=0.0, steps=15):
 
 
 def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05, schedule_steps=12,
-             beta_low=0.5):
+             beta_low=0.5) -> shapes.MomentumTrace:
     """Plain descent stops in the bumpy curve's shallow dip; momentum may carry past it: with beta it
     escapes, with the smaller beta_low ("momentum_low", the same start) it stays in the dip.
 
@@ -314,7 +314,7 @@ def momentum(lr=0.15, beta=0.8, start=-1.6, steps=40, eta_max=1.8, eta_min=0.05,
     }
 
 
-def cost_surface(seed=0, points=12, lr=0.05, steps=300, start=(-1.0, 2.0)):
+def cost_surface(seed=0, points=12, lr=0.05, steps=300, start=(-1.0, 2.0)) -> shapes.CostSurfaceTrace:
     """The regression cost over (theta0, theta1) on a grid, and the 2-D descent path across it.
 
     The grid spans the best fit +-3.5 in theta0 and +-1.2 in theta1 and the start, widened to
@@ -335,14 +335,14 @@ def cost_surface(seed=0, points=12, lr=0.05, steps=300, start=(-1.0, 2.0)):
 
 
 # -- chapter 4: backpropagation -----------------------------------------------------
-def backprop(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, nudge=0.01):
+def backprop(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, nudge=0.01) -> shapes.BackpropTrace:
     """The chain's forward and backward pass; `nudge` is the step of the check that w_o + nudge
     moves E by about nudge * dE/dw_o (a real forward pass with the nudged weight)."""
     lr = _positive("lr", lr)
     return _plain(_backprop.backprop_chain(x, y, w_i, b_i, w_o, b_o, lr, nudge))
 
 
-def weight_update(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, epochs=30):
+def weight_update(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4, lr=0.5, epochs=30) -> shapes.WeightUpdateTrace:
     """One hand-worked update (`step`), then `epochs` epochs by the same rule on the same chain:
     `errors[k]` is E after k epochs, so `errors[1]` is `step["error_after"]`; `outputs[k]` is O after
     k epochs, from the chain's own forward pass replayed step by step (O moving toward y)."""
