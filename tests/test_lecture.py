@@ -334,7 +334,7 @@ def test_a_fraction_comes_out_taller_than_a_line(tmp_path):
      "西塔 更新为 西塔 减 伊塔 对 西塔 的梯度 C"),
     (TEX["relu'"], "ReLU prime(z) equals 0 if z is less than 0; 1 if z is greater than 0",
      "ReLU 导数(z) 等于 当 z 小于 0 时为 0；当 z 大于 0 时为 1"),
-    (TEX["nudge"], "delta E is about the fraction partial E, over partial w sub o, end of fraction delta w sub o",
+    (r"\Delta E \approx \frac{\partial E}{\partial w_o}\,\Delta w_o", "delta E is about the fraction partial E, over partial w sub o, end of fraction delta w sub o",
      "德尔塔 E 约等于 分数：偏 w 下标 o 分之 偏 E，分数结束 德尔塔 w 下标 o"),
     (TEX["approximation"], "for all epsilon is greater than 0 there is f hat : the absolute value of f(x) minus "
                            "f hat (x) is less than epsilon for all x in [a, b]",
