@@ -246,7 +246,7 @@ def check_voice(text: str, speed, specs, lang: str = "en", fmt: str = "mp4"):
 
 def make_request(*, targets=(), quality: str, out, lang: str, jobs: int | None = None, force: bool = False,
                  verbose: bool = False, scheduler: str | None = None, fmt: str = "mp4", transparent: bool = False,
-                 burn_captions: bool = False, theme: str = "dark", voice: str = "none", speed: int = 165,
+                 burn_captions: bool = False, theme: str = "dark", voice: str = "none", speed: int | None = None,
                  **values) -> RenderRequest:
     """Click's options to a checked request, every check in the order a user would fix them.
     Nothing is created or started yet."""

@@ -66,6 +66,9 @@ class VoiceRecord:
     speed: int | None = None    # words per minute
     voice: str | None = None    # the espeak voice that spoke
     espeak: str | None = None   # espeak-ng's version
+    piper: str | None = None    # piper-tts's version
+    model: str | None = None    # the Piper model file that spoke
+    sha256: str | None = None   # and its sha256 (the bundled voice's is recorded in studio/piper_voice.py)
 
 
 @dataclass

@@ -305,6 +305,9 @@ def _voice_record(job: RenderJob) -> VoiceRecord:
         return VoiceRecord()
     if v.engine == "espeak":
         return VoiceRecord(v.engine, v.name, v.speed, narration.espeak_name(v, job.lang), narration.espeak_version())
+    if v.engine == "piper":
+        d = v.describe()
+        return VoiceRecord(v.engine, v.name, v.speed, piper=d["piper"], model=d["model"], sha256=d["sha256"])
     return VoiceRecord(v.engine, v.name, v.speed)
 
 

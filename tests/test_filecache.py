@@ -93,7 +93,7 @@ def test_up_to_date_notices_a_same_size_corruption_of_an_output(tmp_path, later,
     f = tmp_path / "low" / "a.mp4"
     f.parent.mkdir()
     f.write_bytes(b"abcdef")
-    entry = manifest.Entry(kind="scene", quality="low", lang="en", files=[manifest.record(tmp_path, f, "video")])
+    entry = manifest.Entry(kind="scene", quality="low", lang="en", files=[manifest.file_record(tmp_path, f, "video")])
     assert runner.files_intact(tmp_path, entry)
     st = f.stat()
     for _ in range(10_000):

@@ -34,7 +34,7 @@ class TwoBeats(ExplainerScene):
     trace_name, title_key, chapter = "bias", "bias.title", 1
 
     def construct(self):
-        with self.beat("one", "approx.cap.promise"):
+        with self.beat("one", "momentum.cap.sgd"):
             self.play(self.square().animate.shift(0.1 * 1), run_time=1.0)
         with self.beat("two", "bias.cap.summary"):
             self.wait(0.5)
@@ -76,7 +76,7 @@ def _cue_spans(scene):
 def test_a_long_caption_becomes_cues_that_fit_timed_by_length_within_its_beat(tmp_path):
     scene = skim(TwoBeats, tmp_path)
     spans = _cue_spans(scene)
-    text = scene.words("approx.cap.promise")
+    text = scene.words("momentum.cap.sgd")
     first = [s for s in spans if s[0] < spans[-1][0]]   # beat two is the last cue
     assert len(first) >= 3 and " ".join(c for *_, c in first).replace("\n", " ") == text
     for start, end, content in spans:
@@ -108,7 +108,7 @@ def test_burned_captions_draw_the_same_cues_in_the_band(tmp_path):
 
     class Burning(TwoBeats):
         def construct(self):
-            with self.beat("one", "approx.cap.promise"):
+            with self.beat("one", "momentum.cap.sgd"):
                 for _ in range(18):
                     self.wait(0.5)
                     seen.append((self.time, self._burned.submobjects[0][1].original_text))
