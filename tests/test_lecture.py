@@ -315,10 +315,11 @@ def test_a_beat_click_plays_that_beat_and_stops_on_its_last_frame(site, page):
 
 @pytest.mark.slow
 def test_formulas_have_their_own_size_and_words_for_a_screen_reader(page):
-    img = page.evaluate("""() => [...document.querySelectorAll('#neuron-firing .formulas img')].map(i => ({
+    img = page.evaluate("""() => [...document.querySelectorAll('#bias .formulas img')].map(i => ({
         alt: i.alt, width: i.getBoundingClientRect().width, height: i.getBoundingClientRect().height}))""")
-    assert img[0]["alt"] == "x sub 1 plus x sub 2 is greater than threshold, so fire"
-    assert img[0]["width"] > 250 and 12 < img[0]["height"] < 40  # one line of display maths, not squeezed to 2em
+    assert img[0]["alt"] == "y hat equals w x plus b"
+    # one line of display maths at its own size, not squeezed into a 2em box
+    assert img[0]["width"] > 3 * img[0]["height"] and 12 < img[0]["height"] < 40
 
 
 def test_a_fraction_comes_out_taller_than_a_line(tmp_path):
