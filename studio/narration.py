@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import subprocess
 from dataclasses import dataclass
 from fractions import Fraction
@@ -27,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from studio import atomic, piper_voice, speech
+from studio import atomic, bounded, piper_voice, speech
 from studio.layout import cache_root
 
 RATE = 48000                    # Hz: what AAC and Opus take natively; a teacher's recordings keep it
@@ -270,17 +269,11 @@ def _audio_files(folder: str, scene: str) -> list[Path]:
             if Path(e.name).suffix.lower() not in AUDIO_EXTENSIONS:
                 continue
             p = d / e.name
-            try:
-                st = os.stat(p)
-            except OSError as err:
-                raise VoiceError(f"{p}: cannot read ({(err.strerror or '').lower()})") from None
-            if not stat.S_ISREG(st.st_mode):
-                raise VoiceError(f"{p}: not a regular file")
-            if st.st_size > MAX_RECORDING_BYTES:
-                raise VoiceError(f"{p}: {st.st_size / 2**20:.0f} MiB, more than a beat's recording may take "
-                                 f"({MAX_RECORDING_BYTES // 2**20} MiB, {MAX_RECORDING_SECONDS // 60} minutes)")
+            size = bounded.regular_size(
+                p, MAX_RECORDING_BYTES, VoiceError, str(p), f"more than a beat's recording may take "
+                f"({MAX_RECORDING_BYTES // 2**20} MiB, {MAX_RECORDING_SECONDS // 60} minutes)")
             out.append(p)
-            total += st.st_size
+            total += size
     if total > MAX_SCENE_BYTES:
         raise VoiceError(f"{d}: {total / 2**20:.0f} MiB of recordings, more than the {MAX_SCENE_BYTES // 2**20} MiB "
                          "a scene's beats may take (compress them: FLAC, Ogg or MP3)")
@@ -288,14 +281,7 @@ def _audio_files(folder: str, scene: str) -> list[Path]:
 
 
 def _read(p: Path) -> bytes:
-    try:
-        with open(p, "rb") as f:
-            data = f.read(MAX_RECORDING_BYTES + 1)
-    except OSError as e:
-        raise VoiceError(f"{p}: cannot read ({(e.strerror or '').lower()})") from None
-    if len(data) > MAX_RECORDING_BYTES:
-        raise VoiceError(f"{p}: grew past {MAX_RECORDING_BYTES // 2**20} MiB while being read")
-    return data
+    return bounded.read(p, MAX_RECORDING_BYTES, VoiceError)
 
 
 def recordings(folder: str, scene: str) -> dict[str, bytes]:

