@@ -630,7 +630,8 @@ def test_a_speaker_view_opened_by_hand_in_another_tab_drives_by_broadcast(site, 
 
 @pytest.mark.slow
 def test_a_hook_can_hold_a_beat_until_the_presenter_moves_on(site, page):
-    """What predict.js builds on: a beforeBeat hook returning a promise holds the beat; → releases it."""
+    """What predict.js builds on: a beforeBeat hook returning a promise holds beat k on its first
+    frame, unplayed; → plays it (and does not skip it)."""
     page.evaluate("""() => { window.held = [];
         window.lecture.beforeBeat.push((k, ctx) => { window.held.push(k);
             return k === 1 ? new Promise(() => {}) : undefined; }); }""")
@@ -638,7 +639,8 @@ def test_a_hook_can_hold_a_beat_until_the_presenter_moves_on(site, page):
     page.wait_beat(0)
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => window.held.includes(1)")
-    assert page.beat() == "0"  # beat 2 waits for its question
+    on = "document.querySelector('video.beat.on')"
+    assert page.beat() == "1" and page.evaluate(f"{on}.paused && {on}.currentTime === 0")
     page.keyboard.press("ArrowRight")
-    page.wait_beat(1)
-    assert page.evaluate("window.held") == [0, 1]
+    page.wait_for_function(f"() => !{on}.paused || {on}.ended")
+    assert page.beat() == "1" and page.evaluate("window.held") == [0, 1]

@@ -145,16 +145,17 @@
   }
 
   // The hook for other scripts: each function in `window.lecture.beforeBeat` is called as
-  // hook(k, {beat, stage, proceed}) before beat k plays. If one returns a promise, the beat waits
-  // until it settles or the presenter moves on (→ again, or any other move); `proceed` is a promise
-  // that settles then too, for the hook to clear what it drew on `stage`.
+  // hook(k, {beat, stage, proceed}) once beat k is on the stage, paused on its first frame, before it
+  // plays. If one returns a promise, the beat waits until it settles or the presenter moves on (→,
+  // a click, or any other move); `proceed` is a promise that settles then too, for the hook to clear
+  // what it drew on `stage`. Resolves true when the beat may play.
   function holdBefore(k, mine) {
-    if (mine !== ticket) return undefined;
     const gate = new Promise((done) => { release = done; });
     const waits = lecture.beforeBeat.map((hook) => hook(k, {beat: beats[k], stage, proceed: gate}))
       .filter((w) => w && typeof w.then === "function");
-    if (!waits.length) { release = null; return undefined; }
-    return Promise.race([Promise.all(waits), gate]).then(() => { release = null; }, () => { release = null; });
+    if (!waits.length) { release = null; return Promise.resolve(true); }
+    const done = () => { if (mine === ticket) release = null; return mine === ticket; };
+    return Promise.race([Promise.all(waits), gate]).then(done, done);
   }
 
   function go(k) {
@@ -166,8 +167,8 @@
     endSlide.hidden = true;
     const next = players.find((v) => v !== current);
     show();
-    return load(next, index).then(() => holdBefore(index, mine)).then(() => {
-      if (mine !== ticket) return;  // a later key press won
+    return load(next, index).then(() => {
+      if (mine !== ticket) return false;  // a later key press won
       current.pause();
       current.classList.remove("on");
       next.classList.add("on");
@@ -175,9 +176,12 @@
       dialog.dataset.beat = String(index);
       place();
       showCaption();
-      if (!blackout.hidden) resume = true;
-      else if (!(window.nnPredict && window.nnPredict.hold(index, () => play(current)))) play(current);  // predict.js
       if (index + 1 < beats.length) load(players.find((v) => v !== current), index + 1);  // ready before asked
+      return holdBefore(index, mine);
+    }).then((ok) => {
+      if (!ok) return;
+      if (!blackout.hidden) resume = true;
+      else play(current);
     });
   }
 

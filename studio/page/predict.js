@@ -1,8 +1,8 @@
 "use strict";
 // Prediction points in the presenter: before a beat that reveals an answer, the presenter asks the
 // question (in the caption band's style) and waits; → Space PageDown Enter or a click plays the reveal.
-// P turns the pauses off and on. The presenter (lecture.js) calls window.nnPredict.hold(k, play)
-// before it plays beat k; hold returns true when it keeps the beat waiting.
+// P turns the pauses off and on. It holds a beat through the presenter's one hook
+// (window.lecture.beforeBeat, see lecture.js): the presenter's own → or a click is the reveal.
 (() => {
   const blob = document.getElementById("predictions");
   const dialog = document.getElementById("presenter");
@@ -59,21 +59,20 @@
   }
 
   function reveal() {
-    const play = waiting;
+    const done = waiting;
     waiting = null;
     hide();
-    if (play) play();
+    if (done) done();
   }
 
-  function hold(k, play) {
-    waiting = null;
-    hide();
+  // beat k is on the stage, paused on its first frame: ask its question, if it has one
+  function hold(k, {proceed}) {
+    reveal();
     const point = data.points[String(k)];
-    if (!on || !point) return false;
-    waiting = play;
+    if (!on || !point) return undefined;
     dialog.dataset.predicting = String(k);
     show(point);
-    return true;
+    return new Promise((done) => { waiting = done; proceed.then(reveal); });
   }
 
   function say(text) {
@@ -85,24 +84,17 @@
   // on the window, in the capture phase: before the presenter's own handler (the document's),
   // wherever focus is
   window.addEventListener("keydown", (e) => {
-    if (!dialog.open || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === "p" || e.key === "P") {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      on = !on;
-      dialog.dataset.predict = on ? "on" : "off";
-      say(on ? data.ui.on : data.ui.off);
-      if (!on && waiting) reveal();
-      return;
-    }
-    if (waiting && ["ArrowRight", " ", "PageDown", "Enter"].includes(e.key)) {
-      e.preventDefault();
-      e.stopImmediatePropagation();  // the presenter's own "next" must not run: this key is the reveal
-      reveal();
-    }
+    if (!dialog.open || e.altKey || e.ctrlKey || e.metaKey || (e.key !== "p" && e.key !== "P")) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    on = !on;
+    dialog.dataset.predict = on ? "on" : "off";
+    say(on ? data.ui.on : data.ui.off);
+    if (!on) reveal();
   }, true);
   box.addEventListener("click", (e) => { e.stopPropagation(); reveal(); });
-  dialog.addEventListener("close", () => { waiting = null; hide(); });
+  dialog.addEventListener("close", reveal);
   dialog.dataset.predict = on ? "on" : "off";
-  window.nnPredict = {hold};
+  const lecture = window.lecture = window.lecture || {};
+  (lecture.beforeBeat = lecture.beforeBeat || []).push(hold);
 })();
