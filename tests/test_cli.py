@@ -183,6 +183,7 @@ def rendered(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_render_writes_the_stable_layout_with_real_video(rendered):
     q = rendered / "low"
     for name in ("neuron-firing", "bias"):
@@ -211,12 +212,14 @@ def moov_before_mdat(path: Path) -> bool:
     return "moov" in order and "mdat" in order and order.index("moov") < order.index("mdat")
 
 
+@pytest.mark.slow
 def test_outputs_are_web_optimised_and_nothing_else_is_left(rendered):
     q = rendered / "low"
     assert moov_before_mdat(q / "bias.mp4") and moov_before_mdat(sorted((q / "bias").glob("*.mp4"))[0])
     assert not (rendered / ".work").exists()  # staging is gone once the run is over
 
 
+@pytest.mark.slow
 def test_gif_is_small_and_leaves_no_empty_clip_folder(tmp_path):
     r = run_cli("render", "bias", "-q", "low", "--format", "gif", "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
@@ -246,6 +249,7 @@ def test_rendering_everything_says_what_it_is_about_to_do(tmp_path, monkeypatch)
     assert r.output.splitlines()[0].startswith("rendering 2 scenes at low (480p15) with 1 worker: about")
 
 
+@pytest.mark.slow
 def test_manifest_describes_every_file(rendered):
     data = json.loads((rendered / "manifest.json").read_text())
     entry = data["entries"]["low/en/neuron-firing.mp4"]
@@ -259,6 +263,7 @@ def test_manifest_describes_every_file(rendered):
     assert abs(sum(f["duration"] for f in sections) - entry["duration"]) < 0.2
 
 
+@pytest.mark.slow
 def test_second_run_is_up_to_date_and_force_redoes(rendered):
     video = rendered / "low" / "bias.mp4"
     before = video.stat().st_mtime_ns
@@ -270,6 +275,7 @@ def test_second_run_is_up_to_date_and_force_redoes(rendered):
     assert video.stat().st_mtime_ns != before
 
 
+@pytest.mark.slow
 def test_explainer_joins_scenes_end_to_end(rendered):
     r = run_cli("explainer", "neuron-firing", "bias", "-q", "low", "--out", str(rendered))
     assert r.returncode == 0, r.stderr
@@ -303,6 +309,7 @@ def test_a_failing_scene_does_not_stop_the_others(tmp_path, monkeypatch):
     assert "FAILED bias: ValueError: boom" in r.output and "1 of 2 scenes ready" in r.output
 
 
+@pytest.mark.slow
 def test_two_processes_on_one_out_do_not_corrupt_each_other(tmp_path):
     out = tmp_path / "media"
     cmd = [sys.executable, "render.py", "render", "bias", "perceptron", "-q", "low", "--out", str(out), "-j", "1"]

@@ -81,6 +81,7 @@ def assert_consistent(out: Path):
     assert on_disk == listed, on_disk ^ listed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_stop_under_load_is_prompt_clean_and_one_line(tmp_path, sig):
     """Both cores busy with other work; the render has written its first partial movie; then the signal."""
@@ -107,6 +108,7 @@ def test_a_stop_under_load_is_prompt_clean_and_one_line(tmp_path, sig):
     assert_consistent(out)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_workers_die_with_their_parent(tmp_path, sig):
     out, cache = tmp_path / "media", tmp_path / "cache"
@@ -128,6 +130,7 @@ def test_workers_die_with_their_parent(tmp_path, sig):
     assert_consistent(out)
 
 
+@pytest.mark.slow
 def test_a_kill_between_two_renames_never_leaves_a_mixed_set(tmp_path):
     """Re-render learning-rates with another --lr and SIGKILL the moment the final mp4 is replaced:
     the next run finishes that publish, so mp4, captions, clips and manifest all say --lr 0.9."""

@@ -24,6 +24,7 @@ def points(svg):
     return SVGMobject(str(svg), should_center=False, height=None, width=None).get_all_points()
 
 
+@pytest.mark.slow
 def test_a_batch_draws_each_formula_as_a_single_compile_does(tmp_path):
     with tempconfig({"media_dir": str(tmp_path / "single"), "verbosity": "ERROR"}):
         template = config["tex_template"]
@@ -45,6 +46,7 @@ def test_a_formula_latex_rejects_spoils_no_batch_file(tmp_path):
     assert not list((tmp_path / "Tex").glob("*.svg"))  # the real render reports the error, as before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scene_id", ["bias", "universal-approximation"])
 def test_a_prefetched_render_compiles_nothing_and_looks_the_same(tmp_path, monkeypatch, scene_id):
     cls = catalog.find(scene_id).load()

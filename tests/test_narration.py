@@ -196,8 +196,9 @@ def model_dir(tmp_path_factory):
     (["--voice", "piper:{d}/folder.onnx"], "not a regular file"),
     (["--voice", "piper:{d}/garbage.onnx"], "not an ONNX file"),
     (["--voice", "piper:{d}/noconfig.onnx"], "Piper config"),
-    (["--voice", "piper:{d}/truncated.onnx"], "cannot be loaded"),
-    (["--voice", "piper:{d}/wrongconfig.onnx"], "does not speak with its config"),
+    pytest.param(["--voice", "piper:{d}/truncated.onnx"], "cannot be loaded", marks=pytest.mark.slow),  # loads
+    pytest.param(["--voice", "piper:{d}/wrongconfig.onnx"], "does not speak with its config",
+                 marks=pytest.mark.slow),  # loads the model and speaks a word
     (["--voice", "piper", "--lang", "zh"], "use --voice piper:PATH.onnx with a Piper voice in that language, or --voice espeak"),
     (["--voice", "piper", "--format", "gif"], "--format gif has no sound"),
     (["--voice", "none:foo"], "--voice none takes nothing"),

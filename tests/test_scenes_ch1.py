@@ -11,6 +11,8 @@ from scenes.ch1.bias import Bias
 from scenes.kit import palette
 from scenes.kit.fmt import num, tex_num
 
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
+
 
 def test_neuron_firing_default_shows_both_article_cases(tmp_path):
     scene = render_small(NeuronFiring, tmp_path)

@@ -14,6 +14,8 @@ from scenes.ch2.parameter_count import ParameterCount
 from scenes.kit.fmt import tex_num
 from scenes.kit.network import NetworkDiagram, shown_indices
 
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
+
 
 
 @pytest.fixture(scope="module")

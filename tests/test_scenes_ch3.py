@@ -18,6 +18,8 @@ from scenes.ch3.learning_rates import LearningRates
 from scenes.ch3.momentum_and_schedules import MomentumAndSchedules
 from scenes.kit.fmt import num, tex_num
 
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -17,6 +17,8 @@ from manim import DecimalNumber, Integer
 from scenes.kit.fmt import tex_factor, tex_num, tex_stated
 from scenes.kit.graph import EdgeTag
 
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
+
 DEFAULT = dict(x=1.5, y=0.2, w_i=0.6, b_i=-0.3, w_o=1.2, b_o=0.4)
 OTHER = dict(x=-1.0, y=0.9, w_i=-0.8, b_i=0.5, w_o=-1.5, b_o=0.3)   # negative factors, E rising with w_o
 

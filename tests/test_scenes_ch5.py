@@ -1,8 +1,11 @@
 """Chapter 5 scene: universal approximation shows every fit's numbers from its trace."""
+import pytest
 from nncore import get_trace
 from scenehelp import render_small, shown_rows
 from scenes.ch5.universal_approximation import UniversalApproximation
 from scenes.kit.fmt import num, tex_num
+
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
 
 
 def test_universal_approximation_shows_every_error_and_parameter_count(tmp_path):

@@ -11,6 +11,8 @@ from scenes.kit.base import MAX_STRETCH, VOICE_PAUSE, ExplainerScene, LayoutErro
 from scenes.kit.theme import light_rgb
 import manimcompat as compat
 
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
+
 
 @pytest.mark.parametrize("spec", catalog.SCENES, ids=lambda s: s.id)
 def test_every_beat_ends_inside_the_safe_area(spec, tmp_path):

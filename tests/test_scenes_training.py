@@ -1,10 +1,13 @@
 """The training scene (it ends chapter 4): what the untrained network does, the cost and the step it uses."""
+import pytest
 import numpy as np
 
 from nncore import get_trace
 from scenehelp import render_small, shown_rows, shown_texts
 from scenes.ch4.training import Training
 from scenes.kit.fmt import num, stated
+
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
 
 FAST = {"snapshots": 5, "map_cells": 5}
 

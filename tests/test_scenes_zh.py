@@ -7,6 +7,8 @@ from scenehelp import render_small, shown_texts
 from scenes.catalog import find
 from scenes.strings import TABLES
 
+pytestmark = pytest.mark.slow  # every test here builds or renders a scene
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORDS = set(re.findall(r"[A-Za-z]{4,}", " ".join(TABLES["en"].values()))) - set(
     re.findall(r"[A-Za-z]{4,}", " ".join(TABLES["zh"].values())))
