@@ -223,7 +223,8 @@ def output_options(fn):
 def look_options(fn):
     """How the videos look and sound: shared by every command that renders."""
     fn = click.option("--speed", type=click.IntRange(80, 300), default=None,
-                      help="speaking rate in words per minute, 80 to 300  [default: piper's own pace; espeak 165]")(fn)
+                      help="speaking rate in words (Chinese: characters) per minute, 80 to 300  "
+                           "[default: piper's own pace; espeak 165, Chinese 240]")(fn)
     fn = click.option("--voice", default="none", show_default=True, metavar="ENGINE",
                       help="narration: none, piper (the bundled neural English voice), piper:MODEL.onnx (any Piper "
                            "voice, its .onnx.json beside it), espeak, espeak:VOICE (e.g. espeak:en-us+f3) or "

@@ -40,7 +40,11 @@ AUDIO_EXTENSIONS = (".wav", ".flac", ".ogg", ".mp3")
 ENGINES = ("none", "piper", "espeak", "recorded")
 DEFAULT_ESPEAK = {"en": "en-us", "zh": "cmn"}
 ESPEAK_APT = "apt-get install espeak-ng"
-ESPEAK_WPM = 165                # espeak's rate when --speed is not given
+# espeak's rate when --speed is not given, by language. Its Mandarin voice (cmn) counts each
+# character (a syllable) as a word: at 165 it says 2.6 characters a second, half a narrator's pace,
+# and the Chinese track ran 1.5-1.7x the English one, longer than MAX_STRETCH lets a beat's picture
+# follow. At 240 (3.5-4 characters a second) it runs 1.1-1.2x the English one.
+ESPEAK_WPM = {"en": 165, "zh": 240}
 PIPER_WPM = 158                 # --speed that leaves a Piper voice at its own pace (length scale 1): the
                                 # bundled voice's, measured over the series' captions (bench/voice_cost.py)
 PIPER_STRETCH = 0.65            # Piper's speech lasts length_scale ** 0.65 as long, not length_scale (its
@@ -228,7 +232,7 @@ def _cached(parts: list, make) -> np.ndarray:
 def espeak(text: str, lang: str, voice: Voice) -> np.ndarray:
     """The text spoken by espeak-ng, cached by everything that changes the sound."""
     said = speech.speakable(text, lang)
-    name, wpm = espeak_name(voice, lang), voice.speed or ESPEAK_WPM
+    name, wpm = espeak_name(voice, lang), voice.speed or ESPEAK_WPM[lang]
 
     def make():
         r = subprocess.run(["espeak-ng", "-v", name, "-s", str(wpm), "--stdout", said], capture_output=True)

@@ -120,6 +120,21 @@ def test_lay_puts_each_voice_at_its_section_start():
     assert track[3 * R:4 * R].min() == 0.5 and not track[4 * R:].any()
 
 
+@pytest.mark.slow
+@needs_espeak
+def test_chinese_espeak_speaks_at_a_narrators_pace(tmp_path, monkeypatch):
+    """Its Mandarin voice counts a character as a word; the default rate gives 3-5 characters a
+    second of voiced sound (a narrator's pace; 165 gave 2.6), counted from the text and the samples."""
+    monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path))
+    text = "神经元把每个输入乘以它的权重，加起来，再和阈值比较。"
+    chars = sum("\u4e00" <= c <= "\u9fff" for c in text)
+    voice = narration.parse("espeak")
+    pcm = narration.voices([("a", text)], "zh", voice, {})["a"]
+    loud = np.flatnonzero(np.abs(pcm) > 0.01)
+    seconds = (loud[-1] - loud[0]) / voice.rate
+    assert 3.0 <= chars / seconds <= 5.0, (chars, seconds)
+
+
 @needs_espeak
 def test_a_beat_is_synthesised_once_per_text(tmp_path, monkeypatch):
     monkeypatch.setenv("NN_EXPLAINER_CACHE", str(tmp_path))
