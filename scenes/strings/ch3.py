@@ -62,7 +62,7 @@ EN = {
                       "between two points forever, cost {c} after {steps} steps.",
     "lr.cap.diverges": "eta = {eta}: every jump lands further out. After {steps} steps the cost is {c}, and the "
                        "ball has left the chart.",
-    "lr.cap.factor": "The reason: each step multiplies the distance to the minimum by 1 − eta times the "
+    "lr.cap.factor": "Each step multiplies the distance to the minimum by 1 − eta times the "
                      "curvature, here {f1}, {f2} and {f3}. Between −1 and 0 theta flips side and the jumps shrink; at −1 "
                      "they stay the same; below −1 they grow.",
     "lr.cap.summary": "Too small crawls. Too large oscillates, bounces or blows up. A good rate lies in between.",
@@ -190,7 +190,7 @@ ZH = {
     "lr.cap.more": "太大的学习率还可能有另外两种结果。把 η 再调大，从同一个起点出发。",
     "lr.cap.bounces": "η = {eta}：每一跳都落在另一侧同样远的地方。小球在两点之间永远来回跳，{steps} 步之后代价 {c}。",
     "lr.cap.diverges": "η = {eta}：每一跳都落得更远。{steps} 步之后代价是 {c}，小球已经飞出图外。",
-    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 − η 乘曲率，这里是 {f1}、{f2} 和 {f3}。在 −1 和 0 之间，θ 换边且跳得越来越短；等于 −1 时跳幅不变；小于 −1 时越跳越远。",
+    "lr.cap.factor": "每一步把到最低点的距离乘以 1 − η 乘曲率，这里是 {f1}、{f2} 和 {f3}。在 −1 和 0 之间，θ 换边且跳得越来越短；等于 −1 时跳幅不变；小于 −1 时越跳越远。",
     "lr.cap.summary": "太小就爬行。太大就振荡、来回跳或者爆炸。好的学习率在两者之间。",
     "lr.verdict.crawls": "爬行",
     "lr.verdict.converges": "收敛",
