@@ -178,12 +178,12 @@ class CostCurve(EdgePlot):
 
     def gap(self, theta, cost, color=palette.TEXT, size=30) -> VGroup:
         """The distance from the minimum to theta, |theta - minimum|: a double arrow along theta at the
-        point's height, its length (a counter, `gap[1]`) above it."""
+        point's height, its length (a counter, `gap[1]`) above it, high enough to clear a ball at its end."""
         m = self.minimum
         arrow = DoubleArrow(self.p(m, cost), self.p(theta, cost), buff=0, color=color, stroke_width=3,
                             tip_length=0.12, max_tip_length_to_length_ratio=0.2)
         number = set_number(DecimalNumber(0, font_size=size, color=color), abs(theta - m))
-        return VGroup(arrow, number.next_to(arrow, UP, buff=0.05))
+        return VGroup(arrow, number.next_to(arrow, UP, buff=0.2))
 
     def step_time(self, t0, c0, t1, c1, base: float, follow: float = 0.3, floor: float = 0.25) -> float:
         """How long a step takes on screen: `base` for one the eye can follow (at least `follow` long on

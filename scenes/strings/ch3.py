@@ -82,7 +82,7 @@ EN = {
     "momentum.cap.rule": "Momentum keeps a velocity: v adds up the slopes of past steps, shrunk by beta = {beta} each "
                          "time, and theta moves by eta times v.",
     "momentum.cap.speed": "With momentum, beta = {beta}, from the same start: the ball gathers speed down the "
-                          "wall. The arrow -v shows where it moves and how fast.",
+                          "wall. The arrow −v shows where it moves and how fast.",
     "momentum.cap.through": "The speed carries it through the dip and over the bump after it.",
     "momentum.cap.momentum": "It rolls on into the bowl: theta = {theta} after {steps} steps, near the deepest "
                              "point.",
@@ -98,8 +98,8 @@ EN = {
                              "{eta_min} along half a cosine.",
     "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps. The "
                           "constant rate, the ring, is still {d} from the minimum then, jumping side to side.",
-    "momentum.cap.constant": "Held constant, {eta_max} multiplies the distance to the minimum theta star by {f} "
-                             "at every step: it flips side and shrinks slowly, still {d} away after {steps} steps.",
+    "momentum.cap.constant": "A constant rate {eta_max} multiplies the distance to the minimum, theta star, by "
+                             "{f} at every step: it flips side and shrinks slowly, still {d} away after {steps} steps.",
     "momentum.cap.global": "Cosine decay is one global rate that changes over time, the same for every parameter. "
                            "A rate per parameter is what Adagrad, RMSProp and Adam do.",
     "momentum.local": "shallow dip",
