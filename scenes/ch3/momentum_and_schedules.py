@@ -17,8 +17,9 @@ from scenes.ch3.common import Chapter3Scene, SIZE
 class MomentumAndSchedules(Chapter3Scene):
     """Plain descent stops in a shallow dip; momentum with beta escapes it (velocity arrow), with the
     smaller beta_low from the same start it stays: momentum may help, not always. SGD named. Then cosine
-    decay: eta_t over the steps and the descent it drives, beside a constant rate that keeps bouncing
-    (near-unstable; a well-chosen constant settles too)."""
+    decay: eta_t over the steps and the descent it drives, beside a constant rate eta_max that keeps
+    bouncing (its factor 1 - eta_max C'' is near -1), replayed with its distance to the minimum. Each
+    beat is one line of `construct`; the methods below build what the beat shows."""
 
     per_step = 0.22
 

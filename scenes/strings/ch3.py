@@ -205,7 +205,7 @@ ZH = {
     "momentum.cap.curve": "一条更崎岖的代价曲线：下坡途中有一个浅坑，最深的点在更右边。",
     "momentum.cap.plain": "η = {eta} 的普通梯度下降停在浅坑里：{steps} 步之后那里的斜率为 0，θ = {theta}。",
     "momentum.cap.rule": "动量保留一个速度：v 累加过去各步的斜率，每次乘以 β = {beta} 衰减，θ 按 η 乘 v 移动。",
-    "momentum.cap.speed": "加上动量，β = {beta}，从同一个起点出发：小球沿坡往下越滚越快。箭头 -v 表示它往哪里走、走多快。",
+    "momentum.cap.speed": "加上动量，β = {beta}，从同一个起点出发：小球沿坡往下越滚越快。箭头 −v 表示它往哪里走、走多快。",
     "momentum.cap.through": "这股速度带着它冲过浅坑，又越过坑后面的小坡。",
     "momentum.cap.momentum": "它一直滚进大碗里：{steps} 步之后 θ = {theta}，接近最深点。",
     "momentum.cap.stuck": "这一次即使有动量，小球也停在浅坑里，θ = {theta}。",
