@@ -92,7 +92,7 @@ EN = {
     "momentum.cap.little_escapes": "With beta = {beta} the ball also gets out of the dip, to theta = {theta}.",
     "momentum.cap.maybe": "So momentum MAY carry the ball past a shallow minimum. It is not guaranteed.",
     "momentum.cap.sgd": "The article says SGD with momentum. SGD, stochastic gradient descent, takes each step "
-                        "with the gradient of one random sample or a small batch instead of all the points: "
+                        "with the gradient of one random sample or a small batch, not of all the points: "
                         "cheaper, noisier steps.",
     "momentum.cap.schedule": "A schedule changes the rate over time. Cosine decay goes from {eta_max} down to "
                              "{eta_min} along half a cosine.",
