@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from manim import (DOWN, LEFT, RIGHT, UL, UP, UR, Arrow, Circle, Create, DashedLine, Dot, FadeIn, FadeOut, GrowArrow,
-                   Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, Write)
+                   Indicate, LaggedStart, Line, MathTex, ReplacementTransform, ShowPassingFlash, VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.plots import (CostCurve, readout, set_number)
@@ -120,7 +120,7 @@ class GradientDescent(Chapter3Scene):
         cost = readout("C", cs[0], palette.COST)
         # one row per ball, under the worked-out steps: P_i, step k, theta, C in fixed, roomy columns
         y = -1.75 - 0.6 * i
-        for m, x in zip((name, step, theta, cost), (0.3, 1.35, 2.95, 4.75)):
+        for m, x in zip((name, step, theta, cost), (0.4, 1.35, 3.0, 4.75)):
             m.move_to([x, y, 0], aligned_edge=LEFT)
         numbers = VGroup(name, step, theta, cost)
         start_key = "gd.cap.start" if i == 0 else "gd.cap.start2"
@@ -131,8 +131,13 @@ class GradientDescent(Chapter3Scene):
                 if put_away:
                     self.play(*[FadeOut(m) for m in put_away], run_time=0.5)
                 previous.tangent = previous.arrow = previous.rows = None
-            self.play(FadeIn(mob, scale=2), Write(tag), FadeIn(numbers))
-            self.wait(0.6)
+            # the ball, then its row as the voice reads it: theta, then the cost
+            self.play(FadeIn(mob, scale=2), Write(tag), FadeIn(VGroup(name, step)))
+            self.play(FadeIn(theta, shift=0.2 * UP), Indicate(mob, color=self.color, scale_factor=1.5))
+            self.play(FadeIn(cost, shift=0.2 * UP))
+            if previous is not None:   # the first ball waits where it stopped
+                self.play(Indicate(previous.mob, color=self.color, scale_factor=1.8),
+                          Indicate(previous.numbers, color=self.color, scale_factor=1.1), run_time=1.2)
         return Rolling(i, run, mob, tag, step, theta, cost, numbers)
 
     def marks(self, rolling, k):
@@ -162,15 +167,18 @@ class GradientDescent(Chapter3Scene):
         fields = dict(slope=num(slopes[k]), theta=num(ts[k]), eta=stated(lr), new=num(ts[k + 1]), k=k + 1)
         if k == 0:
             with self.beat(f"p{n}-slope", "gd.cap.slope_neg" if slopes[k] < 0 else "gd.cap.slope_pos", **fields):
-                self.play(*swap(None, tangent), Write(rows[0]), FadeOut(rolling.tag))
-                self.wait(1.2)
+                self.play(*swap(None, tangent), FadeOut(rolling.tag))
+                self.play(Write(rows[0]))
+                # its sign, then downhill along the tangent: to the right for a negative slope
+                self.play(Indicate(rows[0], color=palette.GRADIENT, scale_factor=1.15))
+                self.play(self.downhill(tangent, slopes[k]), run_time=1.2)
             with self.beat(f"p{n}-update", "gd.cap.update_right" if slopes[k] < 0 else "gd.cap.update_left",
                            **fields):
                 self.play(Write(rows[1]))
                 if arrow is not None:
                     self.play(GrowArrow(arrow))
                 self.move([(rolling, k)], run_time=1.4)
-                self.wait(1.0)
+                self.play(Indicate(rolling.theta, color=self.color, scale_factor=1.2))   # the new theta
         else:
             with self.beat(f"p{n}-step{k + 1}", "gd.cap.again", **fields):
                 self.play(*swap(rolling.tangent, tangent), *swap(rolling.arrow, arrow),
@@ -179,6 +187,13 @@ class GradientDescent(Chapter3Scene):
                 self.wait(0.6)
         rolling.tangent, rolling.arrow, rolling.rows = tangent, arrow, rows
         rolling.done = k + 1
+
+    def downhill(self, tangent, slope):
+        """A flash that runs down the tangent, the way the cost falls."""
+        flash = tangent.copy().set_stroke(width=12)
+        if slope > 0:   # the tangent is drawn left to right: downhill is to the left
+            flash.reverse_points()
+        return ShowPassingFlash(flash, time_width=0.5)
 
     def together(self, rollings):
         """The steps left, of every ball at once, quickly and without numbers, under one caption."""
@@ -199,11 +214,19 @@ class GradientDescent(Chapter3Scene):
                     tangent = self.plot.tangent(r.run["thetas"][k], r.run["costs"][k], r.run["slopes"][k])
                     changes += swap(r.tangent, tangent)
                     r.tangent = tangent
+                # a step the eye can follow takes `quick`; the crawl near the bottom goes faster
+                seconds = max(self.plot.step_time(*self.step_of(r, r.done), self.quick) for r in moving)
                 if changes:
-                    self.play(*changes, run_time=self.quick * 0.5)
-                self.move([(r, r.done) for r in moving], run_time=self.quick)
+                    self.play(*changes, run_time=seconds * 0.5)
+                self.move([(r, r.done) for r in moving], run_time=seconds)
                 for r in moving:
                     r.done += 1
+
+    @staticmethod
+    def step_of(rolling, k):
+        """(theta_k, C_k, theta_k+1, C_k+1) of a rolling's run."""
+        ts, cs = rolling.run["thetas"], rolling.run["costs"]
+        return ts[k], cs[k], ts[k + 1], cs[k + 1]
 
     def end_runs(self, rollings):
         """Every ball where its run ended; the tangent at the last one: flat at the minimum."""
@@ -223,13 +246,17 @@ class GradientDescent(Chapter3Scene):
                 flat = self.plot.tangent(ts[-1], cs[-1], slopes[-1]) if r is rollings[-1] else None
                 changes += swap(r.tangent, flat) + swap(r.arrow, None) + swap(r.rows, None)
                 r.tangent, r.arrow, r.rows = flat, None, None
+            # each ball's steps as the voice names them, then the flat slope, then where both settled
+            for r in rollings:
+                self.play(Indicate(r.numbers[:2], color=palette.CURRENT, scale_factor=1.15))
             if changes:
                 self.play(*changes)
-            # both balls, then both rows of numbers: the same theta and the same cost from either side
+            flat = rollings[-1].tangent
+            if flat is not None:
+                self.play(Indicate(flat, color=palette.GRADIENT, scale_factor=1.3))
             self.play(*[Indicate(r.mob, color=palette.CURRENT, scale_factor=1.8) for r in rollings], run_time=1.2)
             self.play(*[Indicate(r.numbers[2:], color=palette.CURRENT, scale_factor=1.15) for r in rollings],
                       run_time=1.5)
-            self.wait(0.5)
 
     def move(self, moves, run_time):
         """Each (rolling, k): the rolling goes to theta_{k+1} (or, once off the chart, stays gone); a dot

@@ -1,7 +1,7 @@
 """Chapter 3: The learning rate."""
 from __future__ import annotations
 
-from manim import (DOWN, RIGHT, UP, Dot, DoubleArrow, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart,
+from manim import (DOWN, RIGHT, UP, Dot, FadeIn, FadeOut, GrowArrow, GrowFromCenter, Indicate, LaggedStart,
                    MathTex, VGroup,
                    Write)
 from scenes.kit import palette
@@ -56,7 +56,6 @@ class LearningRates(Chapter3Scene):
             for c in shown:
                 self.play(Indicate(c.verdict, color=palette.TEXT), Indicate(c.factor, color=palette.GRADIENT),
                           run_time=1.0)
-            self.wait(1)
 
     def card(self, run) -> VGroup:
         """One rate's panel: the curve (one scale for all), its eta above, the ball, step and cost below."""
@@ -70,7 +69,7 @@ class LearningRates(Chapter3Scene):
         numbers = VGroup(counter, cost).arrange(RIGHT, buff=0.45).next_to(plot, DOWN, buff=0.3)
         card = VGroup(plot, head, ball, numbers)
         card.plot, card.head, card.ball, card.numbers = plot, head, ball, numbers
-        card.counter, card.cost, card.trail = counter, cost, VGroup()
+        card.counter, card.cost, card.trail, card.gone = counter, cost, VGroup(), False
         card.add(card.trail)
         return card
 
@@ -86,14 +85,18 @@ class LearningRates(Chapter3Scene):
         card.verdict = verdict
         with self.beat(f"eta{i + 1}", f"lr.cap.{run['verdict']}", eta=stated(run["lr"]), steps=run["steps"],
                        theta=num(run["thetas"][-1]), c=num(run["costs"][-1])):
-            self.run(i, run, card)
-            self.play(FadeIn(verdict, shift=0.2 * UP))
-            card.add(verdict)
-            if run["factor"] < 0:   # too large: the first two distances to the minimum, side by side
+            self.play(Indicate(card.head, color=palette.TEXT))   # "eta = ... is"
+            if run["factor"] < 0:   # too large: two jumps, then their distances to the minimum side by side
+                self.run(i, run, card, range(min(2, run["steps"])))
                 card.gaps = self.gaps(run, card)
                 self.play(LaggedStart(*[GrowFromCenter(g) for g in card.gaps], lag_ratio=0.6), run_time=1.6)
                 card.add(card.gaps)
-            self.wait(0.3)
+                # the rest quicker: the regime is on screen, the counters tell how it goes on
+                self.run(i, run, card, range(min(2, run["steps"]), run["steps"]), per_step=0.3)
+            else:
+                self.run(i, run, card, range(run["steps"]))
+            self.play(FadeIn(verdict, shift=0.2 * UP), Indicate(card.cost, color=palette.COST))
+            card.add(verdict)
 
     def factors(self, runs, cards):
         """The one line behind the too-large panels: each step multiplies the distance to the minimum by
@@ -110,54 +113,50 @@ class LearningRates(Chapter3Scene):
         keep_inside(rule.next_to(VGroup(*[c.verdict for c in cards]), DOWN, buff=0.25))
         fields = {f"f{i + 1}": num(r["factor"]) for i, r in enumerate(runs)}
         with self.beat("factor", "lr.cap.factor", **fields):
-            self.play(Write(rule))
-            for c, row in zip(cards, rows):
+            self.play(Write(rule), run_time=2.0)
+            for c, row in zip(cards, rows):   # "here -0.5, -1 and -1.2"
                 self.play(FadeOut(c.numbers), run_time=0.4)
-                self.play(FadeIn(row, shift=0.2 * UP), Indicate(c.gaps, color=palette.GRADIENT, scale_factor=1.15),
-                          run_time=1.2)
-            self.wait(0.5)
+                self.play(FadeIn(row, shift=0.2 * UP), run_time=0.8)
+            # each regime as the voice names it: shrinks, stays the same, grows
+            for c in cards:
+                self.play(Indicate(c.factor, color=palette.GRADIENT), Indicate(c.gaps, color=palette.TEXT,
+                                                                                scale_factor=1.15), run_time=1.3)
 
     def gaps(self, run, card) -> VGroup:
         """|theta_0 - min| and |theta_1 - min| as arrows out from the minimum at each point's height, with
         their lengths: the second over the first is |1 - eta C''| (shorter, equal, longer)."""
-        plot, m = card.plot, self.trace["curve"]["minimum"]
-        out = VGroup()
-        for k in (0, 1):
-            t, c = run["thetas"][k], run["costs"][k]
-            if not plot.inside(t, c):
-                continue
-            arrow = DoubleArrow(plot.p(m, c), plot.p(t, c), buff=0, color=palette.TEXT, stroke_width=3,
-                                tip_length=0.12, max_tip_length_to_length_ratio=0.2)
-            size = MathTex(num(abs(t - m)), font_size=SIZE - 10, color=palette.TEXT).next_to(arrow, UP, buff=0.05)
-            out.add(VGroup(arrow, size))
-        return out
+        plot = card.plot
+        return VGroup(*[plot.gap(run["thetas"][k], run["costs"][k], size=SIZE - 10) for k in (0, 1)
+                        if plot.inside(run["thetas"][k], run["costs"][k])])
 
-    def run(self, i, run, card):
+    def run(self, i, run, card, steps, per_step=None):
+        """The run's `steps` on its card: the ball moves (a step too small to see goes quicker), its trail
+        grows, the counters follow; once off the chart the counters run on alone."""
         ts, cs = run["thetas"], run["costs"]
         plot, ball = card.plot, card.ball
-        gone = False
-        for k in range(run["steps"]):
-            if not gone:
+        for k in steps:
+            if not card.gone:
                 dot = Dot(plot.p(ts[k], cs[k]), radius=0.06, color=palette.DIM)
                 card.trail.add(dot)
                 self.add(dot)
-                self.play(plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=self.per_step * (
+                seconds = plot.step_time(ts[k], cs[k], ts[k + 1], cs[k + 1], per_step or self.per_step)
+                self.play(plot.move_ball(ball, ts[k], cs[k], ts[k + 1], cs[k + 1], run_time=seconds * (
                     2 if not plot.inside(ts[k + 1], cs[k + 1]) else 1)))
                 if plot.inside(ts[k + 1], cs[k + 1]):
                     self.keyframes[i].append(plot.coords(ball.get_center())[0])
                 else:
-                    gone = True
+                    card.gone = True
                     card.remove(ball)
                     self.remove(ball)
                     off = self.label("lr.off_chart", palette.SMALL_SIZE - 4, palette.COST)
-                    (x0, x1), (y0, y1) = plot.x_bounds, plot.y_bounds
-                    # inside the bowl, high between the parabola's arms
-                    off.move_to(plot.p((x0 + x1) / 2, y0 + 0.8 * (y1 - y0)))   # above the distance arrows
+                    # above the chart, right of its C label, where the exit arrow points: clear of the
+                    # parabola's arms and the distance arrows
+                    off.set_y(plot.y_label.get_y()).set_x(plot.p(plot.x_bounds[1], 0)[0] - off.width / 2)
                     off.add_background_rectangle(color=palette.BACKGROUND, opacity=0.85, buff=0.05)
                     out = plot.exit_arrow(ts[k], cs[k], ts[k + 1], cs[k + 1], color=palette.COST)
                     card.add(off, *([out] if out else []))
                     self.play(FadeIn(off), *([GrowArrow(out)] if out else []), run_time=0.5)
             else:
-                self.wait(self.per_step * 0.5)   # the counters run on, quicker: nothing left to watch
+                self.wait((per_step or self.per_step) * 0.5)   # the counters run on, quicker: nothing left to watch
             card.counter.number.set_value(k + 1)
             set_number(card.cost.number, cs[k + 1])

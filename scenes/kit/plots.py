@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, Arrow, DecimalNumber, Dot, Line, MathTex, UpdateFromAlphaFunc, VGroup,
-                   VMobject, rate_functions)
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, DecimalNumber, Dot, DoubleArrow, Line, MathTex, UpdateFromAlphaFunc,
+                   VGroup, VMobject, rate_functions)
 
 from scenes.kit import palette
 from scenes.kit.parts import CurvePlot, clip_segment, nice_range
@@ -175,6 +175,24 @@ class CostCurve(EdgePlot):
             return None
         return Arrow(a + lift * UP, b + lift * UP, buff=0, color=color, stroke_width=5,
                      max_tip_length_to_length_ratio=0.35, max_stroke_width_to_length_ratio=20)
+
+    def gap(self, theta, cost, color=palette.TEXT, size=30) -> VGroup:
+        """The distance from the minimum to theta, |theta - minimum|: a double arrow along theta at the
+        point's height, its length (a counter, `gap[1]`) above it, high enough to clear a ball at its end."""
+        m = self.minimum
+        arrow = DoubleArrow(self.p(m, cost), self.p(theta, cost), buff=0, color=color, stroke_width=3,
+                            tip_length=0.12, max_tip_length_to_length_ratio=0.2)
+        number = set_number(DecimalNumber(0, font_size=size, color=color), abs(theta - m))
+        return VGroup(arrow, number.next_to(arrow, UP, buff=0.2))
+
+    def step_time(self, t0, c0, t1, c1, base: float, follow: float = 0.3, floor: float = 0.25) -> float:
+        """How long a step takes on screen: `base` for one the eye can follow (at least `follow` long on
+        screen), less for a crawl near a minimum (down to `floor` x base): steps too small to see do not
+        hold the picture still while the counters run on."""
+        if not (self.inside(t0, c0) and self.inside(t1, c1)):
+            return base
+        d = float(np.linalg.norm(self.p(t1, c1) - self.p(t0, c0)))
+        return base * min(1.0, max(floor, d / follow))
 
     # motion
     def between(self, t0, t1):

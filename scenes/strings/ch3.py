@@ -62,7 +62,7 @@ EN = {
                       "between two points forever, cost {c} after {steps} steps.",
     "lr.cap.diverges": "eta = {eta}: every jump lands further out. After {steps} steps the cost is {c}, and the "
                        "ball has left the chart.",
-    "lr.cap.factor": "The reason: each step multiplies the distance to the minimum by 1 − eta times the "
+    "lr.cap.factor": "Each step multiplies the distance to the minimum by 1 − eta times the "
                      "curvature, here {f1}, {f2} and {f3}. Between −1 and 0 theta flips side and the jumps shrink; at −1 "
                      "they stay the same; below −1 they grow.",
     "lr.cap.summary": "Too small crawls. Too large oscillates, bounces or blows up. A good rate lies in between.",
@@ -82,7 +82,7 @@ EN = {
     "momentum.cap.rule": "Momentum keeps a velocity: v adds up the slopes of past steps, shrunk by beta = {beta} each "
                          "time, and theta moves by eta times v.",
     "momentum.cap.speed": "With momentum, beta = {beta}, from the same start: the ball gathers speed down the "
-                          "wall. The arrow -v shows where it moves and how fast.",
+                          "wall. The arrow −v shows where it moves and how fast.",
     "momentum.cap.through": "The speed carries it through the dip and over the bump after it.",
     "momentum.cap.momentum": "It rolls on into the bowl: theta = {theta} after {steps} steps, near the deepest "
                              "point.",
@@ -92,14 +92,14 @@ EN = {
     "momentum.cap.little_escapes": "With beta = {beta} the ball also gets out of the dip, to theta = {theta}.",
     "momentum.cap.maybe": "So momentum MAY carry the ball past a shallow minimum. It is not guaranteed.",
     "momentum.cap.sgd": "The article says SGD with momentum. SGD, stochastic gradient descent, takes each step "
-                        "with the gradient of one random sample or a small batch instead of all the points: "
+                        "with the gradient of one random sample or a small batch, not of all the points: "
                         "cheaper, noisier steps.",
     "momentum.cap.schedule": "A schedule changes the rate over time. Cosine decay goes from {eta_max} down to "
                              "{eta_min} along half a cosine.",
     "momentum.cap.decay": "Big steps first, small steps at the end: the ball settles in {steps} steps. The "
                           "constant rate, the ring, is still {d} from the minimum then, jumping side to side.",
-    "momentum.cap.constant": "Held constant, {eta_max} multiplies the distance to the minimum theta star by {f} "
-                             "at every step: it flips side and shrinks slowly, still {d} away after {steps} steps.",
+    "momentum.cap.constant": "A constant rate {eta_max} multiplies the distance to the minimum, theta star, by "
+                             "{f} at every step: it flips side and shrinks slowly, still {d} away after {steps} steps.",
     "momentum.cap.global": "Cosine decay is one global rate that changes over time, the same for every parameter. "
                            "A rate per parameter is what Adagrad, RMSProp and Adam do.",
     "momentum.local": "shallow dip",
@@ -190,7 +190,7 @@ ZH = {
     "lr.cap.more": "太大的学习率还可能有另外两种结果。把 η 再调大，从同一个起点出发。",
     "lr.cap.bounces": "η = {eta}：每一跳都落在另一侧同样远的地方。小球在两点之间永远来回跳，{steps} 步之后代价 {c}。",
     "lr.cap.diverges": "η = {eta}：每一跳都落得更远。{steps} 步之后代价是 {c}，小球已经飞出图外。",
-    "lr.cap.factor": "原因：每一步把到最低点的距离乘以 1 − η 乘曲率，这里是 {f1}、{f2} 和 {f3}。在 −1 和 0 之间，θ 换边且跳得越来越短；等于 −1 时跳幅不变；小于 −1 时越跳越远。",
+    "lr.cap.factor": "每一步把到最低点的距离乘以 1 − η 乘曲率，这里是 {f1}、{f2} 和 {f3}。在 −1 和 0 之间，θ 换边且跳得越来越短；等于 −1 时跳幅不变；小于 −1 时越跳越远。",
     "lr.cap.summary": "太小就爬行。太大就振荡、来回跳或者爆炸。好的学习率在两者之间。",
     "lr.verdict.crawls": "爬行",
     "lr.verdict.converges": "收敛",
@@ -205,7 +205,7 @@ ZH = {
     "momentum.cap.curve": "一条更崎岖的代价曲线：下坡途中有一个浅坑，最深的点在更右边。",
     "momentum.cap.plain": "η = {eta} 的普通梯度下降停在浅坑里：{steps} 步之后那里的斜率为 0，θ = {theta}。",
     "momentum.cap.rule": "动量保留一个速度：v 累加过去各步的斜率，每次乘以 β = {beta} 衰减，θ 按 η 乘 v 移动。",
-    "momentum.cap.speed": "加上动量，β = {beta}，从同一个起点出发：小球沿坡往下越滚越快。箭头 -v 表示它往哪里走、走多快。",
+    "momentum.cap.speed": "加上动量，β = {beta}，从同一个起点出发：小球沿坡往下越滚越快。箭头 −v 表示它往哪里走、走多快。",
     "momentum.cap.through": "这股速度带着它冲过浅坑，又越过坑后面的小坡。",
     "momentum.cap.momentum": "它一直滚进大碗里：{steps} 步之后 θ = {theta}，接近最深点。",
     "momentum.cap.stuck": "这一次即使有动量，小球也停在浅坑里，θ = {theta}。",
