@@ -5,7 +5,7 @@ from manim import (DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut,
                    Indicate, LaggedStart, ReplacementTransform, SurroundingRectangle, VGroup)
 from scenes.kit import frame, palette
 from scenes.kit.fmt import product_approx, tex_factor, tex_num
-from scenes.kit.graph import ChainProduct, build, partial, tex
+from scenes.kit.graph import ChainProduct, build, paren, partial, tex
 from scenes.kit.parts import note
 from scenes.kit.chain import BAND, CEILING, MATH, RADIUS, SYMBOL, Y0, as_factor, edge_formulas, edge_partial, full_graph, in_band, side_by_side, tag_formula
 from scenes.ch4.common import Chapter4Scene
@@ -24,7 +24,8 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.show_graph(g, values, tags)
             self.play(FadeIn(shared), g.light(tr["shared"]["factors"]))
             self.wait(1.2)
-        w, b = side_by_side(self.hidden_product("w_i"), self.hidden_product("b_i"))
+        w, b = side_by_side(self.hidden_product("w_i", g), self.hidden_product("b_i", g))
+        self.g = g
         marks = self.weight(g, tags, shared, w)
         marks.add(self.bias(g, tags, shared, b))
         rule = self.recursion(g, w, b, marks, shared)
@@ -34,14 +35,17 @@ class BackpropHiddenLayer(Chapter4Scene):
             self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in grid], lag_ratio=0.3))
             self.wait(2.5)
 
-    def hidden_product(self, param: str) -> ChainProduct:
-        """dE/dparam: five local derivatives; the first two are Case 1's dE/dmu2."""
+    def hidden_product(self, param: str, g) -> ChainProduct:
+        """dE/dparam: five local derivatives; the first two are Case 1's dE/dmu2. Numbers as the
+        graph `g`'s tags show them."""
         tr = self.trace
-        gr = tr["gradients"][param]
+        gr, formulas = tr["gradients"][param], edge_formulas(tr)
         f = gr["factors"]
+        values = [tr["shared"]["value"]] + gr["values"][2:]
+        texts = [tex_num(values[0])] + [g.edge_number(formulas[e], v) for e, v in zip(f[2:], gr["values"][2:])]
         product = ChainProduct(partial("E", SYMBOL[param]), [edge_partial(e) for e in f],
-                               [partial("E", r"\mu_2")] + [as_factor(edge_formulas(tr)[e]) for e in f[2:]],
-                               [tr["shared"]["value"]] + gr["values"][2:], gr["gradient"], size=MATH,
+                               [partial("E", r"\mu_2")] + [as_factor(formulas[e]) for e in f[2:]],
+                               values, gr["gradient"], size=MATH, texts=texts,
                                buff=0.14)   # rows close together: the five factors stay as large as the band allows
         for row in (product.formulas, product.numbers):
             row.factors[0].set_color(palette.GRADIENT)   # what Case 1 already computed
@@ -75,9 +79,9 @@ class BackpropHiddenLayer(Chapter4Scene):
                 self.play(step, Indicate(tags[e], color=palette.GRADIENT, scale_factor=1.4), run_time=1.1)
             self.wait(0.5)
         v = gr["values"]
-        with self.beat("numbers", "case2.cap.numbers", shared=tex_num(tr["shared"]["value"]), w_o=tex_num(v[2]),
-                       dh=tex_num(v[3]), x=tex_num(v[4]), g=tex_num(gr["gradient"]),
-                       rel="≈" if product_approx([tr["shared"]["value"]] + v[2:], gr["gradient"]) else "="):
+        shared_n, w_o, dh, x = product.texts   # as the row shows them (w_o and x as given)
+        with self.beat("numbers", "case2.cap.numbers", shared=shared_n, w_o=w_o, dh=dh, x=x, g=tex_num(gr["gradient"]),
+                       rel="≈" if product.approx else "="):
             self.write_row(product.numbers, [stored_number] + [tags[e].number for e in path[2:]])
             box = self.conclude(product)
             self.wait(1.2)
@@ -115,10 +119,10 @@ class BackpropHiddenLayer(Chapter4Scene):
         rel1 = r"\approx" if product_approx([d2, v[2], v[3]], d1) else "="
         rel2 = r"\approx" if product_approx([d1, x], g_wi) else "="
         level = tex(partial("E", r"\mu_1"), "=", partial("E", r"\mu_2"), r"\,w_o\,h(1 - h)", "=",
-                    rf"{tex_factor(d2)}\cdot{tex_factor(v[2])}\cdot{tex_factor(v[3])}", rel1, tex_num(d1), "=",
+                    r"\cdot".join(paren(t) for t in w.texts[:3]), rel1, tex_num(d1), "=",
                     partial("E", "b_i"), size=MATH)
         times_x = tex(partial("E", "w_i"), "=", partial("E", r"\mu_1"), r"\,x", "=",
-                      rf"{tex_factor(d1)}\cdot{tex_factor(x)}", rel2, tex_num(g_wi), size=MATH)
+                      rf"{tex_factor(d1)}\cdot{paren(w.texts[3])}", rel2, tex_num(g_wi), size=MATH)
         level[-3].set_color(palette.GRADIENT)
         times_x[-1].set_color(palette.GRADIENT)
         rule = tex(partial("E", r"\mu_{l}"), "=", partial("E", r"\mu_{l+1}"), r"\,w_{l+1}", r"\,\sigma'(\mu_l)",

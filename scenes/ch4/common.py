@@ -28,11 +28,13 @@ class Chapter4Scene(ExplainerScene):
         tag.move_to([0, Y0 - RADIUS - 0.1 - tag.height / 2, 0]).align_to([6.3, 0, 0], RIGHT)
         return frame.keep_inside(tag)
 
-    def chain_product(self, param: str) -> ChainProduct:
-        """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
-        gr = self.trace["gradients"][param]
+    def chain_product(self, param: str, g) -> ChainProduct:
+        """The chain rule for one parameter, from the trace: symbols, formulas, numbers (as graph `g`'s
+        tags show them), gradient."""
+        gr, formulas = self.trace["gradients"][param], edge_formulas(self.trace)
         return ChainProduct(partial("E", SYMBOL[param]), [edge_partial(f) for f in gr["factors"]],
-                            [as_factor(edge_formulas(self.trace)[f]) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH)
+                            [as_factor(formulas[f]) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH,
+                            texts=[g.edge_number(formulas[f], v) for f, v in zip(gr["factors"], gr["values"])])
 
     def show_graph(self, g, values, tags):
         self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
