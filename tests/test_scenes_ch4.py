@@ -197,7 +197,8 @@ def test_case2_reuses_case1_and_its_gradients_are_the_mlp_s(tmp_path):
     left = f"{tex_factor(d2)}\\cdot{tex_stated(1.2)}\\cdot{tex_factor(h * (1 - h))}"   # w_o as given
     assert left in level and f" {tex_num(d1)} = " in level
     check_product(level, r"\approx" if r"\approx" in level else "=", left, tex_num(d1))
-    times_x = next(t for t in rule if t.startswith(r"\frac{\partial E}{\partial w_i}"))
+    # dE/dw_i = dE/dmu1 x while its caption speaks (the general rule takes its place after)
+    times_x = next(t for t in scene.seen["recursion"] if t.startswith(r"\frac{\partial E}{\partial w_i}"))
     left = f"{tex_factor(d1)}\\cdot{tex_stated(1.5)}"   # x as given
     assert left in times_x and times_x.endswith(tex_num(ref["w_i"]))
     check_product(times_x, r"\approx" if r"\approx" in times_x else "=", left, tex_num(ref["w_i"]))

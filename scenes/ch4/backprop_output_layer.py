@@ -39,11 +39,11 @@ class BackpropOutputLayer(Chapter4Scene):
             self.write_symbols(g, product.symbols, path, run_time=0.9)
             self.wait(0.6)
         with self.beat("formulas", "case1.cap.formulas"):
-            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path])
+            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], g=g, edges=path)
             self.wait(0.6)
         a, b, c = product.texts   # as the row shows them
         with self.beat("numbers", "case1.cap.numbers", a=a, b=b, c=c):
-            self.write_row(product.numbers, [tags[e].number for e in path])
+            self.write_row(product.numbers, [tags[e].number for e in path], g=g, edges=path)
             self.wait(0.6)
         with self.beat("result", "case1.cap.result", g=tex_num(gr["gradient"])):
             box = self.conclude(product)
@@ -56,10 +56,10 @@ class BackpropOutputLayer(Chapter4Scene):
         with self.beat("bias-path", "case1.cap.bias_path"):
             self.trace_path(g, path)
             self.write_symbols(g, product.symbols, path, run_time=0.7)
-            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], run_time=0.7)
+            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], run_time=0.7, g=g, edges=path)
             self.wait(0.5)
         with self.beat("bias-result", "case1.cap.bias", g=tex_num(gr["gradient"])):
-            self.write_row(product.numbers, [tags[e].number for e in path], run_time=0.7)
+            self.write_row(product.numbers, [tags[e].number for e in path], run_time=0.7, g=g, edges=path)
             box = self.conclude(product)
             self.wait(1.5)
         return box
