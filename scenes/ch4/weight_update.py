@@ -72,11 +72,13 @@ class WeightUpdate(Chapter4Scene):
         VGroup(signs, so).arrange(RIGHT, buff=0.35).next_to(rule, DOWN, buff=0.25)   # where the update rows come next
         with self.beat("signs" if down else "updates", "update.cap.signs" if down else "update.cap.updates",
                        O=tex_num(n["O"]), y=stated(n["y"]), **{p: tex_num(v) for p, v in new.items()}):
-            if down:   # each factor's sign, with the nodes it comes from
-                for part, names in zip(signs, (("O", "y"), ("O", "h"), ("w_o",), ("x",))):
+            if down:   # "why?": the gradient in the rule; then each factor's sign, with the nodes it comes from,
+                # as the voice names it (the sigmoid slopes get their sentence: a longer pause)
+                self.play(Indicate(rule[1], color=palette.GRADIENT), run_time=1.5)
+                for part, names, pause in zip(signs, (("O", "y"), ("O", "h"), ("w_o",), ("x",)), (1.6, 1.1, 0.6, 0.9)):
                     self.play(FadeIn(part), *[Indicate(g.nodes[k], color=node_highlight(k)) for k in names],
                               run_time=1.4)
-                    self.wait(0.6)
+                    self.wait(pause)
                 # "so every gradient is positive"
                 self.play(FadeIn(so, shift=0.2 * DOWN), *[Indicate(g.nodes[p], color=palette.GRADIENT) for p in PARAMS],
                           run_time=1.4)
