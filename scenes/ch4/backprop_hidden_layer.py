@@ -131,7 +131,7 @@ class BackpropHiddenLayer(Chapter4Scene):
                    size=MATH, color=palette.GRADIENT)
         layer = VGroup(tex("l", size=MATH), self.label("case2.layer", palette.SMALL_SIZE, palette.TEXT),
                        tex(r"\mu_1,\ \mu_2;\quad w_2 = w_o", size=MATH)).arrange(RIGHT, buff=0.15)
-        general = note(VGroup(rule, layer).arrange(RIGHT, buff=0.6), color=palette.GRADIENT, pad=0.16)
+        general = note(VGroup(rule, layer).arrange(RIGHT, buff=0.6), color=palette.GRADIENT, pad=0.08)   # thin: full size
         rows = VGroup(level, times_x).arrange(DOWN, buff=0.25)
         times_x.shift((level[1].get_x() - times_x[1].get_x()) * RIGHT)     # the '=' signs under each other
         rows.scale(min(1.0, 12.4 / rows.width))
@@ -142,7 +142,7 @@ class BackpropHiddenLayer(Chapter4Scene):
         level_box = SurroundingRectangle(level[2:4], color=palette.GRADIENT, buff=0.06)   # the three shared factors
         # the general rule takes the place of dE/dw_i's row, under its instance dE/dmu1, full size
         general.scale(min(1.0, 12.4 / general.width))
-        general.next_to(level, DOWN, buff=0.2).set_x(0)
+        general.next_to(level, DOWN, buff=0.12).set_x(0)
         low = frame.safe_box()[2] + 0.1
         if general.get_bottom()[1] < low:
             general.scale((general.get_top()[1] - low) / general.height, about_edge=UP)
