@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
                    LaggedStart, Line, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
-from scenes.kit import palette
+from scenes.kit import frame, palette
 from scenes.kit.plots import readout, set_number
 from scenes.kit.equation import computation, given, value
 from scenes.kit.fmt import stated, tex_num, tex_stated
 from scenes.kit.graph import partial, tex
 from scenes.kit.parts import CurvePlot, nice_range
-from scenes.kit.chain import FORWARD, LAYOUT, MATH, SYMBOL, chain_graph, in_band, node_digits
+from scenes.kit.chain import CEILING, FORWARD, LAYOUT, MATH, SYMBOL, chain_graph, in_band, node_digits
 
 PARAMS = ("w_o", "b_o", "w_i", "b_i")
 from scenes.ch4.common import Chapter4Scene
@@ -56,12 +56,20 @@ class WeightUpdate(Chapter4Scene):
                             size=MATH + 2) for p in PARAMS])
         rows.arrange_in_grid(rows=2, buff=(0.8, 0.2))
         rows.scale(min(1.0, 12.4 / rows.width))   # long numbers: the grid fits between the side margins
-        in_band(VGroup(rule, rows).arrange(DOWN, buff=0.2))
+        block = in_band(VGroup(rule, rows).arrange(DOWN, buff=0.2))
+        if block.get_top()[1] > CEILING:   # the rule's fraction clear of the bias boxes above it
+            block.shift((CEILING - block.get_top()[1]) * UP)
+            low = frame.safe_box()[2] + 0.05
+            if block.get_bottom()[1] < low:
+                block.scale((CEILING - low) / block.height, about_edge=UP)
         with self.beat("rule", "update.cap.rule", lr=stated(lr)):
             self.play(FadeOut(grid), run_time=0.6)   # the gradients leave before the rule is written there
             self.play(Write(rule))
-            self.play(Indicate(rule[1], color=palette.GRADIENT), run_time=1.0)
-            self.wait(1.0)
+            # "each parameter moves against its gradient": the four parameters, and the gradient in the rule
+            self.play(Indicate(rule[1], color=palette.GRADIENT),
+                      *[Indicate(g.nodes[p], color=palette.GRADIENT) for p in PARAMS], run_time=1.2)
+            self.play(Indicate(rule[2], color=palette.TEXT), run_time=0.8)   # "a step of eta times..."
+            self.wait(0.6)
         # why they all fall, when they do: each gradient is (O - y) times positive sigmoid slopes and h,
         # and, below mu2, w_o (for b_i) and w_o x (for w_i): all positive here
         n = step["nodes"]
@@ -74,7 +82,9 @@ class WeightUpdate(Chapter4Scene):
                        O=tex_num(n["O"]), y=stated(n["y"]), **{p: tex_num(v) for p, v in new.items()}):
             if down:   # "why?": the gradient in the rule; then each factor's sign, with the nodes it comes from,
                 # as the voice names it (the sigmoid slopes get their sentence: a longer pause)
-                self.play(Indicate(rule[1], color=palette.GRADIENT), run_time=1.5)
+                self.play(Indicate(rule[1], color=palette.GRADIENT),   # every gradient: a path back from E
+                          g.flash([e for e in g.arrows if e not in ("dE/dy", "dmu1/dx")], backward=True, color=palette.GRADIENT),
+                          run_time=1.5)
                 for part, names, pause in zip(signs, (("O", "y"), ("O", "h"), ("w_o",), ("x",)), (1.6, 1.1, 0.6, 0.9)):
                     self.play(FadeIn(part), *[Indicate(g.nodes[k], color=node_highlight(k)) for k in names],
                               run_time=1.4)
