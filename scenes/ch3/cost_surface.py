@@ -88,7 +88,23 @@ class CostSurface(Chapter3Scene):
             self.play(FadeIn(best), FadeOut(low))
             self.play(Indicate(cmap.rings, color=palette.TEXT, scale_factor=1.0), run_time=1.5)
             self.play(Indicate(best[0], color=palette.BEST_FIT, scale_factor=2.0))   # not its label's backing
-            self.wait(0.3)
+            # "both axes to the same scale": one unit along each axis, the same length, and the square they make
+            units, square = self.unit_marks(cmap)
+            self.play(*[Create(u) for u in units], run_time=1.2)
+            self.play(Create(square), run_time=1.0)
+            self.play(Indicate(VGroup(units, square), color=palette.TEXT, scale_factor=1.1), run_time=1.0)
+            self.play(FadeOut(units), FadeOut(square), run_time=0.6)
+
+    @staticmethod
+    def unit_marks(cmap) -> tuple[VGroup, VMobject]:
+        """A unit of theta0 on its axis, a unit of theta1 on its axis (equal lengths: the map is to
+        scale), and the unit square between 0 and 1 on the map."""
+        (x0, _), (y0, _) = cmap.x_bounds, cmap.y_bounds
+        units = VGroup(Line(cmap.p(0, y0), cmap.p(1, y0), color=palette.TEXT, stroke_width=8),
+                       Line(cmap.p(x0, 0), cmap.p(x0, 1), color=palette.TEXT, stroke_width=8))
+        square = VMobject(stroke_color=palette.TEXT, stroke_width=3)
+        square.set_points_as_corners([cmap.p(0, 0), cmap.p(1, 0), cmap.p(1, 1), cmap.p(0, 1), cmap.p(0, 0)])
+        return units, square
 
     def show_rules(self, lr) -> VGroup:
         rules = VGroup(MathTex(TEX["dC/dtheta0"], font_size=SIZE - 4, color=palette.GRADIENT),
@@ -122,6 +138,7 @@ class CostSurface(Chapter3Scene):
         compact = MathTex(TEX["descent"], rf"\quad \eta = {tex_stated(path['lr'])}", font_size=SIZE - 4)
         keep_inside(VGroup(compact, legend).arrange(DOWN, buff=0.15).next_to(scatter, UP, buff=0.2))
         point = Dot(cmap.p(t0s[0], t1s[0]), radius=0.1, color=palette.CURRENT).set_z_index(3)
+        self.point = point
         step = self.counter(0, color=palette.TEXT)
         th0, th1 = readout(r"\theta_0", t0s[0], size=SIZE - 4), readout(r"\theta_1", t1s[0], size=SIZE - 4)
         cost = readout("C", costs[0], palette.COST, size=SIZE - 4)
@@ -131,7 +148,7 @@ class CostSurface(Chapter3Scene):
         y = self.cmap.get_bottom()[1] - 0.35
         for m, x in zip(numbers, (-6.2, -4.4, -2.3, -0.2)):
             m.move_to([x, y, 0], aligned_edge=LEFT)
-        with self.beat("start", "surface.cap.start", t0=num(t0s[0]), t1=num(t1s[0]), c=num(costs[0])):
+        with self.beat("start", "surface.cap.start", t0=stated(t0s[0]), t1=stated(t1s[0]), c=num(costs[0])):
             self.play(FadeOut(rules[:2]), ReplacementTransform(rules[2:], compact))
             self.play(FadeIn(scatter), Create(best_line), FadeIn(legend))
             self.play(FadeIn(point, scale=2), Create(line), FadeIn(numbers))
@@ -227,8 +244,14 @@ class CostSurface(Chapter3Scene):
         end_key = "surface.cap.diverged" if path["diverged"] else "surface.cap.end"
         with self.beat("end", end_key, steps=len(t0s) - 1, t0=num(t0s[-1]), t1=num(t1s[-1]), c=num(costs[-1]),
                        eta=stated(path["lr"])):
-            self.play(Indicate(numbers, color=palette.CURRENT, scale_factor=1.08))
-            self.play(Indicate(line, color=palette.CURRENT))
+            # each number as the voice reads it: the steps (where the point stopped), theta0, theta1 (the
+            # line they make), the cost
+            step, cost, th0, th1 = numbers
+            self.play(Indicate(step, color=palette.CURRENT), Indicate(self.point, color=palette.CURRENT,
+                                                                     scale_factor=1.8), run_time=1.2)
+            self.play(Indicate(th0, color=palette.CURRENT), run_time=1.1)
+            self.play(Indicate(th1, color=palette.CURRENT), Indicate(line, color=palette.CURRENT), run_time=1.3)
+            self.play(Indicate(cost, color=palette.COST), run_time=1.1)
         best = MathTex(rf"\text{{best: }}\theta_0 = {tex_num(b0)},\ \theta_1 = {tex_num(b1)}", font_size=SIZE - 4,
                        color=palette.BEST_FIT).next_to(numbers, DOWN, buff=0.3).align_to(numbers, LEFT)
         if path["diverged"]:

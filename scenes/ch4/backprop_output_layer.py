@@ -22,7 +22,7 @@ class BackpropOutputLayer(Chapter4Scene):
             self.show_graph(g, values, tags)
             self.play(Write(question))
             self.wait(2.0)
-        w, b = side_by_side(self.chain_product("w_o"), self.chain_product("b_o"))
+        w, b = side_by_side(self.chain_product("w_o", g), self.chain_product("b_o", g))
         boxes = VGroup(self.weight(g, tags, w, question), self.bias(g, tags, b))
         marks, shared = self.keep_shared(g, w, b)
         check, on_edges = self.nudge(g, tags, VGroup(w, b, boxes, marks), shared)
@@ -39,11 +39,11 @@ class BackpropOutputLayer(Chapter4Scene):
             self.write_symbols(g, product.symbols, path, run_time=0.9)
             self.wait(0.6)
         with self.beat("formulas", "case1.cap.formulas"):
-            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path])
+            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], g=g, edges=path)
             self.wait(0.6)
-        a, b, c = (tex_num(v) for v in gr["values"])
+        a, b, c = product.texts   # as the row shows them
         with self.beat("numbers", "case1.cap.numbers", a=a, b=b, c=c):
-            self.write_row(product.numbers, [tags[e].number for e in path])
+            self.write_row(product.numbers, [tags[e].number for e in path], g=g, edges=path)
             self.wait(0.6)
         with self.beat("result", "case1.cap.result", g=tex_num(gr["gradient"])):
             box = self.conclude(product)
@@ -56,10 +56,10 @@ class BackpropOutputLayer(Chapter4Scene):
         with self.beat("bias-path", "case1.cap.bias_path"):
             self.trace_path(g, path)
             self.write_symbols(g, product.symbols, path, run_time=0.7)
-            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], run_time=0.7)
+            self.write_row(product.formulas, [tag_formula(tags[e]) for e in path], run_time=0.7, g=g, edges=path)
             self.wait(0.5)
         with self.beat("bias-result", "case1.cap.bias", g=tex_num(gr["gradient"])):
-            self.write_row(product.numbers, [tags[e].number for e in path], run_time=0.7)
+            self.write_row(product.numbers, [tags[e].number for e in path], run_time=0.7, g=g, edges=path)
             box = self.conclude(product)
             self.wait(1.5)
         return box

@@ -1,7 +1,7 @@
 """What the chapter-4 scenes share."""
 from __future__ import annotations
 
-from manim import (DOWN, RIGHT, Create, FadeIn, Indicate, SurroundingRectangle, VGroup, Write)
+from manim import (RIGHT, Create, FadeIn, Indicate, SurroundingRectangle, VGroup, Write)
 from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_num
@@ -23,16 +23,18 @@ class Chapter4Scene(ExplainerScene):
         formula = tex(partial("E", r"\mu_2"), "=", tex_num(value), size=MATH - 4, color=palette.GRADIENT)
         boxed = note(formula, color=palette.GRADIENT, pad=0.1)
         words = self.label(words_key, palette.SMALL_SIZE - 4, palette.GRADIENT)
-        tag = VGroup(boxed, words).arrange(DOWN, buff=0.06)
-        # right of the products, under O and E: clear of O's circle above and of the band's rows below
-        tag.move_to([0, Y0 - RADIUS - 0.1 - tag.height / 2, 0]).align_to([6.3, 0, 0], RIGHT)
+        tag = VGroup(boxed, words).arrange(RIGHT, buff=0.15)   # one low row: clear of the band's rows below
+        # under O and E, a little below their circles, right-aligned with the frame's margin
+        tag.move_to([0, Y0 - RADIUS - 0.18 - tag.height / 2, 0]).align_to([6.3, 0, 0], RIGHT)
         return frame.keep_inside(tag)
 
-    def chain_product(self, param: str) -> ChainProduct:
-        """The chain rule for one parameter, from the trace: symbols, formulas, numbers, gradient."""
-        gr = self.trace["gradients"][param]
+    def chain_product(self, param: str, g) -> ChainProduct:
+        """The chain rule for one parameter, from the trace: symbols, formulas, numbers (as graph `g`'s
+        tags show them), gradient."""
+        gr, formulas = self.trace["gradients"][param], edge_formulas(self.trace)
         return ChainProduct(partial("E", SYMBOL[param]), [edge_partial(f) for f in gr["factors"]],
-                            [as_factor(edge_formulas(self.trace)[f]) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH)
+                            [as_factor(formulas[f]) for f in gr["factors"]], gr["values"], gr["gradient"], size=MATH,
+                            texts=[g.edge_number(formulas[f], v) for f, v in zip(gr["factors"], gr["values"])])
 
     def show_graph(self, g, values, tags):
         self.play(FadeIn(g), FadeIn(values), FadeIn(VGroup(*tags.values())))
@@ -53,10 +55,18 @@ class Chapter4Scene(ExplainerScene):
         for step, e in zip(steps[1:], edges):
             self.play(step, g.flash([e], backward=True), run_time=run_time)
 
-    def write_row(self, row, sources, run_time=0.8):
-        """A row, factor by factor, each grown out of a copy of its source (a tag on the graph)."""
-        for step in build(row, sources):
-            self.play(step, run_time=run_time)
+    def write_row(self, row, sources, run_time=0.8, g=None, edges=None):
+        """A row, factor by factor, each grown out of a copy of its source (a tag on the graph); with
+        graph `g`, a pulse runs back along each factor's edge(s) (`edges[i]`: a name or a list) as it comes."""
+        steps = build(row, sources)
+        head = len(steps) - len(row.factors)
+        for k, step in enumerate(steps):
+            i = k - head
+            pulse = []
+            if g is not None and i >= 0:
+                names = [edges[i]] if isinstance(edges[i], str) else list(edges[i])
+                pulse = [g.flow(names, backward=True, color=palette.GRADIENT)]
+            self.play(step, *pulse, run_time=run_time)
 
     def conclude(self, product) -> SurroundingRectangle:
         """The product's value, framed; then the rows stand on screen as whole formulas."""

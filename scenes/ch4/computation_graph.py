@@ -153,7 +153,7 @@ class ComputationGraph(Chapter4Scene):
                     parts = [edge_partial(name), "="] + slope + ([formula, "="] if formula else [])
                     if name in plugged:
                         parts += [plugged[name].tex, relation(plugged[name], local[name])]
-                    parts += [tex_num(local[name])]
+                    parts += [g.edge_number(formula, local[name])]   # as its tag shows it (x: the given 1.5)
                     row = tex(*parts, size=MATH + 4, color=palette.GRADIENT)
                     written = row
                     if name == SLOPES[0]:   # the first sigmoid slope: where it comes from

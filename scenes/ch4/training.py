@@ -105,12 +105,13 @@ class Training(ExplainerScene):
         with self.beat("epoch", "training.cap.epoch", n=n):
             self.play(FadeOut(shading), FadeIn(remark))   # the note takes the shading line's room
             for l in range(len(net.edges)):
-                self.play(net.signal(l), run_time=1.0)
+                self.play(net.signal(l), run_time=0.9)
             for l in reversed(range(len(net.edges))):
-                self.play(net.signal(l, color=palette.GRADIENT, backward=True), run_time=1.0)
-            # "then every weight takes a step": every edge and bias lights up in the gradient's colour
-            self.play(*[net.highlight_edges(l, color=palette.GRADIENT, lag_ratio=0.05) for l in range(len(net.edges))],
-                      *[net.highlight_biases(l, color=palette.GRADIENT, lag_ratio=0.05) for l in range(len(net.edges))], run_time=1.2)
+                self.play(net.signal(l, color=palette.GRADIENT, backward=True), run_time=0.9)
+            # "then every weight takes a step": every edge and bias lights up in the gradient's colour, one
+            # after another, for as long as the words last
+            self.play(*[net.highlight_edges(l, color=palette.GRADIENT, lag_ratio=0.1) for l in range(len(net.edges))],
+                      *[net.highlight_biases(l, color=palette.GRADIENT, lag_ratio=0.1) for l in range(len(net.edges))], run_time=2.0)
             self.wait(0.3)
         rule = self.rule(tr, remark)
         self.train(tr, net, dmap, plot, counters)

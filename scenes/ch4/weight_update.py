@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
                    LaggedStart, Line, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
-from scenes.kit import palette
+from scenes.kit import frame, palette
 from scenes.kit.plots import readout, set_number
 from scenes.kit.equation import computation, given, value
 from scenes.kit.fmt import stated, tex_num, tex_stated
 from scenes.kit.graph import partial, tex
 from scenes.kit.parts import CurvePlot, nice_range
-from scenes.kit.chain import FORWARD, LAYOUT, MATH, SYMBOL, chain_graph, in_band, node_digits
+from scenes.kit.chain import CEILING, FORWARD, LAYOUT, MATH, SYMBOL, chain_graph, in_band, node_digits
 
 PARAMS = ("w_o", "b_o", "w_i", "b_i")
 from scenes.ch4.common import Chapter4Scene
@@ -56,30 +56,48 @@ class WeightUpdate(Chapter4Scene):
                             size=MATH + 2) for p in PARAMS])
         rows.arrange_in_grid(rows=2, buff=(0.8, 0.2))
         rows.scale(min(1.0, 12.4 / rows.width))   # long numbers: the grid fits between the side margins
-        in_band(VGroup(rule, rows).arrange(DOWN, buff=0.2))
+        block = in_band(VGroup(rule, rows).arrange(DOWN, buff=0.2))
+        if block.get_top()[1] > CEILING:   # the rule's fraction clear of the bias boxes above it
+            block.shift((CEILING - block.get_top()[1]) * UP)
+            low = frame.safe_box()[2] + 0.05
+            if block.get_bottom()[1] < low:
+                block.scale((CEILING - low) / block.height, about_edge=UP)
         with self.beat("rule", "update.cap.rule", lr=stated(lr)):
-            self.play(FadeOut(grid), Write(rule))
-            self.wait(2.0)
+            self.play(FadeOut(grid), run_time=0.6)   # the gradients leave before the rule is written there
+            self.play(Write(rule))
+            # "each parameter moves against its gradient": the four parameters, and the gradient in the rule
+            self.play(Indicate(rule[1], color=palette.GRADIENT),
+                      *[Indicate(g.nodes[p], color=palette.GRADIENT) for p in PARAMS], run_time=1.2)
+            self.play(Indicate(rule[2], color=palette.TEXT), run_time=0.8)   # "a step of eta times..."
+            self.wait(0.6)
         # why they all fall, when they do: each gradient is (O - y) times positive sigmoid slopes and h,
         # and, below mu2, w_o (for b_i) and w_o x (for w_i): all positive here
         n = step["nodes"]
         down = n["O"] > n["y"] and n["w_o"] > 0 and n["x"] > 0
         signs = tex(r"O - y > 0", r",\quad O(1 - O),\ h,\ h(1 - h) > 0", r",\quad w_o > 0", r",\quad x > 0",
                     size=MATH - 2, color=palette.GRADIENT)
-        signs.next_to(rule, DOWN, buff=0.3)   # where the update rows come next
+        so = tex(r"\Rightarrow\ " + partial("E", r"\theta") + "> 0", size=MATH - 2, color=palette.GRADIENT)
+        VGroup(signs, so).arrange(RIGHT, buff=0.35).next_to(rule, DOWN, buff=0.25)   # where the update rows come next
         with self.beat("signs" if down else "updates", "update.cap.signs" if down else "update.cap.updates",
                        O=tex_num(n["O"]), y=stated(n["y"]), **{p: tex_num(v) for p, v in new.items()}):
-            if down:   # each factor's sign, with the nodes it comes from
-                for part, names in zip(signs, (("O", "y"), ("O", "h"), ("w_o",), ("x",))):
+            if down:   # "why?": the gradient in the rule; then each factor's sign, with the nodes it comes from,
+                # as the voice names it (the sigmoid slopes get their sentence: a longer pause)
+                self.play(Indicate(rule[1], color=palette.GRADIENT),   # every gradient: a path back from E
+                          g.flash([e for e in g.arrows if e not in ("dE/dy", "dmu1/dx")], backward=True, color=palette.GRADIENT),
+                          run_time=1.5)
+                for part, names, pause in zip(signs, (("O", "y"), ("O", "h"), ("w_o",), ("x",)), (1.6, 1.1, 0.6, 0.9)):
                     self.play(FadeIn(part), *[Indicate(g.nodes[k], color=node_highlight(k)) for k in names],
                               run_time=1.4)
-                    self.wait(0.6)
-                self.wait(0.8)
-                self.play(FadeOut(signs))
+                    self.wait(pause)
+                # "so every gradient is positive"
+                self.play(FadeIn(so, shift=0.2 * DOWN), *[Indicate(g.nodes[p], color=palette.GRADIENT) for p in PARAMS],
+                          run_time=1.4)
+                self.wait(0.6)
             if not down:
                 self.animate_updates(g, rows, new)
         if down:
             with self.beat("updates", "update.cap.updates_down", **{p: tex_num(v) for p, v in new.items()}):
+                self.play(FadeOut(signs), FadeOut(so), run_time=0.5)   # the rows take their place
                 self.animate_updates(g, rows, new)
         return rule, rows
 
@@ -166,7 +184,7 @@ class WeightUpdate(Chapter4Scene):
                       LaggedStart(*[FadeIn(d) for d in e_dots[1:]], lag_ratio=1.0, rate_func=linear),
                       UpdateFromAlphaFunc(panel, count), run_time=6.0)
             self.wait(1.5)
-        return o_plot, o_dots[-1], panel, counters
+        return o_plot, o_dots[-1], panel, counters, axis_name
 
     def panel(self, n):
         """'epoch k' and the four parameters, O and E after k epochs, as counters (`set_epoch(k)`)."""
@@ -194,21 +212,26 @@ class WeightUpdate(Chapter4Scene):
         Counters.rows = rows
         return panel, Counters
 
-    def summary(self, o_plot, last_dot, panel, counters):
+    def summary(self, o_plot, last_dot, panel, counters, axis_name):
         """Not done yet: O has come down a long way but is still above y."""
         outputs, y = self.trace["outputs"], self.trace["y"]
         n = len(outputs) - 1
         gap = Line(o_plot.p(n, outputs[-1]), o_plot.p(n, y), color=palette.COST, stroke_width=4)
         gap_name = tex(computation("O - y", value(outputs[-1]) - given(y), outputs[-1] - y), size=MATH - 4,
                        color=palette.COST)
-        gap_name.next_to(o_plot.p(n, outputs[-1]), UP, buff=0.3).align_to(gap, RIGHT)   # over the curve's end
-        mean = tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(O_k - y_k)^2", size=MATH - 2, color=palette.COST)
-        mean.scale(min(1.0, (6.3 - panel.get_right()[0] - 0.4) / mean.width)).next_to(panel, RIGHT, buff=0.4)
+        # over the curve's end, and clear of the curve everywhere under the label
+        gap_name.align_to(gap, RIGHT)
+        xs_under = [k for k in range(n + 1) if gap_name.get_left()[0] - 0.1 <= o_plot.p(k, 0)[0]]
+        gap_name.set_y(max(o_plot.p(k, outputs[k])[1] for k in xs_under) + 0.2 + gap_name.height / 2)
+        mean = tex(r"C = \frac{1}{2n}\sum_{k=1}^{n}(O_k - y_k)^2", size=MATH, color=palette.COST)
+        mean.next_to(panel, DOWN, buff=0.35).align_to(panel, LEFT)   # under the counters, clear of "epoch"
+        mean.shift(max(0.0, axis_name.get_right()[0] + 0.3 - mean.get_left()[0]) * RIGHT)
         with self.beat("summary", "update.cap.summary", epochs=n, O=tex_num(outputs[-1]), y=stated(y)):
             self.play(Create(gap), FadeIn(gap_name), Indicate(counters.rows["O"], color=palette.OUTPUT), run_time=1.2)
             self.play(Indicate(last_dot, color=palette.OUTPUT, scale_factor=2.0), run_time=1.2)
             self.play(Indicate(gap_name, color=palette.COST), Indicate(counters.rows["E"], color=palette.COST), run_time=1.2)
-            self.wait(1.0)
+            self.wait(0.8)
+        with self.beat("averaged", "update.cap.averaged"):
             self.play(Write(mean), run_time=1.5)            # "with n samples ... averaged: the 1/(2n)"
             self.play(Indicate(mean[0][2:7], color=palette.COST), run_time=1.2)
-            self.wait(1.5)
+            self.wait(1.0)

@@ -28,7 +28,7 @@ from manim import (DOWN, UP, AnimationGroup, Arrow, Circle, FadeIn, GrowArrow, L
                    ReplacementTransform, RoundedRectangle, ShowPassingFlash, Succession, TransformFromCopy, VGroup, Write)
 
 from scenes.kit import palette
-from scenes.kit.fmt import product_approx, tex_factor, tex_num, tex_stated
+from scenes.kit.fmt import num, tex_num, tex_stated
 from scenes.kit.parts import lean
 
 NODE_TEX = 36   # symbols and values inside nodes
@@ -45,15 +45,21 @@ def partial(top: str, bottom: str) -> str:
     return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
 
 
+def paren(text: str) -> str:
+    """A number's TeX as a factor of a product: negatives in parentheses."""
+    return f"({text})" if text.startswith("-") else text
+
+
 class EdgeTag(VGroup):
     """A local derivative on an edge, in a style of its own (not a node's): the number in a small
     green rounded tag, tinted, with the formula (green, unframed) over it. `formula` (None for a
     constant), `number`, `frame` (around the number); `lines` is formula and number."""
 
-    def __init__(self, formula: str | None, v: float, color=palette.GRADIENT, size: float = 34, **kwargs):
+    def __init__(self, formula: str | None, v: float, color=palette.GRADIENT, size: float = 34,
+                 text: str | None = None, **kwargs):
         super().__init__(**kwargs)
         self.formula = tex(formula, size=size, color=color) if formula else None
-        self.number = tex(tex_num(v), size=size, color=color)
+        self.number = tex(text if text is not None else tex_num(v), size=size, color=color)
         self.frame = RoundedRectangle(corner_radius=0.08, width=self.number.width + 0.14,
                                       height=self.number.height + 0.12)
         self.frame.set_stroke(color, width=1.5).set_fill(color, opacity=0.16).move_to(self.number)
@@ -192,10 +198,21 @@ class GraphDiagram(VGroup):
             shown.add(self.values[name])
         return shown
 
+    def edge_number(self, formula: str | None, v: float) -> str:
+        """The TeX of a local derivative's number as the graph shows it: where the formula is a node
+        ('x', 'w_o', 'h'), that node's number as the node shows it (the given 1.5, not 1.50); a
+        constant (no formula) as it is (1); anything else at 3 significant digits."""
+        if formula is None:
+            return tex_stated(v)
+        for name, spec in self.specs.items():
+            if spec.symbol == formula:
+                return self.number(name, v)
+        return tex_num(v)
+
     def tag(self, edge_name: str, formula: str | None, v: float, color=palette.GRADIENT, size: float = TAG_TEX) -> EdgeTag:
         """The local derivative of an edge as an `EdgeTag` beside the arrow (not added)."""
         spec, arrow = self.edge_specs[edge_name], self.arrows[edge_name]
-        tag = EdgeTag(formula, v, color, size)
+        tag = EdgeTag(formula, v, color, size, text=self.edge_number(formula, v))
         anchor = arrow.get_start() + spec.along * (arrow.get_end() - arrow.get_start())
         side = np.array([*spec.side, 0.0])
         return tag.next_to(anchor, side, buff=0.11)   # the frame clear of the arrow's stroke
@@ -302,13 +319,20 @@ class ChainProduct(VGroup):
     `symbols`, `formulas`, `numbers` are ProductRows; `numbers.result` is the gradient."""
 
     def __init__(self, lhs: str, symbols: Sequence[str], formulas: Sequence[str], values: Sequence[float],
-                 result: float, size: float = 36, color=palette.TEXT, buff: float = 0.22, **kwargs):
+                 result: float, size: float = 36, color=palette.TEXT, buff: float = 0.22,
+                 texts: Sequence[str] | None = None, **kwargs):
+        """`texts`: each factor's number as the graph shows it (the given 1.5, a node's digits);
+        by default 3 significant digits."""
         super().__init__(**kwargs)
         self.symbols = ProductRow(symbols, lead=lhs, font_size=size, color=color)
         self.formulas = ProductRow(formulas, font_size=size, color=color)
-        rel = r"\approx" if product_approx(values, result) else "="   # the factors as shown must reproduce it
-        self.numbers = ProductRow([tex_factor(v) for v in values], sep=r"\cdot", result=tex_num(result),
-                                  result_rel=rel, font_size=size, color=color)
+        self.texts = texts = list(texts) if texts is not None else [tex_num(v) for v in values]
+        seen = [float(t.replace("{,}", "")) for t in texts]
+        # the factors as shown must reproduce the result as shown
+        rel = r"\approx" if num(float(np.prod(seen))) != num(result) else "="
+        self.approx = rel != "="
+        self.numbers = ProductRow([paren(t) for t in texts], sep=r"\cdot",
+                                  result=tex_num(result), result_rel=rel, font_size=size, color=color)
         self.add(self.symbols, self.formulas, self.numbers)
         self.formulas.next_to(self.symbols, DOWN, buff=buff)
         self.numbers.next_to(self.formulas, DOWN, buff=buff)

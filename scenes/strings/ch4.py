@@ -94,8 +94,8 @@ EN = {
     "update.cap.epochs": "Forward, backward, update, again and again: each pass over the data (here one sample) "
                          "is an epoch. O moves toward y = {y}: after {epochs} epochs O = {O} and E = {final}.",
     "update.cap.summary": "Each epoch brings O closer to y, but slowly: after {epochs} epochs O = {O} is still "
-                          "above y = {y}, so training goes on. With n samples the gradients are averaged over "
-                          "them: the 1/(2n) of chapter 3.",
+                          "above y = {y}, so training goes on.",
+    "update.cap.averaged": "With n samples the gradients are averaged over them: the 1/(2n) of chapter 3.",
     "update.before": "before",
     "update.after": "after one step",
     "update.epoch": "epoch",
@@ -203,8 +203,8 @@ ZH = {
     "update.cap.forward": "用新参数再做一次前向传播，替换它们：E 从 {before} 降到 {after}。",
     "update.cap.epochs": "前向、反向、更新，一遍又一遍。每遍历一次数据（这里只有一个样本）就是一轮。"
                          "O 逐渐靠近 y = {y}：{epochs} 轮之后 O = {O}，E = {final}。",
-    "update.cap.summary": "每一轮都让 O 更接近 y，但很慢：{epochs} 轮之后 O = {O} 仍然大于 y = {y}，训练还要继续。"
-                          "有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
+    "update.cap.summary": "每一轮都让 O 更接近 y，但很慢：{epochs} 轮之后 O = {O} 仍然大于 y = {y}，训练还要继续。",
+    "update.cap.averaged": "有 n 个样本时，梯度要对它们取平均：就是第 3 章的 1/(2n)。",
     "update.before": "之前",
     "update.after": "一步之后",
     "update.epoch": "轮次",
