@@ -242,6 +242,30 @@ def lean(mob):
     return mob
 
 
+def install_lean_svgs() -> None:
+    """Make every SVG mobject (MathTex, Tex, Text, SVGMobject) drop its glyphs' parsed SVG paths
+    (see `lean`) as soon as their points are built, before Manim stores a copy in its SVG cache
+    (SVG_HASH_TO_MOB_MAP). Each later MathTex or Text of the same drawing, the sketch pass's and the
+    real render's, is a copy of that cached mobject, and so is every copy an animation makes
+    (Write's outline, a Transform's start): without the paths each is several times cheaper. The
+    paths are read only while the points are built. Idempotent."""
+    from manim.mobject.svg import svg_mobject
+
+    cls = svg_mobject.SVGMobject
+    if getattr(cls, "_builds_lean", False):
+        return
+    original = cls.generate_mobject
+
+    def generate_mobject(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        lean(self)
+        return result
+
+    cls.manim_generate_mobject = original   # Manim's own, kept for comparison (tests/test_compat.py)
+    cls.generate_mobject = generate_mobject
+    cls._builds_lean = True
+
+
 # -- processes -------------------------------------------------------------------------------------
 def progress_bars_thread_lock() -> None:
     """tqdm (Manim's progress bars) makes a multiprocessing lock on first use, which a stopped worker

@@ -76,13 +76,60 @@ def test_any_0_22_release_is_accepted(monkeypatch, found):
     compat.check_manim_version()
 
 
-def test_lean_drops_every_parsed_path_and_keeps_the_drawing():
+@pytest.fixture
+def manims_own_svgs(monkeypatch):
+    """SVG mobjects built as Manim itself builds them (parsed paths kept), with an empty SVG cache."""
+    own = getattr(svg_mobject.SVGMobject, "manim_generate_mobject", svg_mobject.SVGMobject.generate_mobject)
+    monkeypatch.setattr(svg_mobject.SVGMobject, "generate_mobject", own)
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+
+
+def test_lean_drops_every_parsed_path_and_keeps_the_drawing(manims_own_svgs):
     formula = MathTex(r"\sigma(z) = \frac{1}{1+e^{-z}}")
     before = formula.get_all_points().copy()
     assert any(getattr(m, "path_obj", None) is not None for m in formula.get_family())
     assert compat.lean(formula) is formula
     assert all(getattr(m, "path_obj", None) is None for m in formula.get_family())
     np.testing.assert_array_equal(formula.get_all_points(), before)
+
+
+SHAPES = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 10'>"
+          "<path d='M1 1C4 0 6 9 9 8Z' fill='#ff0000'/><g id='two'><path d='M11 1h7v7h-7z'/></g></svg>")
+
+
+def family_points(mob):
+    return [m.points for m in mob.get_family()]
+
+
+def test_lean_svgs_build_manims_points_without_the_parsed_paths(tmp_path, monkeypatch):
+    compat.install_lean_svgs()
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+    svg = tmp_path / "shapes.svg"
+    svg.write_text(SHAPES, encoding="utf-8")
+    ours = svg_mobject.SVGMobject(svg)
+    again = svg_mobject.SVGMobject(svg)   # from Manim's SVG cache
+    monkeypatch.setattr(svg_mobject.SVGMobject, "generate_mobject", svg_mobject.SVGMobject.manim_generate_mobject)
+    theirs = svg_mobject.SVGMobject(svg, use_svg_cache=False)
+    assert any(getattr(m, "path_obj", None) is not None for m in theirs.get_family())
+    cached = list(svg_mobject.SVG_HASH_TO_MOB_MAP.values())
+    assert len(cached) == 1
+    for mob in (ours, again, cached[0]):
+        assert all(getattr(m, "path_obj", None) is None for m in mob.get_family())
+    for mob in (ours, again):
+        assert len(mob.get_family()) == len(theirs.get_family())
+        for a, b in zip(family_points(mob), family_points(theirs)):
+            np.testing.assert_array_equal(a, b)
+        assert [str(m.get_fill_colors()) for m in mob.get_family()] == \
+            [str(m.get_fill_colors()) for m in theirs.get_family()]
+        assert set(mob.id_to_vgroup_dict) == set(theirs.id_to_vgroup_dict)
+
+
+def test_lean_svgs_install_once():
+    compat.install_lean_svgs()
+    patched = svg_mobject.SVGMobject.generate_mobject
+    compat.install_lean_svgs()
+    assert svg_mobject.SVGMobject.generate_mobject is patched
+    assert svg_mobject.SVGMobject.manim_generate_mobject is not patched
 
 
 def test_tex_swap_restores_the_compiler_and_forgets_the_stand_ins(tmp_path):
@@ -224,7 +271,7 @@ def test_recolouring_camera_passes_every_colour_through_the_swap():
     assert np.allclose(seen[0][0, :3], [1, 0, 0]) and np.allclose(seen[1][0, :3], [0, 1, 0])
 
 
-def test_lean_animations_prepare_builders_and_drop_glyph_paths():
+def test_lean_animations_prepare_builders_and_drop_glyph_paths(manims_own_svgs):
     from manim import FadeIn, Square
 
     formula = MathTex("x^2")
