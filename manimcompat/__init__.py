@@ -266,6 +266,27 @@ def install_lean_svgs() -> None:
     cls._builds_lean = True
 
 
+def install_text_svg_cache() -> None:
+    """Let Text use Manim's SVG cache as MathTex does (Manim 0.22 turns it off for Text alone): a
+    Text whose SVG file was parsed before in this process, in the sketch pass or earlier in the
+    scene, is built from a copy of that parse instead of parsing the file again. The cache's key
+    names the file, and a Text's file name is a hash of its text and every setting that shapes it
+    (font, size, colour, slant, weight, spacing); what Text does after the parse runs either way.
+    A Text given `use_svg_cache` keeps it. Idempotent."""
+    from manim import Text
+
+    if getattr(Text, "_shares_parsed_svgs", False):
+        return
+    original = Text.__init__
+
+    def __init__(self, *args, use_svg_cache: bool = True, **kwargs):
+        original(self, *args, use_svg_cache=use_svg_cache, **kwargs)
+
+    Text.manim_init = original   # Manim's own, kept for comparison (tests/test_compat.py)
+    Text.__init__ = __init__
+    Text._shares_parsed_svgs = True
+
+
 # -- processes -------------------------------------------------------------------------------------
 def progress_bars_thread_lock() -> None:
     """tqdm (Manim's progress bars) makes a multiprocessing lock on first use, which a stopped worker

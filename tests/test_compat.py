@@ -132,6 +132,52 @@ def test_lean_svgs_install_once():
     assert svg_mobject.SVGMobject.manim_generate_mobject is not patched
 
 
+def test_text_parses_its_svg_once_and_hands_out_copies(monkeypatch):
+    from manim import Text
+
+    compat.install_text_svg_cache()
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+    parsed = []
+    generate = svg_mobject.SVGMobject.generate_mobject
+    monkeypatch.setattr(svg_mobject.SVGMobject, "generate_mobject",
+                        lambda self: parsed.append(self.file_name) or generate(self))
+    first, second = Text("Weights", color="#ff0000"), Text("Weights", color="#ff0000")
+    assert len(parsed) == 1 and len(svg_mobject.SVG_HASH_TO_MOB_MAP) == 1
+    own = Text.__new__(Text)
+    Text.manim_init(own, "Weights", color="#ff0000")   # Manim's own: parses again, no cache
+    assert len(parsed) == 2 and len(svg_mobject.SVG_HASH_TO_MOB_MAP) == 1
+    for mob in (first, second):
+        assert len(mob.get_family()) == len(own.get_family())
+        for a, b in zip(family_points(mob), family_points(own)):
+            np.testing.assert_array_equal(a, b)
+        assert mob.get_fill_color().to_hex() == own.get_fill_color().to_hex() == "#FF0000"
+    # copies, not shared state: changing one leaves the next (and the cached parse) as it was
+    first.set_color("#00ff00").shift([1, 0, 0])
+    first[0].points[0, 0] = 99
+    third = Text("Weights", color="#ff0000")
+    assert len(parsed) == 2
+    assert second.get_fill_color().to_hex() == third.get_fill_color().to_hex() == "#FF0000"
+    for a, b in zip(family_points(third), family_points(own)):
+        np.testing.assert_array_equal(a, b)
+    assert not set(map(id, first.get_family())) & set(map(id, third.get_family()))
+    # the key follows the style: another colour or size is parsed from its own file
+    blue, small = Text("Weights", color="#0000ff"), Text("Weights", color="#ff0000", font_size=20)
+    assert len(parsed) == 4 and blue.get_fill_color().to_hex() == "#0000FF"
+    assert small.width < third.width
+    # asked not to share, a Text parses its own
+    Text("Weights", color="#ff0000", use_svg_cache=False)
+    assert len(parsed) == 5
+
+
+def test_text_svg_cache_installs_once():
+    from manim import Text
+
+    compat.install_text_svg_cache()
+    patched = Text.__init__
+    compat.install_text_svg_cache()
+    assert Text.__init__ is patched and Text.manim_init is not patched
+
+
 def test_tex_swap_restores_the_compiler_and_forgets_the_stand_ins(tmp_path):
     real = tex_mobject.tex_to_svg_file
     digits_before = dict(numbers.string_to_mob_map)
