@@ -218,6 +218,45 @@ def recolouring_camera(swap):
     return RecolouringCamera
 
 
+def path_caching_camera(base):
+    """A subclass of the Camera class `base` that keeps the cairo path it built for a vmobject and
+    replays it the next time the same vmobject is drawn with the very same points (bytes, shape),
+    class and point tolerance, through the same cairo matrix: a glyph that stays put while
+    something beneath it moves is redrawn every frame, and building its path (finding the subpaths,
+    a cairo call per curve) is most of drawing it. Cairo holds a path in fixed-point device
+    coordinates, which a replay reproduces exactly. A path is kept from a vmobject's second
+    identical drawing on, so a moving one costs only the comparison."""
+
+    class PathCachingCamera(base):
+        # id(vmobject) -> [what its path depends on, the cairo path or None]; the key is compared
+        # in full, so an id reused by a later vmobject can only find a path equal to its own
+        paths_limit = 20000
+
+        def set_cairo_context_path(self, ctx, vmobject):
+            points = vmobject.points
+            if len(points) == 0:
+                return super().set_cairo_context_path(ctx, vmobject)
+            cache = self.__dict__.setdefault("cairo_paths", {})
+            key = (points.tobytes(), points.shape, points.dtype.str, tuple(ctx.get_matrix()), type(vmobject),
+                   vmobject.n_points_per_cubic_curve, vmobject.tolerance_for_point_equality)
+            entry = cache.get(id(vmobject))
+            if entry is not None and entry[0] == key:
+                if entry[1] is not None:
+                    ctx.new_path()
+                    ctx.append_path(entry[1])
+                    return self
+                super().set_cairo_context_path(ctx, vmobject)
+                entry[1] = ctx.copy_path()
+                return self
+            if len(cache) >= self.paths_limit:
+                cache.clear()
+            cache[id(vmobject)] = [key, None]
+            return super().set_cairo_context_path(ctx, vmobject)
+
+    PathCachingCamera.__name__ = PathCachingCamera.__qualname__ = f"PathCaching{base.__name__}"
+    return PathCachingCamera
+
+
 def lean_animations(animations) -> list:
     """Animations (or `.animate` builders) made ready to play, with every mobject they copy made
     lean first (see `lean`)."""

@@ -317,6 +317,27 @@ def test_recolouring_camera_passes_every_colour_through_the_swap():
     assert np.allclose(seen[0][0, :3], [1, 0, 0]) and np.allclose(seen[1][0, :3], [0, 1, 0])
 
 
+def test_path_caching_camera_draws_what_manims_camera_draws():
+    from manim import Camera, Circle, Square, Text, VGroup, tempconfig
+
+    with tempconfig({"pixel_width": 160, "pixel_height": 90}):
+        still = VGroup(Text("Weights", font_size=40).shift([0, 1, 0]), Square(1.5).set_fill("#336699", 0.5))
+        moving = Circle(0.6).set_fill("#ff8800", 1).set_stroke("#ffffff", 6)
+        mine, theirs = compat.path_caching_camera(Camera)(), Camera()
+        assert isinstance(mine, Camera)
+        for step in range(4):   # the first two draw a path, the later ones replay it
+            if step == 3:
+                moving.points[:, 0] += 0.5    # changed in place: same mobject, new points
+            else:
+                moving.shift([0.3 * step, 0, 0])
+            for camera in (mine, theirs):
+                camera.reset()
+                camera.capture_mobjects([still, moving])
+            np.testing.assert_array_equal(mine.pixel_array, theirs.pixel_array)
+        replayed = [entry for entry in mine.cairo_paths.values() if entry[1] is not None]
+        assert len(replayed) == len(still.family_members_with_points())
+
+
 def test_lean_animations_prepare_builders_and_drop_glyph_paths(manims_own_svgs):
     from manim import FadeIn, Square
 
