@@ -317,6 +317,26 @@ def test_recolouring_camera_passes_every_colour_through_the_swap():
     assert np.allclose(seen[0][0, :3], [1, 0, 0]) and np.allclose(seen[1][0, :3], [0, 1, 0])
 
 
+def test_fast_colour_copies_are_what_pythons_deepcopy_makes():
+    import copy
+    from manim import ManimColor, Square
+
+    compat.install_fast_colour_copies()
+    red = ManimColor("#ff0000", alpha=0.5)
+    twice = [red, red]
+    copied = copy.deepcopy(twice)
+    assert copied[0] is copied[1] and copied[0] is not red   # one colour stays one colour
+    assert type(copied[0]) is ManimColor and copied[0] == red and copied[0].to_hex(with_alpha=True) == red.to_hex(with_alpha=True)
+    assert copied[0].__dict__.keys() == red.__dict__.keys()
+    copied[0]._internal_value[:] = 0          # a copy owns its array
+    assert red.to_hex() == "#FF0000"
+    square = Square().set_fill("#00ff00", 1)
+    other = square.copy()
+    assert other.fill_color == square.fill_color and other.fill_color is not square.fill_color
+    other.set_fill("#0000ff")
+    assert square.fill_color.to_hex() == "#00FF00"
+
+
 def test_path_caching_camera_draws_what_manims_camera_draws():
     from manim import Camera, Circle, Square, Text, VGroup, tempconfig
 
