@@ -218,6 +218,45 @@ def recolouring_camera(swap):
     return RecolouringCamera
 
 
+def path_caching_camera(base):
+    """A subclass of the Camera class `base` that keeps the cairo path it built for a vmobject and
+    replays it the next time the same vmobject is drawn with the very same points (bytes, shape),
+    class and point tolerance, through the same cairo matrix: a glyph that stays put while
+    something beneath it moves is redrawn every frame, and building its path (finding the subpaths,
+    a cairo call per curve) is most of drawing it. Cairo holds a path in fixed-point device
+    coordinates, which a replay reproduces exactly. A path is kept from a vmobject's second
+    identical drawing on, so a moving one costs only the comparison."""
+
+    class PathCachingCamera(base):
+        # id(vmobject) -> [what its path depends on, the cairo path or None]; the key is compared
+        # in full, so an id reused by a later vmobject can only find a path equal to its own
+        paths_limit = 20000
+
+        def set_cairo_context_path(self, ctx, vmobject):
+            points = vmobject.points
+            if len(points) == 0:
+                return super().set_cairo_context_path(ctx, vmobject)
+            cache = self.__dict__.setdefault("cairo_paths", {})
+            key = (points.tobytes(), points.shape, points.dtype.str, tuple(ctx.get_matrix()), type(vmobject),
+                   vmobject.n_points_per_cubic_curve, vmobject.tolerance_for_point_equality)
+            entry = cache.get(id(vmobject))
+            if entry is not None and entry[0] == key:
+                if entry[1] is not None:
+                    ctx.new_path()
+                    ctx.append_path(entry[1])
+                    return self
+                super().set_cairo_context_path(ctx, vmobject)
+                entry[1] = ctx.copy_path()
+                return self
+            if len(cache) >= self.paths_limit:
+                cache.clear()
+            cache[id(vmobject)] = [key, None]
+            return super().set_cairo_context_path(ctx, vmobject)
+
+    PathCachingCamera.__name__ = PathCachingCamera.__qualname__ = f"PathCaching{base.__name__}"
+    return PathCachingCamera
+
+
 def lean_animations(animations) -> list:
     """Animations (or `.animate` builders) made ready to play, with every mobject they copy made
     lean first (see `lean`)."""
@@ -240,6 +279,74 @@ def lean(mob):
         if getattr(m, "path_obj", None) is not None:
             m.path_obj = None
     return mob
+
+
+def install_lean_svgs() -> None:
+    """Make every SVG mobject (MathTex, Tex, Text, SVGMobject) drop its glyphs' parsed SVG paths
+    (see `lean`) as soon as their points are built, before Manim stores a copy in its SVG cache
+    (SVG_HASH_TO_MOB_MAP). Each later MathTex or Text of the same drawing, the sketch pass's and the
+    real render's, is a copy of that cached mobject, and so is every copy an animation makes
+    (Write's outline, a Transform's start): without the paths each is several times cheaper. The
+    paths are read only while the points are built. Idempotent."""
+    from manim.mobject.svg import svg_mobject
+
+    cls = svg_mobject.SVGMobject
+    if getattr(cls, "_builds_lean", False):
+        return
+    original = cls.generate_mobject
+
+    def generate_mobject(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        lean(self)
+        return result
+
+    cls.manim_generate_mobject = original   # Manim's own, kept for comparison (tests/test_compat.py)
+    cls.generate_mobject = generate_mobject
+    cls._builds_lean = True
+
+
+def install_text_svg_cache() -> None:
+    """Let Text use Manim's SVG cache as MathTex does (Manim 0.22 turns it off for Text alone): a
+    Text whose SVG file was parsed before in this process, in the sketch pass or earlier in the
+    scene, is built from a copy of that parse instead of parsing the file again. The cache's key
+    names the file, and a Text's file name is a hash of its text and every setting that shapes it
+    (font, size, colour, slant, weight, spacing); what Text does after the parse runs either way.
+    A Text given `use_svg_cache` keeps it. Idempotent."""
+    from manim import Text
+
+    if getattr(Text, "_shares_parsed_svgs", False):
+        return
+    original = Text.__init__
+
+    def __init__(self, *args, use_svg_cache: bool = True, **kwargs):
+        original(self, *args, use_svg_cache=use_svg_cache, **kwargs)
+
+    Text.manim_init = original   # Manim's own, kept for comparison (tests/test_compat.py)
+    Text.__init__ = __init__
+    Text._shares_parsed_svgs = True
+
+
+def install_fast_colour_copies() -> None:
+    """Give ManimColor a `__deepcopy__` that does what Python's generic one does for it (a new
+    instance of its class whose attributes, the [r, g, b, a] array, are deep copies), without the
+    generic road through `__reduce_ex__`: ~5x faster. Every mobject holds a few colours, and every
+    animation deep-copies its mobjects. Idempotent."""
+    import copy
+
+    from manim import ManimColor
+
+    if "__deepcopy__" in vars(ManimColor):
+        return
+
+    def __deepcopy__(self, memo):
+        cls = type(self)
+        new = cls.__new__(cls)
+        memo[id(self)] = new
+        for name, value in self.__dict__.items():
+            new.__dict__[name] = copy.deepcopy(value, memo)
+        return new
+
+    ManimColor.__deepcopy__ = __deepcopy__
 
 
 # -- processes -------------------------------------------------------------------------------------

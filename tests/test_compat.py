@@ -76,13 +76,106 @@ def test_any_0_22_release_is_accepted(monkeypatch, found):
     compat.check_manim_version()
 
 
-def test_lean_drops_every_parsed_path_and_keeps_the_drawing():
+@pytest.fixture
+def manims_own_svgs(monkeypatch):
+    """SVG mobjects built as Manim itself builds them (parsed paths kept), with an empty SVG cache."""
+    own = getattr(svg_mobject.SVGMobject, "manim_generate_mobject", svg_mobject.SVGMobject.generate_mobject)
+    monkeypatch.setattr(svg_mobject.SVGMobject, "generate_mobject", own)
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+
+
+def test_lean_drops_every_parsed_path_and_keeps_the_drawing(manims_own_svgs):
     formula = MathTex(r"\sigma(z) = \frac{1}{1+e^{-z}}")
     before = formula.get_all_points().copy()
     assert any(getattr(m, "path_obj", None) is not None for m in formula.get_family())
     assert compat.lean(formula) is formula
     assert all(getattr(m, "path_obj", None) is None for m in formula.get_family())
     np.testing.assert_array_equal(formula.get_all_points(), before)
+
+
+SHAPES = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 10'>"
+          "<path d='M1 1C4 0 6 9 9 8Z' fill='#ff0000'/><g id='two'><path d='M11 1h7v7h-7z'/></g></svg>")
+
+
+def family_points(mob):
+    return [m.points for m in mob.get_family()]
+
+
+def test_lean_svgs_build_manims_points_without_the_parsed_paths(tmp_path, monkeypatch):
+    compat.install_lean_svgs()
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+    svg = tmp_path / "shapes.svg"
+    svg.write_text(SHAPES, encoding="utf-8")
+    ours = svg_mobject.SVGMobject(svg)
+    again = svg_mobject.SVGMobject(svg)   # from Manim's SVG cache
+    monkeypatch.setattr(svg_mobject.SVGMobject, "generate_mobject", svg_mobject.SVGMobject.manim_generate_mobject)
+    theirs = svg_mobject.SVGMobject(svg, use_svg_cache=False)
+    assert any(getattr(m, "path_obj", None) is not None for m in theirs.get_family())
+    cached = list(svg_mobject.SVG_HASH_TO_MOB_MAP.values())
+    assert len(cached) == 1
+    for mob in (ours, again, cached[0]):
+        assert all(getattr(m, "path_obj", None) is None for m in mob.get_family())
+    for mob in (ours, again):
+        assert len(mob.get_family()) == len(theirs.get_family())
+        for a, b in zip(family_points(mob), family_points(theirs)):
+            np.testing.assert_array_equal(a, b)
+        assert [str(m.get_fill_colors()) for m in mob.get_family()] == \
+            [str(m.get_fill_colors()) for m in theirs.get_family()]
+        assert set(mob.id_to_vgroup_dict) == set(theirs.id_to_vgroup_dict)
+
+
+def test_lean_svgs_install_once():
+    compat.install_lean_svgs()
+    patched = svg_mobject.SVGMobject.generate_mobject
+    compat.install_lean_svgs()
+    assert svg_mobject.SVGMobject.generate_mobject is patched
+    assert svg_mobject.SVGMobject.manim_generate_mobject is not patched
+
+
+def test_text_parses_its_svg_once_and_hands_out_copies(monkeypatch):
+    from manim import Text
+
+    compat.install_text_svg_cache()
+    monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+    parsed = []
+    generate = svg_mobject.SVGMobject.generate_mobject
+    monkeypatch.setattr(svg_mobject.SVGMobject, "generate_mobject",
+                        lambda self: parsed.append(self.file_name) or generate(self))
+    first, second = Text("Weights", color="#ff0000"), Text("Weights", color="#ff0000")
+    assert len(parsed) == 1 and len(svg_mobject.SVG_HASH_TO_MOB_MAP) == 1
+    own = Text.__new__(Text)
+    Text.manim_init(own, "Weights", color="#ff0000")   # Manim's own: parses again, no cache
+    assert len(parsed) == 2 and len(svg_mobject.SVG_HASH_TO_MOB_MAP) == 1
+    for mob in (first, second):
+        assert len(mob.get_family()) == len(own.get_family())
+        for a, b in zip(family_points(mob), family_points(own)):
+            np.testing.assert_array_equal(a, b)
+        assert mob.get_fill_color().to_hex() == own.get_fill_color().to_hex() == "#FF0000"
+    # copies, not shared state: changing one leaves the next (and the cached parse) as it was
+    first.set_color("#00ff00").shift([1, 0, 0])
+    first[0].points[0, 0] = 99
+    third = Text("Weights", color="#ff0000")
+    assert len(parsed) == 2
+    assert second.get_fill_color().to_hex() == third.get_fill_color().to_hex() == "#FF0000"
+    for a, b in zip(family_points(third), family_points(own)):
+        np.testing.assert_array_equal(a, b)
+    assert not set(map(id, first.get_family())) & set(map(id, third.get_family()))
+    # the key follows the style: another colour or size is parsed from its own file
+    blue, small = Text("Weights", color="#0000ff"), Text("Weights", color="#ff0000", font_size=20)
+    assert len(parsed) == 4 and blue.get_fill_color().to_hex() == "#0000FF"
+    assert small.width < third.width
+    # asked not to share, a Text parses its own
+    Text("Weights", color="#ff0000", use_svg_cache=False)
+    assert len(parsed) == 5
+
+
+def test_text_svg_cache_installs_once():
+    from manim import Text
+
+    compat.install_text_svg_cache()
+    patched = Text.__init__
+    compat.install_text_svg_cache()
+    assert Text.__init__ is patched and Text.manim_init is not patched
 
 
 def test_tex_swap_restores_the_compiler_and_forgets_the_stand_ins(tmp_path):
@@ -224,7 +317,48 @@ def test_recolouring_camera_passes_every_colour_through_the_swap():
     assert np.allclose(seen[0][0, :3], [1, 0, 0]) and np.allclose(seen[1][0, :3], [0, 1, 0])
 
 
-def test_lean_animations_prepare_builders_and_drop_glyph_paths():
+def test_fast_colour_copies_are_what_pythons_deepcopy_makes():
+    import copy
+    from manim import ManimColor, Square
+
+    compat.install_fast_colour_copies()
+    red = ManimColor("#ff0000", alpha=0.5)
+    twice = [red, red]
+    copied = copy.deepcopy(twice)
+    assert copied[0] is copied[1] and copied[0] is not red   # one colour stays one colour
+    assert type(copied[0]) is ManimColor and copied[0] == red and copied[0].to_hex(with_alpha=True) == red.to_hex(with_alpha=True)
+    assert copied[0].__dict__.keys() == red.__dict__.keys()
+    copied[0]._internal_value[:] = 0          # a copy owns its array
+    assert red.to_hex() == "#FF0000"
+    square = Square().set_fill("#00ff00", 1)
+    other = square.copy()
+    assert other.fill_color == square.fill_color and other.fill_color is not square.fill_color
+    other.set_fill("#0000ff")
+    assert square.fill_color.to_hex() == "#00FF00"
+
+
+def test_path_caching_camera_draws_what_manims_camera_draws():
+    from manim import Camera, Circle, Square, Text, VGroup, tempconfig
+
+    with tempconfig({"pixel_width": 160, "pixel_height": 90}):
+        still = VGroup(Text("Weights", font_size=40).shift([0, 1, 0]), Square(1.5).set_fill("#336699", 0.5))
+        moving = Circle(0.6).set_fill("#ff8800", 1).set_stroke("#ffffff", 6)
+        mine, theirs = compat.path_caching_camera(Camera)(), Camera()
+        assert isinstance(mine, Camera)
+        for step in range(4):   # the first two draw a path, the later ones replay it
+            if step == 3:
+                moving.points[:, 0] += 0.5    # changed in place: same mobject, new points
+            else:
+                moving.shift([0.3 * step, 0, 0])
+            for camera in (mine, theirs):
+                camera.reset()
+                camera.capture_mobjects([still, moving])
+            np.testing.assert_array_equal(mine.pixel_array, theirs.pixel_array)
+        replayed = [entry for entry in mine.cairo_paths.values() if entry[1] is not None]
+        assert len(replayed) == len(still.family_members_with_points())
+
+
+def test_lean_animations_prepare_builders_and_drop_glyph_paths(manims_own_svgs):
     from manim import FadeIn, Square
 
     formula = MathTex("x^2")

@@ -11,7 +11,7 @@ from nncore import get_trace
 from scenes import catalog
 from scenes.kit import cues as cue_rules, frame, palette, theme as themes
 from scenes.kit.fonts import font_for
-from manimcompat import lean_animations
+from manimcompat import install_fast_colour_copies, install_lean_svgs, install_text_svg_cache, lean_animations
 from scenes.strings import text_for
 
 VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the next beat starts
@@ -19,6 +19,13 @@ VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the n
 # picture keeps moving while the voice speaks, instead of finishing early and holding still.
 MAX_STRETCH = 1.75
 CAPTION_SIZE = 30     # burned-in captions: two lines fill the caption band
+
+# Glyphs forget their parsed SVG paths once drawn, also in Manim's SVG cache: every Text and
+# MathTex after the first of its kind, and every copy an animation makes, is cheaper. Text parses
+# its SVG once a process, like MathTex (the sketch pass's parse serves the real render).
+install_lean_svgs()
+install_text_svg_cache()
+install_fast_colour_copies()   # every animation deep-copies its mobjects, and each holds colours
 
 
 class LayoutError(AssertionError):

@@ -7,7 +7,7 @@ import colorsys
 import numpy as np
 from manim import Camera, ManimColor
 
-from manimcompat import recolouring_camera
+from manimcompat import path_caching_camera, recolouring_camera
 
 from scenes.kit import palette
 
@@ -43,7 +43,9 @@ def _to_light(rgbas):
 LightCamera = recolouring_camera(_to_light)   # draws the dark palette as the light one
 
 
-CAMERAS = {"dark": Camera, "light": LightCamera}
+# Both keep the cairo path of a vmobject drawn again unchanged (most of a frame: what stays put
+# above something that moves is redrawn every frame).
+CAMERAS = {"dark": path_caching_camera(Camera), "light": path_caching_camera(LightCamera)}
 
 
 def background(theme: str) -> str:
