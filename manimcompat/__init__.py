@@ -349,6 +349,33 @@ def install_fast_colour_copies() -> None:
     ManimColor.__deepcopy__ = __deepcopy__
 
 
+# -- images ----------------------------------------------------------------------------------------
+class _CanvasPillow:
+    """PIL.Image as Manim's camera module sees it, but for one call: the camera makes the empty
+    canvas it pastes an ImageMobject on with Image.fromarray(np.zeros((h, w)), mode="RGBA"), a
+    float array Pillow 13 refuses ("Invalid mode for data type"; older Pillow read its zero bytes
+    as a transparent w x h image). That call gets the canvas it meant; every other goes to Pillow."""
+
+    def __init__(self, image):
+        self._image = image
+
+    def __getattr__(self, name):
+        return getattr(self._image, name)
+
+    def fromarray(self, array, mode=None):
+        if mode == "RGBA" and array.ndim == 2 and array.dtype != "uint8" and not array.any():
+            return self._image.new("RGBA", (array.shape[1], array.shape[0]))
+        return self._image.fromarray(array, mode=mode) if mode else self._image.fromarray(array)
+
+
+def install_image_canvas() -> None:
+    """Let the camera draw an ImageMobject with the installed Pillow (see _CanvasPillow). Idempotent."""
+    from manim.camera import camera
+
+    if not isinstance(camera.Image, _CanvasPillow):
+        camera.Image = _CanvasPillow(camera.Image)
+
+
 # -- processes -------------------------------------------------------------------------------------
 def progress_bars_thread_lock() -> None:
     """tqdm (Manim's progress bars) makes a multiprocessing lock on first use, which a stopped worker

@@ -373,3 +373,24 @@ def test_latex_template_facts():
     assert compat.compiles_with_latex_to_dvi(template)
     tex = compat.tex_source_file("y = 2", "align*", template)
     assert tex.suffix == ".tex" and "y = 2" in tex.read_text()
+
+
+def test_the_camera_draws_an_image_mobject_with_this_pillow():
+    """Manim's own camera pastes an image on a float canvas Pillow 13 refuses; with the canvas given,
+    each quarter of a 2 x 2 image shows its own pixel (nearest resampling: exact colours)."""
+    from manim import RESAMPLING_ALGORITHMS, Camera, ImageMobject, tempconfig
+
+    compat.install_image_canvas()
+    pixels = np.array([[[255, 0, 0, 255], [0, 255, 0, 255]],
+                       [[0, 0, 255, 255], [255, 255, 255, 255]]], dtype=np.uint8)
+    with tempconfig({"pixel_width": 80, "pixel_height": 80, "frame_width": 4, "frame_height": 4}):
+        image = ImageMobject(pixels).set_resampling_algorithm(RESAMPLING_ALGORITHMS["nearest"])
+        image.stretch_to_fit_width(2).stretch_to_fit_height(2)
+        camera = Camera()
+        camera.capture_mobject(image)
+        drawn = camera.pixel_array
+    # the image spans the middle 40 x 40 pixels: sample each quarter's centre
+    for (row, col), want in {(30, 30): pixels[0, 0], (30, 50): pixels[0, 1],
+                             (50, 30): pixels[1, 0], (50, 50): pixels[1, 1]}.items():
+        assert drawn[row, col, :3].tolist() == want[:3].tolist(), (row, col)
+    assert drawn[5, 5, :3].tolist() != [255, 255, 255]  # outside it, the background

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import (DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, Integer, LaggedStart, MathTex,
-                   Square, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
+from manim import (DOWN, LEFT, RESAMPLING_ALGORITHMS, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Group, ImageMobject,
+                   Indicate, Integer, LaggedStart, ManimColor, MathTex, Square, UpdateFromAlphaFunc, VGroup, Write,
+                   rate_functions)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
@@ -14,18 +15,21 @@ from scenes.kit.parts import CurvePlot, legend_row, nice_range, note
 
 
 # -- Training ---------------------------------------------------------------------------
-class DecisionMap(VGroup):
+class DecisionMap(Group):
     """The input square shaded by the network's output (brighter = nearer 1), with the training points:
-    a filled dot where the label is 1, a ring where it is 0. (Squares, not an image: Manim 0.22's
-    image drawing fails with this Pillow.)"""
+    a filled dot where the label is 1, a ring where it is 0. The shading is one image, a pixel per grid
+    cell, drawn with bilinear resampling: smooth at any size, and one paste a frame, not a square per cell."""
 
     def __init__(self, tr, side: float = 3.4, **kwargs):
         super().__init__(**kwargs)
         grid = tr["map"]
         self.lo, self.hi, self.cells, self.side = grid["lo"], grid["hi"], grid["cells"], side
         self.frame = Square(side_length=side, color=palette.DIM, stroke_width=3)
+        self.rgb = (np.array(ManimColor(palette.OUTPUT).to_rgb()) * 255).round()
         self.current = np.zeros(self.cells ** 2)
-        self.shading = self.shade(self.current)  # dark until the scene shows a snapshot
+        self.shading = ImageMobject(self.pixels(self.current))  # dark until the scene shows a snapshot
+        self.shading.set_resampling_algorithm(RESAMPLING_ALGORITHMS["bilinear"])
+        self.shading.stretch_to_fit_width(side).stretch_to_fit_height(side).move_to(self.frame)
         self.samples = VGroup()
         for (u, v), label in zip(tr["X"], tr["y"]):
             if label > 0.5:
@@ -41,26 +45,22 @@ class DecisionMap(VGroup):
         f = lambda t: (t - self.lo) / (self.hi - self.lo) * self.side - self.side / 2
         return self.frame.get_center() + np.array([f(u), f(v), 0.0])
 
-    def shade(self, values) -> VGroup:
-        """One square per grid cell, row by row from the bottom (the trace's order)."""
-        size = self.side / self.cells
-        corner = self.frame.get_corner(DOWN + LEFT)
-        cells = VGroup()
-        for k, value in enumerate(values):
-            r, c = divmod(k, self.cells)
-            cells.add(Square(side_length=size * 1.02, stroke_width=0)   # a hair wider: no seams between cells
-                      .set_fill(palette.OUTPUT, 0.85 * float(np.clip(value, 0, 1)))
-                      .move_to(corner + np.array([(c + 0.5) * size, (r + 0.5) * size, 0.0])))
-        return cells
+    def pixels(self, values) -> np.ndarray:
+        """RGBA, the output colour at 0.85 x the value's opacity; the trace's rows run from the bottom,
+        an image's from the top."""
+        n = self.cells
+        rgba = np.empty((n, n, 4), dtype=np.uint8)
+        rgba[..., :3] = self.rgb
+        rgba[..., 3] = np.round(255 * 0.85 * np.clip(np.asarray(values, float), 0, 1)).reshape(n, n)[::-1]
+        return rgba
 
     def update_to(self, values, **kwargs):
-        """Every cell's brightness moves to the snapshot's: one updater, not one animation per cell."""
+        """The image moves from the shown snapshot to the next, every cell at once."""
         start, end = self.current, np.clip(np.asarray(values, float), 0.0, 1.0)
         self.current = end
 
-        def blend(cells, alpha):
-            for cell, v in zip(cells, start + (end - start) * alpha):
-                cell.set_fill(opacity=0.85 * v)
+        def blend(image, alpha):
+            image.pixel_array = self.pixels(start + (end - start) * alpha)
 
         return UpdateFromAlphaFunc(self.shading, blend, **kwargs)
 
