@@ -46,7 +46,28 @@ def _tokens(text: str, lang: str) -> list[str]:
             out[-1] += tok
         else:
             out.append(tok)
-    return [piece for tok in out for piece in _chars_if_too_long(tok)]
+    return [piece for tok in _formulas(out) for piece in _chars_if_too_long(tok)]
+
+
+def _formulas(tokens: list[str]) -> list[str]:
+    """A formula written in Latin among Chinese ("z = 0.5", "x1 + x2 − 40 > 0", "1 − tanh²") is one
+    piece when it fits a line: Latin pieces joined by single spaces are not cut apart."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        run = [tokens[i]]
+        if _ZH_LATIN.fullmatch(tokens[i]):   # the last piece may carry the punctuation that ends it
+            while (i + 2 < len(tokens) and tokens[i + 1] == " "
+                   and _ZH_LATIN.fullmatch(tokens[i + 2].rstrip("".join(_ZH_PUNCT)))
+                   and len(" ".join(run + [tokens[i + 2]])) <= LINE_CHARS["zh"]):
+                ended = tokens[i + 2] != tokens[i + 2].rstrip("".join(_ZH_PUNCT))
+                run.append(tokens[i + 2])
+                i += 2
+                if ended:
+                    break
+        out.append(" ".join(run))
+        i += 1
+    return out
 
 
 def _chars_if_too_long(tok: str) -> list[str]:
