@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut,
-                   GrowArrow, Indicate, MathTex, ReplacementTransform,
+                   GrowArrow, Indicate, LaggedStart, MathTex, ReplacementTransform,
                    VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
@@ -30,13 +30,28 @@ class Perceptron(ExplainerScene):
         with self.beat("inputs", "perceptron.cap.inputs"):
             self.play(FadeIn(diagram.inputs), FadeIn(diagram.values), FadeIn(diagram.names))
             self.play(*[Create(e) for e in diagram.edges], FadeIn(diagram.weights), Create(diagram.neuron))
+            # "its own weight": each input's weight lit in turn, on its edge
+            self.play(LaggedStart(*[Indicate(VGroup(e, w), color=w.get_color(), scale_factor=1.15)
+                                    for e, w in zip(diagram.edges, diagram.weights)], lag_ratio=0.5), run_time=1.5)
 
     def equations(self, diagram, panel, step):
         """Products, their sum, the bias: written slowly enough to read along, a pause after each."""
+        weights = self.trace["step"]["weights"]
         with self.beat("products", "perceptron.cap.products"):
-            for row in panel.products:
-                self.play(Write(row), run_time=1.5)
-                self.wait(0.6)
+            # each product written while its input, edge and weight are lit on the diagram
+            for row, node, e, w in zip(panel.products, diagram.inputs, diagram.edges, diagram.weights):
+                self.play(Write(row), *[Indicate(m, color=w.get_color(), scale_factor=1.1) for m in (node, e, w)],
+                          run_time=1.5)
+                self.wait(0.3)
+            # "a large weight makes an input count more; a negative one makes it count against firing"
+            big = max(range(len(weights)), key=lambda j: abs(weights[j]))
+            negative = [j for j, w in enumerate(weights) if w < 0]
+            def lit(j):   # input j's edge, weight and product, each lit in place
+                return [Indicate(m, color=palette.sign_color(weights[j]), scale_factor=1.1)
+                        for m in (diagram.edges[j], diagram.weights[j], panel.products[j])]
+            self.play(*lit(big), run_time=1.0)
+            if negative:
+                self.play(*[a for j in negative for a in lit(j)], run_time=1.0)
         with self.beat("sum", "perceptron.cap.sum", weighted_sum=num(step["weighted_sum"])):
             self.play(Write(panel.total), run_time=2.0)
             self.wait(1.5)
@@ -48,10 +63,18 @@ class Perceptron(ExplainerScene):
 
     def step_activation(self, diagram, panel, step):
         with self.beat("step", "perceptron.cap.step", output=stated(step["output"])):
+            # "a step activation turns z into 1"
             self.play(GrowArrow(diagram.arrow), FadeIn(diagram.act_box), FadeIn(diagram.act_name))
             self.play(diagram.neuron.animate.set_activation(step["output"]), GrowArrow(diagram.out_arrow),
                       Write(diagram.output), Write(panel.out))
-            self.play(FadeIn(diagram.kind), Indicate(diagram.act_box, color=palette.OUTPUT), run_time=1.2)
+            # "it jumps from 0 to 1 at z = 0"
+            self.play(Indicate(diagram.act_box, color=palette.OUTPUT, scale_factor=1.5), run_time=1.2)
+            # "where the sum passes the threshold": z, and the bias that is the threshold moved over
+            self.play(Indicate(panel.z, color=palette.SUM, scale_factor=1.15),
+                      Indicate(diagram.bias, color=palette.BIAS, scale_factor=1.2), run_time=1.2)
+            # "fire or not, nothing in between"
+            self.play(FadeIn(diagram.kind, shift=0.2 * DOWN), Indicate(diagram.output, color=palette.OUTPUT),
+                      run_time=1.0)
 
     def sigmoid(self, diagram, panel):
         sig = self.trace["sigmoid"]
