@@ -41,7 +41,7 @@ class ForwardPass(Chapter2Scene):
         for l in range(1, len(layers)):
             table = self.compute_layer(net, l, table)
             if l == 1:
-                self.matrix(l)
+                self.matrix(l, net)
         self.summary(net, table)
 
     # -- the network, built before anything flows through it ----------------------------------------
@@ -54,6 +54,8 @@ class ForwardPass(Chapter2Scene):
                          .next_to(n, LEFT, buff=0.15) for i, n in zip(net.shown[0], net.layers[0])])
         with self.beat("layers", "forward.cap.layers", n_in=layers[0], hidden=layers[1], n_out=layers[-1]):
             self.play(net.create_layer(0), FadeIn(names), run_time=1.5)
+            # "the input layer holds the features, x1 and x2"
+            self.play(Indicate(names, color=palette.INPUT), net.highlight_neurons(0, color=palette.INPUT), run_time=0.8)
             for l in range(1, len(layers)):
                 self.play(net.create_layer(l), run_time=1.2)
         one = net.edges_into(0, 0)
@@ -62,12 +64,19 @@ class ForwardPass(Chapter2Scene):
         terms = " + ".join(f"w^{{(1)}}_{{1{i + 1}}}\\,x_{{{i + 1}}}" for i in range(min(n_in, 2)))
         if n_in > 2:
             terms += r" + \cdots"
-        perceptron = MathTex(rf"h_1 = {sym}\big({terms} + b^{{(1)}}_1\big)", font_size=palette.MATH_SIZE - 8)
+        # h1 = σ( w x + ... + b ): written piece by piece as the caption names them
+        perceptron = MathTex(r"h_1 =", rf"{sym}\big(", terms, rf"+ b^{{(1)}}_1", r"\big)", font_size=palette.MATH_SIZE - 8)
         perceptron.move_to([RIGHT_X, 1.9, 0])
         with self.beat("perceptron", "forward.cap.perceptron"):
-            self.play(net.highlight_neurons(1, [0]), LaggedStart(*[Create(e) for e in one], lag_ratio=0.3),
-                      run_time=1.5)
-            self.play(FadeIn(net.bias_markers[0][0], scale=2.0), Write(perceptron), run_time=1.5)
+            # "each hidden neuron is the perceptron of chapter 1"
+            self.play(net.highlight_neurons(1, [0]), Write(perceptron[0]), run_time=1.0)
+            # "its own weight on every input"
+            self.play(LaggedStart(*[Create(e) for e in one], lag_ratio=0.3), Write(perceptron[2]), run_time=1.5)
+            # "its own bias"
+            self.play(FadeIn(net.bias_markers[0][0], scale=2.0), Write(perceptron[3]), run_time=1.0)
+            # "then the sigmoid"
+            self.play(Write(perceptron[1]), Write(perceptron[4]), net.highlight_neurons(1, [0], color=palette.OUTPUT),
+                      run_time=1.2)
         rest = VGroup(*[e for e in net.edges[0] if e not in one.submobjects])
         with self.beat("dense", "forward.cap.dense"):
             self.play(LaggedStart(*[Create(e) for e in rest], lag_ratio=0.1), FadeOut(perceptron), run_time=1.8)
@@ -118,7 +127,7 @@ class ForwardPass(Chapter2Scene):
         return rows
 
     # -- z(1) = W(1) x + b(1), every piece with its shape --------------------------------------------
-    def matrix(self, l):
+    def matrix(self, l, net):
         """The layer at once: z(l) = W(l) a(l-1) + b(l) with the numbers and the shape under each piece.
         Row j of W holds neuron j's weights, so w_ji sits at row j, column i (the trace stores them
         input-first). '=' only if every row, worked out from the numbers shown, gives the z shown."""
@@ -172,10 +181,16 @@ class ForwardPass(Chapter2Scene):
         with self.beat(f"layer{l}-matrix", "forward.cap.matrix", n_out=n_out, n_in=n_in, l=l):
             self.play(FadeIn(symbols), FadeIn(ops), run_time=1.2)
             self.play(FadeIn(middle[2]), FadeIn(shapes[2]), run_time=1.2)
+            # W(l) is the layer's edges: row j holds the weights on the edges into neuron j
+            self.play(Indicate(middle[2], color=palette.TEXT, scale_factor=1.1),
+                      LaggedStart(*[net.highlight_edges(l - 1, net.edges_into(l - 1, j), lag_ratio=0.0)
+                                    for j in net.shown[l]], lag_ratio=0.5), run_time=1.6)
             self.play(FadeIn(middle[3:5]), FadeIn(shapes[3:5]), run_time=1.0)
             self.play(FadeIn(middle[5:]), FadeIn(shapes[5:]), run_time=1.0)
             self.play(FadeIn(middle[:2]), FadeIn(shapes[:2]), run_time=1.2)
-            self.play(Indicate(shapes, color=palette.TEXT), run_time=1.2)
+            # "it gives n sums": the z column, one per neuron of the layer
+            self.play(Indicate(shapes, color=palette.TEXT), Indicate(middle[0], color=palette.SUM),
+                      net.highlight_neurons(l, color=palette.SUM), run_time=1.2)
         self.play(FadeOut(block), run_time=0.5)
 
     # symbols: x for inputs, h for hidden activations, y-hat for the output
@@ -277,6 +292,9 @@ class ForwardPass(Chapter2Scene):
                 self.play(Write(block[-1]), net.node(l, j).animate.set_activation(a), FadeIn(labels[k]),
                           run_time=1.2 if slow else 0.8)
                 self.play(FadeIn(row, target_position=block[-1]), run_time=0.7)
+                if key == "forward.cap.first":   # "brighter means a larger activation"
+                    self.play(net.highlight_neurons(l, [j], color=palette.OUTPUT), Indicate(labels[k], color=palette.OUTPUT),
+                              run_time=1.0)
             table.add(row)
         self.play(FadeOut(header), FadeOut(block), run_time=0.5)
         return table
@@ -297,6 +315,8 @@ class ForwardPass(Chapter2Scene):
         with self.beat("summary", "forward.cap.summary", a=", ".join(num(v) for v in tr["output"])):
             for l in range(len(net.edges)):
                 self.play(net.signal(l), net.highlight_neurons(l + 1), run_time=1.2)
-            self.play(Write(formula), run_time=1.5)
+            self.play(Write(formula[0]), run_time=1.5)
+            # "starting from a(0) = x": the input layer
+            self.play(FadeIn(formula[1], shift=0.2 * UP), net.highlight_neurons(0, color=palette.INPUT), run_time=1.0)
             self.play(FadeIn(prediction, shift=0.2 * UP), net.highlight_neurons(len(net.layers) - 1), run_time=1.2)
 
