@@ -89,13 +89,15 @@ class UniversalApproximation(ExplainerScene):
 
     def range_ends(self, plot):
         """The range [a, b] the theorem speaks of: the plotted range's ends, dashed, named a and b."""
-        x0, x1 = self.trace["dense_xs"][0], self.trace["dense_xs"][-1]
+        xs, ys = self.trace["dense_xs"], self.trace["dense_target"]
         y0, y1 = plot.y_span
         ends = []
-        for x, name in ((x0, "a"), (x1, "b")):
+        # each name outside the range, beside the x-axis on the side away from the target there
+        for x, y, name, out in ((xs[0], ys[0], "a", LEFT), (xs[-1], ys[-1], "b", RIGHT)):
             line = DashedLine(plot.p(x, y0), plot.p(x, y1), color=palette.DIM, stroke_width=3)
+            side = DOWN if y > 0 else UP
             ends.append(VGroup(line, MathTex(name, font_size=palette.MATH_SIZE - 8, color=palette.DIM)
-                               .next_to(line, UP, buff=0.1)))
+                               .next_to(plot.p(x, min(max(0.0, y0), y1)), out + side, buff=0.1)))
         return ends
 
     def sticks(self, plot, ys):
