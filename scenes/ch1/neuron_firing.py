@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, DecimalNumber, Dot, FadeIn, FadeOut,
-                   GrowArrow, Indicate, Line, MathTex, MoveAlongPath, Rectangle, Text, Transform,
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, DecimalNumber, Dot, DoubleArrow, FadeIn, FadeOut,
+                   GrowArrow, GrowFromCenter, Indicate, Line, MathTex, MoveAlongPath, Rectangle, Text, Transform,
                    ValueTracker, VGroup, Write, rate_functions)
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
@@ -152,7 +152,20 @@ class NeuronFiring(ExplainerScene):
                           run_time=1.0)
                 self.play(FadeOut(pulse, scale=2.5), run_time=0.4)
             else:
-                self.play(Indicate(gauge[1], color=palette.BIAS), FadeIn(verdict))
+                # "stays below": the gap from the sum up to the threshold, drawn in the gauge
+                top, level = fill.get_top(), gauge[1].get_center()
+                words = verdict
+                if level[1] - top[1] > 0.3:
+                    gap = DoubleArrow([gauge.frame.get_x(), top[1], 0], [gauge.frame.get_x(), level[1], 0], buff=0.04,
+                                      color=palette.TEXT, stroke_width=6, tip_length=0.16,
+                                      max_tip_length_to_length_ratio=0.4)
+                    self.play(GrowFromCenter(gap), Indicate(gauge[1], color=palette.BIAS), run_time=1.0)
+                    verdict = VGroup(verdict, gap)
+                else:
+                    self.play(Indicate(gauge[1], color=palette.BIAS), run_time=1.0)
+                # "the neuron does not fire": it stays dark
+                self.play(FadeIn(words),
+                          Indicate(parts.neuron, color=palette.DIM, scale_factor=1.1), run_time=1.0)
             self.wait(1.2)
         return verdict_key, verdict
 
