@@ -24,6 +24,7 @@ class ForwardPass(Chapter2Scene):
     edges, what colour, thickness and the bias dots mean), then one input flows through it."""
 
     table_rows = 5      # summary rows that fit below the computation
+    TABLE_GAP = 0.25    # between the computation's last row and the table of results
 
     def construct(self):
         self.title_card()
@@ -234,7 +235,10 @@ class ForwardPass(Chapter2Scene):
             expr = self.weighted(l, j, inputs)
             pieces = self.split_sum(expr.tex, per_row=2 if n_in > 2 else 3)
             rows += [("&= " if k == 0 else r"&\phantom{=}\ ") + p for k, p in enumerate(pieces)]
-            rows.append(f"&{relation(expr, z)} {tex_num(z)}")
+            if len(pieces) > 1 and " " not in pieces[-1].lstrip("+- "):   # a lone last term (the bias):
+                rows[-1] += f" {relation(expr, z)} {tex_num(z)}"          # its result beside it, a row less
+            else:
+                rows.append(f"&{relation(expr, z)} {tex_num(z)}")
         else:
             terms = tr["products"][l - 1][j] + [tr["biases"][l - 1][j]]
             shown = " + ".join(tex_num(t) for t in terms[:2]) + r" + \cdots + " + tex_num(terms[-1])
@@ -249,8 +253,6 @@ class ForwardPass(Chapter2Scene):
         block[-1].set_color(palette.OUTPUT)
         if block.width > 5.8:
             block.scale_to_fit_width(5.8)
-        if block.height > 2.4:   # clear of the table of results below it
-            block.scale_to_fit_height(2.4)
         return block
 
     @staticmethod
@@ -272,14 +274,22 @@ class ForwardPass(Chapter2Scene):
             table = VGroup()
         self.play(FadeIn(header), run_time=0.6)
         labels = net.value_labels(l, tr["activations"][l])
+        rows = [MathTex(rf"z^{{({l})}}{self.sub(l, j)} = {tex_num(tr['zs'][l - 1][j])},\quad "
+                        rf"{self.sym(l)}{self.sub(l, j)} = {tex_num(tr['activations'][l][j])}",
+                        font_size=palette.MATH_SIZE - 12, color=palette.TEXT) for j in shown]
+        # the computation lives between the header and the table's first row (at y = -0.3), a gap between
+        table_top = table[0].get_top()[1] if table else -0.3 + rows[0].height / 2
+        room = header.get_bottom()[1] - 0.25 - (table_top + self.TABLE_GAP)
         block = VGroup()
         for k, j in enumerate(shown):
             z, a = tr["zs"][l - 1][j], tr["activations"][l][j]
-            previous, block = block, self.computation(l, j).next_to(header, DOWN, buff=0.25).set_x(RIGHT_X)
+            previous, block = block, self.computation(l, j)
+            if block.height > room:   # clear of the table of results below it, with a gap
+                block.scale_to_fit_height(room)
+            block.next_to(header, DOWN, buff=0.25).set_x(RIGHT_X)
             key = "forward.cap.output" if last else "forward.cap.first" if k == 0 else "forward.cap.neuron"
             slow = k == 0 or last
-            row = MathTex(rf"z^{{({l})}}{self.sub(l, j)} = {tex_num(z)},\quad {self.sym(l)}{self.sub(l, j)} = {tex_num(a)}",
-                          font_size=palette.MATH_SIZE - 12, color=palette.TEXT)
+            row = rows[k]
             if table:   # under the previous row, with room for the layer index above the z
                 row.next_to(table[-1], DOWN, buff=0.14).align_to(table[0], LEFT)
             else:
