@@ -100,11 +100,11 @@ class Perceptron(ExplainerScene):
     def diagram(self, case):
         d = VGroup()
         n = len(case["inputs"])
-        # laid out left to right in x -6.1..0.7, so the panel (x 1.0..6.3, at full formula size) never meets
+        # laid out left to right in x -6.3..0.7, so the panel (x 1.0..6.3, at full formula size) never meets
         # the output
-        d.neuron = NeuronNode(radius=0.6).move_to(2.9 * LEFT + 0.45 * UP)   # room for the weights' labels
+        d.neuron = NeuronNode(radius=0.5).move_to(2.8 * LEFT + 0.45 * UP)   # room for the weights' labels
         ys = np.linspace(2.1, -1.2, n)
-        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.INPUT).move_to([-5.8, y, 0]) for y in ys])
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.INPUT).move_to([-6.0, y, 0]) for y in ys])
         d.values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
         d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
                            for j, c in enumerate(d.inputs, start=1)])
