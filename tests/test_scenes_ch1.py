@@ -118,6 +118,32 @@ def test_chinese_cues_never_break_inside_a_word():
                                for w in ZH_WORDS for k in range(1, len(w))), (key, a, b)
 
 
+OPERATORS = ("=", "+", "−", "×", ">", "<", "≈")
+MINE = ("firing.", "perceptron.", "act.", "bias.", "params.", "forward.", "approx.")
+
+
+def test_chinese_cues_keep_a_formula_on_one_line():
+    """A formula written in Latin among Chinese ("z = 1.5", "1 − tanh²") is not cut where it fits a line
+    (review: "得到 z = / -0.150"). Only the two formulas wider than a line may break, at an operator."""
+    from scenes.kit import cues
+    from scenes.strings import TABLES
+
+    assert cues.split_cues("加上偏置 −0.5，得到 z = 0.150。偏置就是移到左边的阈值；偏置那一节会说明原因。", "zh")[0] \
+        == "加上偏置 −0.5，得到\nz = 0.150。偏置就是移到左边的阈值；"
+    # chapters 1, 2 and 5 (other chapters' formulas with the filler's "12.5" may not fit a line);
+    # wider than a line with the filler's "12.5" for the layer: z(l) = W(l) a(l−1) + b(l); z(12.5) = ...
+    too_wide = ("forward.cap.summary", "forward.cap.matrix")
+    matrix = TABLES["zh"]["forward.cap.matrix"].format_map(_Filler(l="1"))
+    assert "z(1) = W(1) x + b(1)。" in [line for cue in cues.split_cues(matrix, "zh") for line in cue.split("\n")]
+    for key, text in TABLES["zh"].items():
+        if ".cap." not in key or key in too_wide or not key.startswith(MINE):
+            continue
+        for cue in cues.split_cues(text.format_map(FILLER), "zh"):
+            lines = cue.split("\n")
+            for a, b in zip(lines, lines[1:]):
+                assert not a.endswith(OPERATORS) and not b.startswith(OPERATORS), (key, a, b)
+
+
 class _Filler(dict):
     def __missing__(self, key):
         return "12.5"

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, DecimalNumber, Dot, FadeIn, FadeOut,
-                   GrowArrow, Indicate, Line, MathTex, MoveAlongPath, Rectangle, Text, Transform,
+from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, DecimalNumber, Dot, DoubleArrow, FadeIn, FadeOut,
+                   GrowArrow, GrowFromCenter, Indicate, Line, MathTex, MoveAlongPath, Rectangle, Text, Transform,
                    ValueTracker, VGroup, Write, rate_functions)
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import (decimals_for, stated, tex_stated)
 from scenes.kit.parts import NeuronNode, ticking
+
+
+INPUT_AT = (5.0 * LEFT + 1.3 * UP, 5.0 * LEFT + 1.9 * DOWN)   # where the two inputs sit
 
 
 @dataclass
@@ -42,8 +45,23 @@ class NeuronFiring(ExplainerScene):
         node = NeuronNode(radius=0.75).move_to(1.6 * LEFT + 0.3 * DOWN)
         neuron = VGroup(node, MathTex(r"\Sigma", font_size=60, color=palette.TEXT).move_to(node))
         neuron.node = node
+        # the paths the inputs will take (the cases draw them again from their input nodes)
+        paths = VGroup(*[Arrow(start + 0.45 * RIGHT, node.get_left(), buff=0.1, color=palette.DIM, stroke_width=4)
+                         for start in INPUT_AT])
         with self.beat("intro", "firing.cap.intro"):
-            self.play(Create(node), Write(neuron[1]), FadeIn(gauge))
+            # "a neuron adds up": the neuron and its sum sign
+            self.play(Create(node), Write(neuron[1]), run_time=1.0)
+            # "the signals that reach it": pulses run in along the inputs' paths and merge in the sum
+            pulses = [Dot(color=palette.INPUT, radius=0.14).move_to(ar.get_start()) for ar in paths]
+            self.play(*[GrowArrow(ar) for ar in paths], run_time=0.6)
+            self.play(*[MoveAlongPath(d, Line(ar.get_start(), ar.get_end())) for d, ar in zip(pulses, paths)],
+                      run_time=0.9)
+            self.remove(*pulses)
+            self.play(Indicate(neuron[1], color=palette.SUM, scale_factor=1.4), FadeOut(paths), run_time=0.8)
+            # "and compares the sum with a threshold": the gauge, then its threshold mark
+            self.play(FadeIn(gauge[0]), run_time=0.6)
+            self.play(Create(gauge[1]), FadeIn(gauge[2], shift=0.2 * RIGHT), run_time=0.8)
+            self.play(Indicate(gauge[1:], color=palette.BIAS, scale_factor=1.2), run_time=0.8)
         return neuron
 
     # -- parts used only here -----------------------------------------------------
@@ -83,7 +101,7 @@ class NeuronFiring(ExplainerScene):
     def case_parts(self, n, a, b, shown) -> CaseParts:
         neuron, sigma = shown.node, shown[1]
         inputs = VGroup(*[NeuronNode(radius=0.45, activation=0.0, color=palette.INPUT).move_to(pos)
-                          for pos in (5.0 * LEFT + 1.3 * UP, 5.0 * LEFT + 1.9 * DOWN)])
+                          for pos in INPUT_AT])
         values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE).move_to(node) for v, node in zip((a, b), inputs)])
         names = VGroup(*[MathTex(f"x_{i}", font_size=palette.MATH_SIZE - 4, color=palette.DIM).next_to(node, LEFT, buff=0.2)
                          for i, node in enumerate(inputs, start=1)])
@@ -134,7 +152,20 @@ class NeuronFiring(ExplainerScene):
                           run_time=1.0)
                 self.play(FadeOut(pulse, scale=2.5), run_time=0.4)
             else:
-                self.play(Indicate(gauge[1], color=palette.BIAS), FadeIn(verdict))
+                # "stays below": the gap from the sum up to the threshold, drawn in the gauge
+                top, level = fill.get_top(), gauge[1].get_center()
+                words = verdict
+                if level[1] - top[1] > 0.3:
+                    gap = DoubleArrow([gauge.frame.get_x(), top[1], 0], [gauge.frame.get_x(), level[1], 0], buff=0.04,
+                                      color=palette.TEXT, stroke_width=6, tip_length=0.16,
+                                      max_tip_length_to_length_ratio=0.4)
+                    self.play(GrowFromCenter(gap), Indicate(gauge[1], color=palette.BIAS), run_time=1.0)
+                    verdict = VGroup(verdict, gap)
+                else:
+                    self.play(Indicate(gauge[1], color=palette.BIAS), run_time=1.0)
+                # "the neuron does not fire": it stays dark
+                self.play(FadeIn(words),
+                          Indicate(parts.neuron, color=palette.DIM, scale_factor=1.1), run_time=1.0)
             self.wait(1.2)
         return verdict_key, verdict
 
@@ -157,8 +188,13 @@ class NeuronFiring(ExplainerScene):
         rule[3].set_color(palette.BIAS)   # the threshold, moved over: the next scenes' bias
         rule.next_to(rows, DOWN, buff=0.8)
         with self.beat("cases", "firing.cap.summary"):
-            self.play(FadeOut(gauge), FadeOut(neuron), FadeIn(rows, shift=0.3 * UP))
-            self.wait(1)
+            # "sum the inputs, compare with the threshold": each case's sum and comparison in turn,
+            # "fire or stay quiet": then its verdict
+            self.play(FadeOut(gauge), FadeOut(neuron), run_time=0.6)
+            for row in rows:
+                self.play(FadeIn(row[0], shift=0.3 * UP), run_time=0.8)
+            self.play(*[FadeIn(row[1], shift=0.3 * LEFT) for row in rows], run_time=0.8)
+            self.play(*[Indicate(row[1], color=row[1].get_color()) for row in rows], run_time=1.0)
         with self.beat("rule", "firing.cap.rule", threshold=stated(self.trace["threshold"])):
             self.play(Write(rule[0]), run_time=1.2)
             self.play(FadeIn(rule[1]), Write(rule[2]), run_time=1.2)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, FadeOut,
-                   GrowArrow, Indicate, MathTex, ReplacementTransform,
+                   GrowArrow, Indicate, LaggedStart, MathTex, ReplacementTransform,
                    VGroup, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
-from scenes.kit.equation import apply, computation, given, value
-from scenes.kit.fmt import num, stated, tex_num, tex_stated
+from scenes.kit.equation import apply, computation, given, relation, value
+from scenes.kit.fmt import num, stated, tex_lines, tex_num, tex_stated
 from scenes.kit.parts import NeuronNode, beside_line, edge, edge_width, glyph
 
 
@@ -30,13 +30,28 @@ class Perceptron(ExplainerScene):
         with self.beat("inputs", "perceptron.cap.inputs"):
             self.play(FadeIn(diagram.inputs), FadeIn(diagram.values), FadeIn(diagram.names))
             self.play(*[Create(e) for e in diagram.edges], FadeIn(diagram.weights), Create(diagram.neuron))
+            # "its own weight": each input's weight lit in turn, on its edge
+            self.play(LaggedStart(*[Indicate(VGroup(e, w), color=w.get_color(), scale_factor=1.15)
+                                    for e, w in zip(diagram.edges, diagram.weights)], lag_ratio=0.5), run_time=1.5)
 
     def equations(self, diagram, panel, step):
         """Products, their sum, the bias: written slowly enough to read along, a pause after each."""
+        weights = self.trace["step"]["weights"]
         with self.beat("products", "perceptron.cap.products"):
-            for row in panel.products:
-                self.play(Write(row), run_time=1.5)
-                self.wait(0.6)
+            # each product written while its input, edge and weight are lit on the diagram
+            for row, node, e, w in zip(panel.products, diagram.inputs, diagram.edges, diagram.weights):
+                self.play(Write(row), *[Indicate(m, color=w.get_color(), scale_factor=1.1) for m in (node, e, w)],
+                          run_time=1.5)
+                self.wait(0.3)
+            # "a large weight makes an input count more; a negative one makes it count against firing"
+            big = max(range(len(weights)), key=lambda j: abs(weights[j]))
+            negative = [j for j, w in enumerate(weights) if w < 0]
+            def lit(j):   # input j's edge, weight and product, each lit in place
+                return [Indicate(m, color=palette.sign_color(weights[j]), scale_factor=1.1)
+                        for m in (diagram.edges[j], diagram.weights[j], panel.products[j])]
+            self.play(*lit(big), run_time=1.0)
+            if negative:
+                self.play(*[a for j in negative for a in lit(j)], run_time=1.0)
         with self.beat("sum", "perceptron.cap.sum", weighted_sum=num(step["weighted_sum"])):
             self.play(Write(panel.total), run_time=2.0)
             self.wait(1.5)
@@ -48,10 +63,18 @@ class Perceptron(ExplainerScene):
 
     def step_activation(self, diagram, panel, step):
         with self.beat("step", "perceptron.cap.step", output=stated(step["output"])):
+            # "a step activation turns z into 1"
             self.play(GrowArrow(diagram.arrow), FadeIn(diagram.act_box), FadeIn(diagram.act_name))
             self.play(diagram.neuron.animate.set_activation(step["output"]), GrowArrow(diagram.out_arrow),
                       Write(diagram.output), Write(panel.out))
-            self.play(FadeIn(diagram.kind), Indicate(diagram.act_box, color=palette.OUTPUT), run_time=1.2)
+            # "it jumps from 0 to 1 at z = 0"
+            self.play(Indicate(diagram.act_box, color=palette.OUTPUT, scale_factor=1.5), run_time=1.2)
+            # "where the sum passes the threshold": z, and the bias that is the threshold moved over
+            self.play(Indicate(panel.z, color=palette.SUM, scale_factor=1.15),
+                      Indicate(diagram.bias, color=palette.BIAS, scale_factor=1.2), run_time=1.2)
+            # "fire or not, nothing in between"
+            self.play(FadeIn(diagram.kind, shift=0.2 * DOWN), Indicate(diagram.output, color=palette.OUTPUT),
+                      run_time=1.0)
 
     def sigmoid(self, diagram, panel):
         sig = self.trace["sigmoid"]
@@ -77,10 +100,11 @@ class Perceptron(ExplainerScene):
     def diagram(self, case):
         d = VGroup()
         n = len(case["inputs"])
-        # laid out left to right in x -6.2..1.2, so the panel (x 1.4..6.3) never meets the output
-        d.neuron = NeuronNode(radius=0.6).move_to(2.4 * LEFT + 0.45 * UP)   # room for the weights' labels
+        # laid out left to right in x -6.3..0.7, so the panel (x 1.0..6.3, at full formula size) never meets
+        # the output
+        d.neuron = NeuronNode(radius=0.5).move_to(2.8 * LEFT + 0.45 * UP)   # room for the weights' labels
         ys = np.linspace(2.1, -1.2, n)
-        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.INPUT).move_to([-5.8, y, 0]) for y in ys])
+        d.inputs = VGroup(*[NeuronNode(radius=0.38, color=palette.INPUT).move_to([-6.0, y, 0]) for y in ys])
         d.values = VGroup(*[MathTex(tex_stated(v), font_size=palette.MATH_SIZE - 8).move_to(c) for v, c in zip(case["inputs"], d.inputs)])
         d.names = VGroup(*[MathTex(f"x_{j}", font_size=palette.MATH_SIZE - 8, color=palette.DIM).next_to(c, UP, buff=0.08)
                            for j, c in enumerate(d.inputs, start=1)])
@@ -95,12 +119,12 @@ class Perceptron(ExplainerScene):
         b_label.next_to(d.neuron, DOWN, buff=0.8).shift(0.4 * RIGHT)   # right of the lowest weight's label
         d.bias = VGroup(b_label, Arrow(b_label.get_top(), d.neuron.get_bottom(), buff=0.08, color=palette.BIAS,
                                        stroke_width=4, max_tip_length_to_length_ratio=0.3))
-        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 0.6 * RIGHT, buff=0.05, color=palette.DIM)
+        d.arrow = Arrow(d.neuron.get_right(), d.neuron.get_right() + 0.5 * RIGHT, buff=0.05, color=palette.DIM)
         from nncore import get_activation  # the glyph draws the real function
         zs = np.linspace(-4, 4, 81)
         d.act_box = glyph(zs, get_activation(case["activation"]).fn(zs), size=0.9).next_to(d.arrow, RIGHT, buff=0.08)
         d.act_name = self.label(f"perceptron.{case['activation']}", palette.SMALL_SIZE, palette.DIM).next_to(d.act_box, UP, buff=0.12)
-        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.5 * RIGHT, buff=0.05, color=palette.DIM)
+        d.out_arrow = Arrow(d.act_box.get_right(), d.act_box.get_right() + 0.45 * RIGHT, buff=0.05, color=palette.DIM)
         binary = case["activation"] == "step"
         d.output = MathTex(stated(case["output"]) if binary else tex_num(case["output"]), font_size=palette.MATH_SIZE,
                            color=palette.OUTPUT).next_to(d.out_arrow, RIGHT, buff=0.1)
@@ -109,9 +133,11 @@ class Perceptron(ExplainerScene):
         return d
 
     def panel(self, case):
-        """The worked computation, each '=' from the numbers it shows (kit/equation): inputs as given."""
+        """The worked computation, each '=' from the numbers it shows (kit/equation): inputs as given.
+        At the diagram's formula size; the sum in two rows (its result under its '='), so it fits beside
+        the diagram unscaled."""
         p = VGroup()
-        size = palette.MATH_SIZE - 10
+        size = palette.MATH_SIZE - 8
         p.products = VGroup(*[
             MathTex(computation(f"x_{j} w_{j}", given(x) * value(w), q), font_size=size)
             for j, (x, w, q) in enumerate(zip(case["inputs"], case["weights"], case["products"]), start=1)])
@@ -119,7 +145,9 @@ class Perceptron(ExplainerScene):
         total = shown_products[0]
         for q in shown_products[1:]:
             total = total + q
-        p.total = MathTex(computation(r"\textstyle\sum_j w_j x_j", total, case["weighted_sum"]), font_size=size)
+        sum_rows = [rf"\textstyle\sum_j w_j x_j &= {total.tex}",
+                    rf"&{relation(total, case['weighted_sum'])} {tex_num(case['weighted_sum'])}"]
+        p.total = MathTex(*tex_lines(sum_rows), font_size=size)
         z = computation("z", value(case["weighted_sum"]) + value(case["bias"]), case["z"])
         p.z = MathTex(z, font_size=size, color=palette.SUM)
         binary = case["activation"] == "step"
@@ -127,7 +155,7 @@ class Perceptron(ExplainerScene):
         p.out = MathTex(out, font_size=size, color=palette.OUTPUT)
         p.add(*p.products, p.total, p.z, p.out)
         p.arrange(DOWN, aligned_edge=LEFT, buff=0.28)
-        if p.width > 4.3:   # clear of the output on the diagram (its right edge is near x = 1.4)
-            p.scale_to_fit_width(4.3)
+        if p.width > 5.35:   # clear of the output on the diagram (its right edge is near x = 0.7): only for
+            p.scale_to_fit_width(5.35)   # inputs with longer numbers than the article's
         p.to_edge(RIGHT, buff=0.8).shift(0.15 * DOWN)
         return p

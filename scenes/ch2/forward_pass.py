@@ -24,6 +24,7 @@ class ForwardPass(Chapter2Scene):
     edges, what colour, thickness and the bias dots mean), then one input flows through it."""
 
     table_rows = 5      # summary rows that fit below the computation
+    TABLE_GAP = 0.25    # between the computation's last row and the table of results
 
     def construct(self):
         self.title_card()
@@ -41,7 +42,7 @@ class ForwardPass(Chapter2Scene):
         for l in range(1, len(layers)):
             table = self.compute_layer(net, l, table)
             if l == 1:
-                self.matrix(l)
+                self.matrix(l, net)
         self.summary(net, table)
 
     # -- the network, built before anything flows through it ----------------------------------------
@@ -54,6 +55,8 @@ class ForwardPass(Chapter2Scene):
                          .next_to(n, LEFT, buff=0.15) for i, n in zip(net.shown[0], net.layers[0])])
         with self.beat("layers", "forward.cap.layers", n_in=layers[0], hidden=layers[1], n_out=layers[-1]):
             self.play(net.create_layer(0), FadeIn(names), run_time=1.5)
+            # "the input layer holds the features, x1 and x2"
+            self.play(Indicate(names, color=palette.INPUT), net.highlight_neurons(0, color=palette.INPUT), run_time=0.8)
             for l in range(1, len(layers)):
                 self.play(net.create_layer(l), run_time=1.2)
         one = net.edges_into(0, 0)
@@ -62,12 +65,19 @@ class ForwardPass(Chapter2Scene):
         terms = " + ".join(f"w^{{(1)}}_{{1{i + 1}}}\\,x_{{{i + 1}}}" for i in range(min(n_in, 2)))
         if n_in > 2:
             terms += r" + \cdots"
-        perceptron = MathTex(rf"h_1 = {sym}\big({terms} + b^{{(1)}}_1\big)", font_size=palette.MATH_SIZE - 8)
+        # h1 = σ( w x + ... + b ): written piece by piece as the caption names them
+        perceptron = MathTex(r"h_1 =", rf"{sym}\big(", terms, rf"+ b^{{(1)}}_1", r"\big)", font_size=palette.MATH_SIZE - 8)
         perceptron.move_to([RIGHT_X, 1.9, 0])
         with self.beat("perceptron", "forward.cap.perceptron"):
-            self.play(net.highlight_neurons(1, [0]), LaggedStart(*[Create(e) for e in one], lag_ratio=0.3),
-                      run_time=1.5)
-            self.play(FadeIn(net.bias_markers[0][0], scale=2.0), Write(perceptron), run_time=1.5)
+            # "each hidden neuron is the perceptron of chapter 1"
+            self.play(net.highlight_neurons(1, [0]), Write(perceptron[0]), run_time=1.0)
+            # "its own weight on every input"
+            self.play(LaggedStart(*[Create(e) for e in one], lag_ratio=0.3), Write(perceptron[2]), run_time=1.5)
+            # "its own bias"
+            self.play(FadeIn(net.bias_markers[0][0], scale=2.0), Write(perceptron[3]), run_time=1.0)
+            # "then the sigmoid"
+            self.play(Write(perceptron[1]), Write(perceptron[4]), net.highlight_neurons(1, [0], color=palette.OUTPUT),
+                      run_time=1.2)
         rest = VGroup(*[e for e in net.edges[0] if e not in one.submobjects])
         with self.beat("dense", "forward.cap.dense"):
             self.play(LaggedStart(*[Create(e) for e in rest], lag_ratio=0.1), FadeOut(perceptron), run_time=1.8)
@@ -118,7 +128,7 @@ class ForwardPass(Chapter2Scene):
         return rows
 
     # -- z(1) = W(1) x + b(1), every piece with its shape --------------------------------------------
-    def matrix(self, l):
+    def matrix(self, l, net):
         """The layer at once: z(l) = W(l) a(l-1) + b(l) with the numbers and the shape under each piece.
         Row j of W holds neuron j's weights, so w_ji sits at row j, column i (the trace stores them
         input-first). '=' only if every row, worked out from the numbers shown, gives the z shown."""
@@ -172,10 +182,16 @@ class ForwardPass(Chapter2Scene):
         with self.beat(f"layer{l}-matrix", "forward.cap.matrix", n_out=n_out, n_in=n_in, l=l):
             self.play(FadeIn(symbols), FadeIn(ops), run_time=1.2)
             self.play(FadeIn(middle[2]), FadeIn(shapes[2]), run_time=1.2)
+            # W(l) is the layer's edges: row j holds the weights on the edges into neuron j
+            self.play(Indicate(middle[2], color=palette.TEXT, scale_factor=1.1),
+                      LaggedStart(*[net.highlight_edges(l - 1, net.edges_into(l - 1, j), lag_ratio=0.0)
+                                    for j in net.shown[l]], lag_ratio=0.5), run_time=1.6)
             self.play(FadeIn(middle[3:5]), FadeIn(shapes[3:5]), run_time=1.0)
             self.play(FadeIn(middle[5:]), FadeIn(shapes[5:]), run_time=1.0)
             self.play(FadeIn(middle[:2]), FadeIn(shapes[:2]), run_time=1.2)
-            self.play(Indicate(shapes, color=palette.TEXT), run_time=1.2)
+            # "it gives n sums": the z column, one per neuron of the layer
+            self.play(Indicate(shapes, color=palette.TEXT), Indicate(middle[0], color=palette.SUM),
+                      net.highlight_neurons(l, color=palette.SUM), run_time=1.2)
         self.play(FadeOut(block), run_time=0.5)
 
     # symbols: x for inputs, h for hidden activations, y-hat for the output
@@ -219,7 +235,10 @@ class ForwardPass(Chapter2Scene):
             expr = self.weighted(l, j, inputs)
             pieces = self.split_sum(expr.tex, per_row=2 if n_in > 2 else 3)
             rows += [("&= " if k == 0 else r"&\phantom{=}\ ") + p for k, p in enumerate(pieces)]
-            rows.append(f"&{relation(expr, z)} {tex_num(z)}")
+            if len(pieces) > 1 and " " not in pieces[-1].lstrip("+- "):   # a lone last term (the bias):
+                rows[-1] += f" {relation(expr, z)} {tex_num(z)}"          # its result beside it, a row less
+            else:
+                rows.append(f"&{relation(expr, z)} {tex_num(z)}")
         else:
             terms = tr["products"][l - 1][j] + [tr["biases"][l - 1][j]]
             shown = " + ".join(tex_num(t) for t in terms[:2]) + r" + \cdots + " + tex_num(terms[-1])
@@ -234,8 +253,6 @@ class ForwardPass(Chapter2Scene):
         block[-1].set_color(palette.OUTPUT)
         if block.width > 5.8:
             block.scale_to_fit_width(5.8)
-        if block.height > 2.4:   # clear of the table of results below it
-            block.scale_to_fit_height(2.4)
         return block
 
     @staticmethod
@@ -257,14 +274,22 @@ class ForwardPass(Chapter2Scene):
             table = VGroup()
         self.play(FadeIn(header), run_time=0.6)
         labels = net.value_labels(l, tr["activations"][l])
+        rows = [MathTex(rf"z^{{({l})}}{self.sub(l, j)} = {tex_num(tr['zs'][l - 1][j])},\quad "
+                        rf"{self.sym(l)}{self.sub(l, j)} = {tex_num(tr['activations'][l][j])}",
+                        font_size=palette.MATH_SIZE - 12, color=palette.TEXT) for j in shown]
+        # the computation lives between the header and the table's first row (at y = -0.3), a gap between
+        table_top = table[0].get_top()[1] if table else -0.3 + rows[0].height / 2
+        room = header.get_bottom()[1] - 0.25 - (table_top + self.TABLE_GAP)
         block = VGroup()
         for k, j in enumerate(shown):
             z, a = tr["zs"][l - 1][j], tr["activations"][l][j]
-            previous, block = block, self.computation(l, j).next_to(header, DOWN, buff=0.25).set_x(RIGHT_X)
+            previous, block = block, self.computation(l, j)
+            if block.height > room:   # clear of the table of results below it, with a gap
+                block.scale_to_fit_height(room)
+            block.next_to(header, DOWN, buff=0.25).set_x(RIGHT_X)
             key = "forward.cap.output" if last else "forward.cap.first" if k == 0 else "forward.cap.neuron"
             slow = k == 0 or last
-            row = MathTex(rf"z^{{({l})}}{self.sub(l, j)} = {tex_num(z)},\quad {self.sym(l)}{self.sub(l, j)} = {tex_num(a)}",
-                          font_size=palette.MATH_SIZE - 12, color=palette.TEXT)
+            row = rows[k]
             if table:   # under the previous row, with room for the layer index above the z
                 row.next_to(table[-1], DOWN, buff=0.14).align_to(table[0], LEFT)
             else:
@@ -277,6 +302,9 @@ class ForwardPass(Chapter2Scene):
                 self.play(Write(block[-1]), net.node(l, j).animate.set_activation(a), FadeIn(labels[k]),
                           run_time=1.2 if slow else 0.8)
                 self.play(FadeIn(row, target_position=block[-1]), run_time=0.7)
+                if key == "forward.cap.first":   # "brighter means a larger activation"
+                    self.play(net.highlight_neurons(l, [j], color=palette.OUTPUT), Indicate(labels[k], color=palette.OUTPUT),
+                              run_time=1.0)
             table.add(row)
         self.play(FadeOut(header), FadeOut(block), run_time=0.5)
         return table
@@ -297,6 +325,8 @@ class ForwardPass(Chapter2Scene):
         with self.beat("summary", "forward.cap.summary", a=", ".join(num(v) for v in tr["output"])):
             for l in range(len(net.edges)):
                 self.play(net.signal(l), net.highlight_neurons(l + 1), run_time=1.2)
-            self.play(Write(formula), run_time=1.5)
+            self.play(Write(formula[0]), run_time=1.5)
+            # "starting from a(0) = x": the input layer
+            self.play(FadeIn(formula[1], shift=0.2 * UP), net.highlight_neurons(0, color=palette.INPUT), run_time=1.0)
             self.play(FadeIn(prediction, shift=0.2 * UP), net.highlight_neurons(len(net.layers) - 1), run_time=1.2)
 

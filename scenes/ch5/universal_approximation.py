@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import math
-from manim import (DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Indicate, LaggedStart, Line, MathTex,
-                   ReplacementTransform, VGroup, Write)
+from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedLine, Dot, FadeIn, FadeOut, Indicate, LaggedStart, Line,
+                   MathTex, Polygon, ReplacementTransform, VGroup, Write)
 from scenes.formulas import APPROXIMATION_PARTS
 from scenes.kit import palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import num, tex_lines, tex_num
+from scenes.kit.network import NetworkDiagram
 from scenes.kit.parts import CurvePlot, note
 
 
@@ -30,6 +31,7 @@ class UniversalApproximation(ExplainerScene):
         table.shift((6.25 - table.get_right()[0]) * RIGHT)
         shown = self.fits(plot, table)
         shown = self.depth(plot, table, shown)
+        self.plot, self.shown = plot, shown
         remark = self.theorem(table)
         self.seeds(plot, shown, remark)
         self.summary(table)
@@ -70,6 +72,33 @@ class UniversalApproximation(ExplainerScene):
         k = max(range(len(ys)), key=lambda i: abs(ys[i] - tr["dense_target"][i]))
         x = tr["dense_xs"][k]
         return Line(plot.p(x, ys[k]), plot.p(x, tr["dense_target"][k]), color=palette.COST, stroke_width=8)
+
+    def epsilon_band(self, plot, share: float = 0.08):
+        """The theorem's tolerance drawn around the target: a band ε wide on each side, ε a share of
+        the plot's height (a picture of "any ε", no number)."""
+        tr = self.trace
+        eps = share * (plot.y_span[1] - plot.y_span[0])
+        xs, ys = tr["dense_xs"], tr["dense_target"]
+        upper = [plot.p(x, y + eps) for x, y in zip(xs, ys)]
+        lower = [plot.p(x, y - eps) for x, y in zip(xs, ys)]
+        band = Polygon(*upper, *reversed(lower), stroke_width=0).set_fill(palette.TARGET, 0.25)
+        label = MathTex(r"\pm\varepsilon", font_size=palette.MATH_SIZE - 4, color=palette.TARGET)
+        low = min(range(len(ys)), key=lambda k: ys[k])   # beside the band's lowest point, inside the plot
+        label.next_to(plot.p(xs[low], ys[low] - eps), RIGHT, buff=0.25)
+        return VGroup(band, label)
+
+    def range_ends(self, plot):
+        """The range [a, b] the theorem speaks of: the plotted range's ends, dashed, named a and b."""
+        xs, ys = self.trace["dense_xs"], self.trace["dense_target"]
+        y0, y1 = plot.y_span
+        ends = []
+        # each name outside the range, beside the x-axis on the side away from the target there
+        for x, y, name, out in ((xs[0], ys[0], "a", LEFT), (xs[-1], ys[-1], "b", RIGHT)):
+            line = DashedLine(plot.p(x, y0), plot.p(x, y1), color=palette.DIM, stroke_width=3)
+            side = DOWN if y > 0 else UP
+            ends.append(VGroup(line, MathTex(name, font_size=palette.MATH_SIZE - 8, color=palette.DIM)
+                               .next_to(plot.p(x, min(max(0.0, y0), y1)), out + side, buff=0.1)))
+        return ends
 
     def sticks(self, plot, ys):
         tr = self.trace
@@ -117,11 +146,18 @@ class UniversalApproximation(ExplainerScene):
         new = (self.fit_curve(plot, deep["dense_ys"]), self.sticks(plot, deep["ys"]), self.name_tag(plot, deep["layers"]),
                self.worst(plot, deep["dense_ys"]))
         row = table.row(len(self.trace["fits"]))
+        # the deep net itself, under the table: "two hidden layers of four"
+        net = NetworkDiagram(deep["layers"], width=2.8, height=min(1.5, table.get_bottom()[1] + 2.45), show_biases=False)
+        net.next_to(table, DOWN, buff=0.35).align_to(table, RIGHT)
+        self.deep_net = net
         with self.beat("depth", "approx.cap.depth", layers="-".join(map(str, deep["layers"])), params=deep["parameters"],
                        epochs=num(deep["epochs"]), largest=num(deep["max_error"])):
             self.play(*[ReplacementTransform(a, b) for a, b in zip(shown[:3], new[:3])], FadeOut(shown[3]), run_time=1.5)
             self.play(FadeIn(row, shift=0.2 * LEFT), run_time=0.8)
-            self.play(Indicate(row[1], color=palette.TEXT), Indicate(table.row(len(self.trace["fits"]) - 1)[1],
+            for l in range(len(deep["layers"])):
+                self.play(net.create_layer(l), *([net.create_edges(l - 1)] if l else []), run_time=0.6)
+            self.play(Indicate(VGroup(*net.layers[1:-1]), color=palette.OUTPUT, scale_factor=1.15),
+                      Indicate(row[1], color=palette.TEXT), Indicate(table.row(len(self.trace["fits"]) - 1)[1],
                                                                      color=palette.TEXT), run_time=1.2)
             self.play(Create(new[3]), Indicate(row[3], color=palette.COST), run_time=1.2)
         return new
@@ -165,11 +201,20 @@ class UniversalApproximation(ExplainerScene):
         if remark.width > 5.6:
             remark.scale_to_fit_width(5.6)
         remark.move_to([3.45, 0.3, 0])
+        plot, fit = self.plot, self.shown
+        band, ends = self.epsilon_band(plot), self.range_ends(plot)
+        gone = [m for m in (fit[1], fit[3]) if m in self.mobjects] + \
+            ([self.deep_net] if getattr(self, "deep_net", None) is not None else [])
         with self.beat("promise", "approx.cap.promise"):
-            self.play(FadeOut(table), FadeIn(remark[0]), FadeIn(yes[0]), run_time=1.0)
-            for part in statement:   # for every ε > 0 / there is f̂ / with |f − f̂| < ε on [a, b]
-                self.play(Write(part), run_time=1.2)
+            self.play(FadeOut(table), *[FadeOut(m) for m in gone], FadeIn(remark[0]), FadeIn(yes[0]), run_time=1.0)
+            # for every ε > 0: a band ε wide on each side of the target
+            self.play(Write(statement[0]), FadeIn(band), run_time=1.2)
+            # there is f̂: a network's output
+            self.play(Write(statement[1]), fit[0].animate.set_stroke(width=10), run_time=1.2)
+            # |f − f̂| < ε for every x in [a, b]: the fit inside the band over the whole range
+            self.play(Write(statement[2]), *[Create(e) for e in ends], fit[0].animate.set_stroke(width=5), run_time=1.2)
             self.play(FadeIn(yes[2]), run_time=0.8)
+        self.band = VGroup(band, *ends)
         with self.beat("limits", "approx.cap.limits"):
             self.play(FadeIn(no[0], shift=0.2 * UP), run_time=0.8)
             self.play(FadeIn(no[1], shift=0.2 * UP), run_time=0.8)
@@ -196,8 +241,9 @@ class UniversalApproximation(ExplainerScene):
         stalled = [r for r in runs if r["stalled"]]
         with self.beat("seeds", "approx.cap.seeds", hidden=width, epochs=num(epochs), n=len(runs),
                        stalled=len(stalled)):
-            self.play(FadeOut(remark), FadeOut(shown[1]), FadeOut(shown[3]), ReplacementTransform(shown[2], tag),
-                      FadeIn(head), run_time=1.0)
+            self.play(FadeOut(remark), FadeOut(self.band),
+                      *[FadeOut(m) for m in (shown[1], shown[3]) if m in self.mobjects],
+                      ReplacementTransform(shown[2], tag), FadeIn(head), run_time=1.0)
             curve = shown[0]
             for r, row in zip(runs, rows):
                 new = self.fit_curve(plot, r["dense_ys"], palette.COST if r["stalled"] else palette.OUTPUT)

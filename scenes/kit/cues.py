@@ -46,7 +46,29 @@ def _tokens(text: str, lang: str) -> list[str]:
             out[-1] += tok
         else:
             out.append(tok)
-    return [piece for tok in out for piece in _chars_if_too_long(tok)]
+    return [piece for tok in _formulas(out) for piece in _chars_if_too_long(tok)]
+
+
+def _formulas(tokens: list[str]) -> list[str]:
+    """A formula written in Latin among Chinese ("z = 0.5", "x1 + x2 − 40 > 0", "1 − tanh²") is one
+    piece when it fits a line: Latin pieces joined by single spaces are not cut apart. A formula wider
+    than a line keeps its pieces (the lines balance better than around one line-wide block)."""
+    out: list[str] = []
+    punct = "".join(_ZH_PUNCT)
+    i = 0
+    while i < len(tokens):
+        j = i   # the formula's last piece: the run of Latin pieces, up to one that ends in punctuation
+        if _ZH_LATIN.fullmatch(tokens[i]):   # the last piece may carry the punctuation that ends it
+            while (j + 2 < len(tokens) and tokens[j + 1] == " " and tokens[j] == tokens[j].rstrip(punct)
+                   and _ZH_LATIN.fullmatch(tokens[j + 2].rstrip(punct))):
+                j += 2
+        run = tokens[i:j + 1:2]
+        if len(" ".join(run)) <= LINE_CHARS["zh"]:
+            out.append(" ".join(run))
+        else:
+            out.extend(tokens[i:j + 1])
+        i = j + 1
+    return out
 
 
 def _chars_if_too_long(tok: str) -> list[str]:

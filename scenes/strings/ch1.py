@@ -75,7 +75,7 @@ ZH = {
     "firing.title": "神经元：超过阈值才激发",
     "firing.desc": "把输入相加；只有当总和超过阈值时，神经元才会激发。",
     "firing.cap.intro": "神经元把传到它这里的信号加起来，再把总和与阈值比较。",
-    "firing.cap.rule": "所以当 x1 + x2 > {threshold}，也就是 x1 + x2 − {threshold} > 0 时，神经元激发。",
+    "firing.cap.rule": "神经元在 x1 + x2 > {threshold} 时激发，也就是 x1 + x2 − {threshold} > 0 时。",
     "firing.cap.inputs": "两个输入到达：{a} 和 {b}。",
     "firing.cap.sum": "它们的和是 {total}；阈值是 {threshold}。",
     "firing.cap.fire": "{total} 大于 {threshold}：神经元激发，并把脉冲传下去。",
