@@ -426,7 +426,7 @@ def explainer(req, entries):
 
     with stopping.deferred():
         built = ex.build(req.out, req.quality, req.lang, entries)
-    click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {len(built['chapters'])} chapters)")
+    click.echo(f"explainer: {built['video']} ({built['duration']:.1f} s, {built['chapters']} chapters)")
 
 
 @_series_command(no_predict=click.option("--no-predict", is_flag=True,

@@ -1,19 +1,26 @@
 """The full series as one video, built from the per-scene renders without re-rendering them."""
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from scenes import catalog
-from studio import atomic, captions, manifest
+from studio import atomic, captions, joining, manifest
 from studio.joining import concat, video_end, youtube_stamp
 from studio.layout import quality_dir
 from studio.manifest import Entry
 
 
 def build(out: Path, quality: str, lang: str, entries: list[Entry]) -> dict:
-    """`entries`: the manifest entries (mp4) of the scenes to join, in series order."""
+    """`entries`: the manifest entries (mp4) of the scenes to join, in series order. Nothing is joined
+    again when the last join was of the same renders and its files are intact."""
     out = Path(out)
     qdir = quality_dir(out, quality, lang)
+    key = _key(entries, lang)
+    done = manifest.read(out).entries.get(f"{quality}/{lang}/explainer")
+    if done and done.key == key and manifest.files_intact(out, done):  # a second `make video`: nothing to join
+        return {"video": qdir / "explainer.mp4", "duration": done.duration, "chapters": len(entries)}
     parts, marks, cues = [], [], []
     t = 0.0
     for e in entries:
@@ -33,8 +40,17 @@ def build(out: Path, quality: str, lang: str, entries: list[Entry]) -> dict:
     for name, (text, _) in texts.items():
         atomic.write_text(qdir / name, text)
     record(out, quality, lang, "explainer", {dest: "video", **{qdir / n: kind for n, (_, kind) in texts.items()}},
-           duration=total)
-    return {"video": dest, "duration": total, "chapters": marks}
+           duration=total, key=key)
+    return {"video": dest, "duration": total, "chapters": len(marks)}
+
+
+def _key(entries: list[Entry], lang: str) -> str:
+    """What the joined files depend on: each scene's render key, video bytes and chapter title, in
+    order, and the code that joins them."""
+    code = [hashlib.sha256(Path(m.__file__).read_bytes()).hexdigest() for m in (captions, joining)]
+    code.append(hashlib.sha256(Path(__file__).read_bytes()).hexdigest())
+    parts = [[e.scene, e.key, e.file("video").sha256, catalog.find(e.scene).title(lang)] for e in entries]
+    return hashlib.sha256(json.dumps([parts, code]).encode()).hexdigest()
 
 
 def record(out: Path, quality: str, lang: str, kind: str, files: dict, **fields) -> None:

@@ -293,6 +293,14 @@ def test_explainer_joins_scenes_end_to_end(rendered):
     assert moov_before_mdat(q / "explainer.mp4")
     listed = json.loads((rendered / "manifest.json").read_text())["entries"]["low/en/explainer"]["files"]
     assert {f["path"] for f in listed} == {f"low/explainer.{x}" for x in ("mp4", "srt", "vtt", "chapters.txt")}
+    # a second run joins nothing (the files keep their inode and mtime); other scenes join again
+    stamp = lambda: [(p.stat().st_ino, p.stat().st_mtime_ns) for p in sorted(q.glob("explainer.*"))]
+    before = stamp()
+    assert run_cli("explainer", "neuron-firing", "bias", "-q", "low", "--out", str(rendered)).returncode == 0
+    assert stamp() == before
+    assert run_cli("explainer", "bias", "-q", "low", "--out", str(rendered)).returncode == 0
+    with av.open(str(q / "explainer.mp4")) as c:
+        assert abs(c.duration / 1e6 - data["low/en/bias.mp4"]["duration"]) <= 1 / 15 + 1e-6
 
 
 def test_a_failing_scene_does_not_stop_the_others(tmp_path, monkeypatch):
