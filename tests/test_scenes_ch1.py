@@ -35,6 +35,8 @@ def test_perceptron_shows_the_trace_numbers_and_other_inputs_change_them(tmp_pat
     # "=" or "\approx" before each result: kit/equation decides from the numbers shown
     assert on_screen(scene, f" {tex_num(tr['sigmoid']['output'])}") and on_screen(scene, r"a = \sigma")
     assert on_screen(scene, f" {tex_num(tr['step']['z'])}")
+    # the weights and the bias are the user's: shown as given (the article's 0.6, 0.9, not 0.600)
+    assert on_screen(scene, "w_1=0.6") and on_screen(scene, "w_3=0.9") and not on_screen(scene, "0.600")
     other = render_small(Perceptron, tmp_path, inputs=(2.0, -1.0, 0.5), weights=(0.3, 0.8, -1.2), bias=0.1)
     z = get_trace("perceptron", inputs=(2.0, -1.0, 0.5), weights=(0.3, 0.8, -1.2), bias=0.1)["step"]["z"]
     assert on_screen(other, f" {tex_num(z)}") and not on_screen(other, f" {tex_num(tr['step']['z'])}")

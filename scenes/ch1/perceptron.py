@@ -55,7 +55,7 @@ class Perceptron(ExplainerScene):
         with self.beat("sum", "perceptron.cap.sum", weighted_sum=num(step["weighted_sum"])):
             self.play(Write(panel.total), run_time=2.0)
             self.wait(1.5)
-        with self.beat("bias", "perceptron.cap.bias", bias=num(step["bias"]), z=num(step["z"])):
+        with self.beat("bias", "perceptron.cap.bias", bias=stated(step["bias"]), z=num(step["z"])):
             self.play(FadeIn(diagram.bias, shift=0.3 * UP), Write(panel.z), run_time=2.0)
             # "a bias is the threshold moved to the left side": the bias, then the sum it shifts
             self.play(Indicate(diagram.bias, color=palette.BIAS, scale_factor=1.3), run_time=1.5)
@@ -113,9 +113,9 @@ class Perceptron(ExplainerScene):
                            for c, w in zip(d.inputs, case["weights"])])
         d.weights = VGroup()
         for j, (e, w) in enumerate(zip(d.edges, case["weights"]), start=1):
-            lab = MathTex(f"w_{j}={tex_num(w)}", font_size=palette.MATH_SIZE - 12, color=palette.sign_color(w))
+            lab = MathTex(f"w_{j}={tex_stated(w)}", font_size=palette.MATH_SIZE - 12, color=palette.sign_color(w))
             d.weights.add(beside_line(lab, e, at=0.05))   # near the input: clear of the neuron and the bias
-        b_label = MathTex(f"b={tex_num(case['bias'])}", font_size=palette.MATH_SIZE - 8, color=palette.BIAS)
+        b_label = MathTex(f"b={tex_stated(case['bias'])}", font_size=palette.MATH_SIZE - 8, color=palette.BIAS)
         b_label.next_to(d.neuron, DOWN, buff=0.8).shift(0.4 * RIGHT)   # right of the lowest weight's label
         d.bias = VGroup(b_label, Arrow(b_label.get_top(), d.neuron.get_bottom(), buff=0.08, color=palette.BIAS,
                                        stroke_width=4, max_tip_length_to_length_ratio=0.3))
@@ -133,13 +133,14 @@ class Perceptron(ExplainerScene):
         return d
 
     def panel(self, case):
-        """The worked computation, each '=' from the numbers it shows (kit/equation): inputs as given.
+        """The worked computation, each '=' from the numbers it shows (kit/equation): inputs, weights
+        and the bias as given.
         At the diagram's formula size; the sum in two rows (its result under its '='), so it fits beside
         the diagram unscaled."""
         p = VGroup()
         size = palette.MATH_SIZE - 8
         p.products = VGroup(*[
-            MathTex(computation(f"x_{j} w_{j}", given(x) * value(w), q), font_size=size)
+            MathTex(computation(f"x_{j} w_{j}", given(x) * given(w), q), font_size=size)
             for j, (x, w, q) in enumerate(zip(case["inputs"], case["weights"], case["products"]), start=1)])
         shown_products = [value(q) for q in case["products"]]
         total = shown_products[0]
@@ -148,7 +149,7 @@ class Perceptron(ExplainerScene):
         sum_rows = [rf"\textstyle\sum_j w_j x_j &= {total.tex}",
                     rf"&{relation(total, case['weighted_sum'])} {tex_num(case['weighted_sum'])}"]
         p.total = MathTex(*tex_lines(sum_rows), font_size=size)
-        z = computation("z", value(case["weighted_sum"]) + value(case["bias"]), case["z"])
+        z = computation("z", value(case["weighted_sum"]) + given(case["bias"]), case["z"])
         p.z = MathTex(z, font_size=size, color=palette.SUM)
         binary = case["activation"] == "step"
         out = computation("a", apply("step" if binary else "sigma", value(case["z"])), case["output"], binary=binary)
