@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from manim import (DOWN, LEFT, RIGHT, UP, Arrow, Brace, Create, DashedLine, FadeIn, FadeOut, GrowArrow,
-                   Indicate, LaggedStart, MathTex, ReplacementTransform, VGroup, Write)
+                   Indicate, LaggedStart, MathTex, ReplacementTransform, SurroundingRectangle, TransformFromCopy,
+                   VGroup, VMobject, Write)
 from scenes.formulas import TEX
 from scenes.kit import palette
 from scenes.kit.plots import (CostCurve, ScatterPlot, nice_range)
@@ -42,7 +43,7 @@ class CostFunction(Chapter3Scene):
         plot = ScatterPlot(tr["x"], tr["y"], max_width=5.2, max_height=4.9,
                            extra_y=[l["predictions"] for l in lines])
         keep_inside(plot.move_to(3.9 * LEFT + 0.2 * UP))
-        model = MathTex(r"\hat y = \theta_0 + \theta_1 x", font_size=SIZE + 4)
+        model = MathTex(r"\hat y =", r"\theta_0", "+", r"\theta_1", "x", font_size=SIZE + 4)
         formula = MathTex(TEX["cost"],
                           font_size=SIZE)
         top = VGroup(model, formula).arrange(DOWN, buff=0.3).move_to(3.2 * RIGHT + 1.95 * UP)
@@ -67,9 +68,11 @@ class CostFunction(Chapter3Scene):
         whose area is their sum, and the cost worked out from it.
         Returns what stays on screen: (line, residuals, squares, calculation)."""
         line = plot.line(first["theta0"], first["theta1"], color=color)
-        with self.beat("model", "cost.cap.model"):
+        params = VGroup(*[SurroundingRectangle(model[k], color=palette.CURRENT, buff=0.07) for k in (1, 3)])
+        with self.beat("model", "cost.cap.model"):   # the two parameters framed, then one choice of them drawn
             self.play(Write(model))
-            self.play(Create(line), FadeIn(row[0]))
+            self.play(Create(params), run_time=1.2)
+            self.play(Create(line), TransformFromCopy(model, row[0]), FadeOut(params), run_time=1.5)
             self.wait(0.8)
         res = plot.residuals(first["predictions"])
         self.marked = i = apart(plot.xs)
@@ -190,8 +193,13 @@ class CostFunction(Chapter3Scene):
                 pointer = Arrow(name.get_top(), on, buff=0.15, color=palette.BEST_FIT, stroke_width=3,
                                 max_tip_length_to_length_ratio=0.15)
                 name = VGroup(name, pointer)
-                self.play(Indicate(row, color=palette.BEST_FIT, scale_factor=1.1), FadeIn(name))
-                self.play(Indicate(new_sq, color=palette.COST), run_time=1.2)
+                self.play(FadeIn(name), Indicate(new_sq, color=palette.COST), run_time=1.2)
+                # its cost framed as it is read, then the frame goes to its row: the lowest of the costs
+                frame = SurroundingRectangle(new_calc, color=palette.COST, buff=0.1)
+                self.play(Create(frame), run_time=1.0)
+                self.best_frame = SurroundingRectangle(row, color=palette.BEST_FIT, buff=0.08)
+                self.play(ReplacementTransform(frame, self.best_frame),
+                          Indicate(row, color=palette.BEST_FIT, scale_factor=1.1), run_time=1.2)
                 self.best_name = name
             self.wait(0.8)
         return new_line, new_res, new_sq, new_calc
@@ -200,7 +208,7 @@ class CostFunction(Chapter3Scene):
         half = MathTex(r"\frac{d}{dr}\Big(\frac{1}{2}\,r^2\Big)", "=", r"\frac{1}{2}\cdot 2r", "=", "r",
                        font_size=SIZE + 8, color=palette.GRADIENT).move_to(calc, aligned_edge=LEFT)
         with self.beat("half", "cost.cap.half"):   # worked out piece by piece, as the voice says it
-            self.play(FadeOut(calc))
+            self.play(FadeOut(calc), FadeOut(self.best_frame))
             self.play(Write(half[0]))
             self.play(Write(half[1:3]), run_time=1.2)
             self.play(Write(half[3:]), run_time=1.0)
@@ -224,15 +232,24 @@ class CostFunction(Chapter3Scene):
         ball = curve.ball(ts[0], cs[0], color=palette.CURRENT, radius=0.1)   # sets off from the left end
         floor = DashedLine(curve.p(best["theta1"], best["cost"]), curve.p(best["theta1"], curve.y_bounds[0]),
                            color=palette.BEST_FIT, stroke_width=2)
+        hold = SurroundingRectangle(held, color=palette.BEST_FIT, buff=0.08)
+        downhill = [k for k, t in enumerate(ts) if t <= best["theta1"]]   # the curve from its left end to the lowest point
+        walked = VMobject(stroke_color=palette.CURRENT, stroke_width=9).set_points_as_corners(
+            [curve.p(ts[k], cs[k]) for k in downhill if curve.inside(ts[k], cs[k])] + [curve.p(best["theta1"], best["cost"])])
+        slope = MathTex(rf"\theta_1 = {tex_num(best['theta1'])}", font_size=SIZE - 4, color=palette.BEST_FIT)
+        slope.next_to(curve.p(best["theta1"], curve.y_bounds[1]), DOWN, buff=0.1)
         with self.beat("bridge", "cost.cap.bridge", b0=num(best["theta0"]), b1=num(best["theta1"]),
                        c=num(best["cost"])):
             self.play(FadeOut(half), FadeOut(top), FadeOut(rows[:-1]), FadeOut(self.best_name))
-            self.play(FadeIn(held), FadeIn(curve.axes), FadeIn(curve.ticks), FadeIn(curve.x_label),
-                      FadeIn(curve.y_label))
+            self.play(FadeIn(held), Create(hold), run_time=1.2)   # theta0 held, framed as it is said
+            self.play(FadeIn(curve.axes), FadeIn(curve.ticks), FadeIn(curve.x_label), FadeIn(curve.y_label),
+                      FadeOut(hold))
             self.play(Create(curve.graph), run_time=2.0)
             self.play(FadeIn(ball, scale=2))
-            self.play(curve.move_ball(ball, ts[0], cs[0], best["theta1"], best["cost"], run_time=3.0))
-            self.play(FadeOut(ball), FadeIn(low), Create(floor),
+            # the ball walks down the curve, tracing it, to its lowest point: the best slope
+            self.play(curve.move_ball(ball, ts[0], cs[0], best["theta1"], best["cost"], run_time=3.0),
+                      Create(walked, run_time=3.0))
+            self.play(FadeOut(ball), FadeOut(walked), FadeIn(low), Create(floor), Write(slope),
                       Indicate(rows[-1], color=palette.BEST_FIT, scale_factor=1.05))
             self.wait(1)
         self.slice, self.slice_low = curve, low

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (DL, DOWN, DR, LEFT, ORIGIN, RIGHT, UP, UR, Arrow, Create, Dot, FadeIn, FadeOut, GrowArrow,
-                   Indicate, LaggedStart, Line, MathTex, ReplacementTransform, VGroup, VMobject, Write,
+                   Indicate, LaggedStart, Line, MathTex, ReplacementTransform, SurroundingRectangle, VGroup, VMobject, Write,
                    rate_functions)
 from scenes.formulas import TEX
 from scenes.kit import palette
@@ -246,19 +246,25 @@ class CostSurface(Chapter3Scene):
                        eta=stated(path["lr"])):
             # each number as the voice reads it: the steps (where the point stopped), theta0, theta1 (the
             # line they make), the cost
+            # a frame goes from one readout to the next as each is read
             step, cost, th0, th1 = numbers
-            self.play(Indicate(step, color=palette.CURRENT), Indicate(self.point, color=palette.CURRENT,
-                                                                     scale_factor=1.8), run_time=1.2)
-            self.play(Indicate(th0, color=palette.CURRENT), run_time=1.1)
-            self.play(Indicate(th1, color=palette.CURRENT), Indicate(line, color=palette.CURRENT), run_time=1.3)
-            self.play(Indicate(cost, color=palette.COST), run_time=1.1)
+            frames = [SurroundingRectangle(m, color=c, buff=0.08) for m, c in
+                      ((step, palette.CURRENT), (th0, palette.CURRENT), (th1, palette.CURRENT), (cost, palette.COST))]
+            self.play(Create(frames[0]), Indicate(self.point, color=palette.CURRENT, scale_factor=1.8), run_time=1.2)
+            self.play(ReplacementTransform(frames[0], frames[1]), run_time=1.1)
+            self.play(ReplacementTransform(frames[1], frames[2]), Indicate(line, color=palette.CURRENT), run_time=1.3)
+            self.play(ReplacementTransform(frames[2], frames[3]), run_time=1.1)
+            frame = frames[3]
         best = MathTex(rf"\text{{best: }}\theta_0 = {tex_num(b0)},\ \theta_1 = {tex_num(b1)}", font_size=SIZE - 4,
                        color=palette.BEST_FIT).next_to(numbers, DOWN, buff=0.3).align_to(numbers, LEFT)
         if path["diverged"]:
             return
         close = abs(t0s[-1] - b0) < 0.1 and abs(t1s[-1] - b1) < 0.1
         with self.beat("best", "surface.cap.best" if close else "surface.cap.best_far", b0=num(b0), b1=num(b1)):
-            self.play(FadeIn(best, shift=0.2 * UP))
-            self.play(Indicate(self.best_line, color=palette.BEST_FIT), Indicate(self.best_mark, color=palette.BEST_FIT,
+            self.play(FadeIn(best, shift=0.2 * UP), ReplacementTransform(frame, SurroundingRectangle(
+                best, color=palette.BEST_FIT, buff=0.08)))
+            # the best point framed on the map, next to where the descent ended
+            self.play(Create(SurroundingRectangle(VGroup(self.best_mark, self.point), color=palette.BEST_FIT, buff=0.12)),
+                      Indicate(self.best_line, color=palette.BEST_FIT), Indicate(self.best_mark, color=palette.BEST_FIT,
                                                                                  scale_factor=1.6), run_time=1.5)
             self.wait(0.5)
