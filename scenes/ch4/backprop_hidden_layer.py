@@ -81,32 +81,12 @@ class BackpropHiddenLayer(Chapter4Scene):
         shared_n, w_o, dh, x = product.texts   # as the row shows them (w_o and x as given)
         with self.beat("numbers", "case2.cap.numbers", shared=shared_n, w_o=w_o, dh=dh, x=x, g=tex_num(gr["gradient"]),
                        rel="≈" if product.approx else "="):
-            frames = self.read_numbers(g, product.numbers, [stored_number] + [tags[e].number for e in path[2:]],
-                                       [path[:2]] + path[2:])
+            frames = self.write_row(product.numbers, [stored_number] + [tags[e].number for e in path[2:]], run_time=0.9,
+                                    g=g, edges=[path[:2]] + path[2:], framed=True)
             self.play(FadeOut(frames), run_time=0.4)
             box = self.conclude(product)
             self.wait(1.2)
         return VGroup(first_two, box)
-
-    def read_numbers(self, g, row, sources, edges) -> VGroup:
-        """The numbers row factor by factor as the voice reads them: each grows out of its tag while a
-        pulse runs back along its edge(s), and a frame goes from factor to factor in the row and another
-        from tag to tag on the graph. Returns the two frames."""
-        steps = build(row, sources)
-        head = len(steps) - len(row.factors)
-        frames = None
-        for k, step in enumerate(steps):
-            i = k - head
-            extra = []
-            if i >= 0:
-                names = [edges[i]] if isinstance(edges[i], str) else list(edges[i])
-                new = VGroup(SurroundingRectangle(row.factors[i], color=palette.GRADIENT, buff=0.06),
-                             SurroundingRectangle(sources[i], color=palette.GRADIENT, buff=0.06))
-                extra = [g.flow(names, backward=True, color=palette.GRADIENT),
-                         Create(new) if frames is None else ReplacementTransform(frames, new)]
-                frames = new
-            self.play(step, *extra, run_time=0.9)
-        return frames
 
     def bias(self, g, tags, shared, product) -> SurroundingRectangle:
         """The b_i product: the same path as far as mu1, then the edge to b_i."""

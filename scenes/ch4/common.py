@@ -1,7 +1,7 @@
 """What the chapter-4 scenes share."""
 from __future__ import annotations
 
-from manim import (RIGHT, Create, FadeIn, Indicate, SurroundingRectangle, VGroup, Write)
+from manim import (RIGHT, Create, FadeIn, Indicate, ReplacementTransform, SurroundingRectangle, VGroup, Write)
 from scenes.kit import frame, palette
 from scenes.kit.base import ExplainerScene
 from scenes.kit.fmt import tex_num
@@ -55,18 +55,27 @@ class Chapter4Scene(ExplainerScene):
         for step, e in zip(steps[1:], edges):
             self.play(step, g.flash([e], backward=True), run_time=run_time)
 
-    def write_row(self, row, sources, run_time=0.8, g=None, edges=None):
+    def write_row(self, row, sources, run_time=0.8, g=None, edges=None, framed=False):
         """A row, factor by factor, each grown out of a copy of its source (a tag on the graph); with
-        graph `g`, a pulse runs back along each factor's edge(s) (`edges[i]`: a name or a list) as it comes."""
+        graph `g`, a pulse runs back along each factor's edge(s) (`edges[i]`: a name or a list) as it comes.
+        `framed`: a frame also goes from factor to factor in the row and another from source to source,
+        as the voice reads them; returns the two frames (the caller takes them away)."""
         steps = build(row, sources)
         head = len(steps) - len(row.factors)
+        frames = None
         for k, step in enumerate(steps):
             i = k - head
-            pulse = []
+            extra = []
             if g is not None and i >= 0:
                 names = [edges[i]] if isinstance(edges[i], str) else list(edges[i])
-                pulse = [g.flow(names, backward=True, color=palette.GRADIENT)]
-            self.play(step, *pulse, run_time=run_time)
+                extra = [g.flow(names, backward=True, color=palette.GRADIENT)]
+            if framed and i >= 0:
+                new = VGroup(SurroundingRectangle(row.factors[i], color=palette.GRADIENT, buff=0.06),
+                             SurroundingRectangle(sources[i], color=palette.GRADIENT, buff=0.06))
+                extra.append(Create(new) if frames is None else ReplacementTransform(frames, new))
+                frames = new
+            self.play(step, *extra, run_time=run_time)
+        return frames
 
     def conclude(self, product) -> SurroundingRectangle:
         """The product's value, framed; then the rows stand on screen as whole formulas."""
