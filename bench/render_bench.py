@@ -165,14 +165,21 @@ def plan_curve(series: dict, part_overhead: float = 0.0) -> list[dict]:
     return rows
 
 
-def narrated(specs, quality, repeats, workdir, engine: str = "espeak") -> dict:
+def narrated(specs, quality, repeats, workdir, engine: str = "espeak", silent: dict | None = None) -> dict:
     """The whole series silent and with --voice ENGINE, in the same run, each cold (empty output
-    folder, empty LaTeX and voice caches), alternating; then each again, up to date."""
+    folder, empty LaTeX and voice caches), alternating; then each again, up to date.
+
+    `silent`: a series row of this bench run (`ours`: the same command with no voice, cold), used
+    instead of rendering the silent series once more."""
     walls = {"none": [], engine: []}
     upd = {"none": [], engine: []}
     video = {}
+    if silent is not None:
+        walls = {"none": [silent["wall"]], engine: []}
+        upd = {"none": [silent["up_to_date_wall"]], engine: []}
+        video["none"] = silent["duration"]
     for i in range(repeats):
-        for voice in walls:
+        for voice in [v for v in walls if silent is None or v != "none"]:
             out, cache = workdir / f"voice-{voice}-{quality}-{i}", workdir / f"cache-voice-{voice}-{quality}-{i}"
             cmd = [PY, "render.py", "render", *[s.id for s in specs], "-q", quality, "--voice", voice, "--out", str(out)]
             walls[voice].append(timed(cmd, **cold(cache))[0])
@@ -362,6 +369,9 @@ def main():
     ap.add_argument("--only-voice", nargs="?", const="piper,espeak", default=None, metavar="ENGINES",
                     help="only the narration rows (default engines: piper,espeak), merged into bench/results.json "
                          "(the rest stays as measured)")
+    ap.add_argument("--silent-from-series", action="store_true",
+                    help="with --only-voice: the silent figures are bench/results.json's series rows (the same "
+                         "command, cold, from the last full run) instead of a silent render of their own")
     a = ap.parse_args()
     if a.only_voice:
         return only_voice(a)
@@ -426,7 +436,9 @@ def only_voice(a):
             res.setdefault(key, {})
             for q in a.qualities.split(","):
                 print(f"[bench] narration {engine} {q} ...", flush=True)
-                res[key][q] = narrated(specs, q, a.repeats, workdir, engine)
+                silent = res["series"].get(q) if a.silent_from_series else None
+                res[key][q] = narrated(specs, q, a.repeats, workdir, engine, silent)
+                res[key][q]["silent_from"] = "series" if silent else "this run"
                 res[key][q]["date"] = time.strftime("%Y-%m-%d")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
