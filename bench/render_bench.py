@@ -440,9 +440,9 @@ def only_voice(a):
                 res[key][q] = narrated(specs, q, a.repeats, workdir, engine, silent)
                 res[key][q]["silent_from"] = "series" if silent else "this run"
                 res[key][q]["date"] = time.strftime("%Y-%m-%d")
+                path.write_text(json.dumps(res, indent=1, default=str) + "\n")   # each row kept as it lands
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    path.write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(table(res))
 
 
