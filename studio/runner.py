@@ -17,6 +17,7 @@ from pathlib import Path
 from scenes import catalog
 from scenes.kit.fonts import FONTS
 from studio import atomic, manifest, split, stopping
+from studio import filecache
 from studio.filecache import FileFacts
 from studio.jobs import RenderJob, RenderResult
 from studio.layout import QUALITIES, cache_root, work_root
@@ -27,14 +28,9 @@ RENDERER = "studio.worker"   # what renders a scene, whatever the scene
 TYPICAL_SCENE_SECONDS = 52  # the series' mean, for scenes never rendered into this folder
 
 
-_FACTS: list[FileFacts] = []
-
-
 def facts() -> FileFacts:
     """This run's remembered file facts (hashes, imports), read once (see studio/filecache.py)."""
-    if not _FACTS:
-        _FACTS.append(FileFacts())
-    return _FACTS[0]
+    return filecache.shared()
 
 
 @lru_cache(maxsize=None)

@@ -89,7 +89,7 @@ def test_a_damaged_store_is_ignored(tmp_path, later):
 
 
 def test_up_to_date_notices_a_same_size_corruption_of_an_output(tmp_path, later, monkeypatch):
-    monkeypatch.setattr(runner, "_FACTS", [filecache.FileFacts(tmp_path / "facts.json")])
+    monkeypatch.setattr(filecache, "_SHARED", [filecache.FileFacts(tmp_path / "facts.json")])
     f = tmp_path / "low" / "a.mp4"
     f.parent.mkdir()
     f.write_bytes(b"abcdef")
@@ -102,3 +102,23 @@ def test_up_to_date_notices_a_same_size_corruption_of_an_output(tmp_path, later,
         if f.stat().st_ctime_ns != st.st_ctime_ns:
             break
     assert not runner.files_intact(tmp_path, entry)
+
+
+def test_a_users_piper_model_is_tried_once_per_change_of_its_files(tmp_path, later, monkeypatch):
+    from studio import piper_voice
+
+    monkeypatch.setattr(filecache, "_SHARED", [filecache.FileFacts(tmp_path / "facts.json")])
+    spoken = []
+    monkeypatch.setattr(piper_voice, "synthesize", lambda model, text, scale: spoken.append(text))
+    real_model, real_config = piper_voice.bundled_paths()
+    model = tmp_path / "voice.onnx"
+    model.symlink_to(real_model)
+    config = tmp_path / "voice.onnx.json"
+    config.write_bytes(real_config.read_bytes())
+    first = piper_voice.check(model)
+    assert first.sha256 == sha(real_model) and len(spoken) == 1
+    piper_voice.check(model)
+    assert len(spoken) == 1                        # the same bytes: not tried again
+    config.write_bytes(real_config.read_bytes() + b"\n")
+    piper_voice.check(model)
+    assert len(spoken) == 2                        # a changed config: tried again

@@ -72,6 +72,17 @@ def test_chinese_glyphs_render_as_distinct_shapes():
 def test_missing_font_names_the_package(monkeypatch):
     from scenes.kit import fonts
 
-    monkeypatch.setattr(fonts, "_installed", lambda: frozenset({"DejaVu Sans"}))
+    monkeypatch.setitem(fonts.FONTS, "zh", ("No Such Family 7", FONTS["zh"][1]))
     with pytest.raises(FontMissing, match=f"apt-get install {re.escape(FONTS['zh'][1])}"):
         fonts.font_for("zh")
+
+
+def test_the_font_check_agrees_with_pango():
+    # fc-list is asked; Pango (through manimpango) is what draws: they must name the same families.
+    import manimpango
+
+    from scenes.kit import fonts
+
+    pango = set(manimpango.list_fonts())
+    for family in [f for f, _ in FONTS.values()] + ["No Such Family 7", "DejaVu", "Sans-Serif:x,y"]:
+        assert fonts._installed(family) == (family in pango), family
