@@ -326,6 +326,69 @@ def install_text_svg_cache() -> None:
     Text._shares_parsed_svgs = True
 
 
+class _PangoForwarder:
+    """manimpango as Manim's text module sees it, with `text2svg` swapped (everything else forwarded)."""
+
+    def __init__(self, module, text2svg):
+        self._module, self.text2svg = module, text2svg
+
+    def __getattr__(self, name):
+        return getattr(self._module, name)
+
+
+def install_whole_text_svgs() -> None:
+    """Manim writes a Text's SVG where other processes may be reading it: Pango writes the file in
+    place, and `PangoUtils.remove_last_M` opens it for writing again on every Text built, even when
+    the file is final. Processes sharing a text folder (two test runs) could parse a truncated SVG.
+    Here a new SVG is written and finished under a private name, then renamed into place, and a
+    finished one is rewritten only if Manim's edit would change it (never, for one made here).
+    The bytes are Manim's own. Idempotent."""
+    import os
+    import shutil
+
+    from manim.mobject.text import text_mobject as tm
+
+    if getattr(tm, "_writes_whole_svgs", False):
+        return
+    edit = tm.PangoUtils.remove_last_M
+
+    def whole(write, at: int):
+        def written(*args, **kwargs):
+            args = list(args)
+            final = args[at]
+            args[at] = private = f"{final}.{os.getpid()}.part"
+            try:
+                write(*args, **kwargs)
+                edit(private)
+                os.replace(private, final)
+            finally:
+                if os.path.exists(private):
+                    os.unlink(private)
+            return final
+        return written
+
+    class PangoUtils(tm.PangoUtils):
+        @staticmethod
+        def remove_last_M(file_name: str) -> None:
+            private = f"{file_name}.{os.getpid()}.part"
+            try:
+                shutil.copyfile(file_name, private)
+                edit(private)
+                if Path(private).read_bytes() != Path(file_name).read_bytes():
+                    os.replace(private, file_name)
+            finally:
+                if os.path.exists(private):
+                    os.unlink(private)
+
+    class MarkupUtils(tm.MarkupUtils):
+        text2svg = staticmethod(whole(tm.MarkupUtils.text2svg, 7))   # (text, font, ..., file_name, ...)
+
+    tm.manim_pango = tm.manimpango   # Manim's own, kept for comparison (tests/test_compat.py)
+    tm.manimpango = _PangoForwarder(tm.manimpango, whole(tm.manimpango.text2svg, 4))   # (settings, size, spacing, ligatures, file_name, ...)
+    tm.PangoUtils, tm.MarkupUtils = PangoUtils, MarkupUtils
+    tm._writes_whole_svgs = True
+
+
 def install_fast_colour_copies() -> None:
     """Give ManimColor a `__deepcopy__` that does what Python's generic one does for it (a new
     instance of its class whose attributes, the [r, g, b, a] array, are deep copies), without the

@@ -4,6 +4,7 @@ and no other module of the project touches them."""
 from concurrent.futures import ProcessPoolExecutor
 from fractions import Fraction
 import ast
+import os
 import re
 from pathlib import Path
 
@@ -394,3 +395,40 @@ def test_the_camera_draws_an_image_mobject_with_this_pillow():
                              (50, 30): pixels[1, 0], (50, 50): pixels[1, 1]}.items():
         assert drawn[row, col, :3].tolist() == want[:3].tolist(), (row, col)
     assert drawn[5, 5, :3].tolist() != [255, 255, 255]  # outside it, the background
+
+
+def test_text_svgs_are_written_whole_and_never_rewritten(tmp_path):
+    # Manim's own Text rewrites its SVG in place on every construction (another process reading it
+    # then can see it truncated); with the adapter a file appears whole, by rename, and stays as it is.
+    from manim import MarkupText, Text, tempconfig
+    from manim.mobject.text import text_mobject as tm
+
+    compat.install_whole_text_svgs()
+    compat.install_whole_text_svgs()   # idempotent: wrapping twice would name files *.part.part
+    for kind, make in (("text", lambda: Text("Weights", color="#ff0000")),
+                       ("markup", lambda: MarkupText("<b>w</b> sub i", color="#ff0000"))):
+        ours, manims = tmp_path / kind / "ours", tmp_path / kind / "manim"
+        with tempconfig({"text_dir": str(ours)}):
+            make()
+            (svg,) = ours.glob("*.svg")
+            os.utime(svg, ns=(10**18, 10**18))   # any write from here on would set it to now
+            before = svg.stat()
+            make()
+            after = svg.stat()
+        assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, 10**18)
+        assert sorted(p.name for p in ours.iterdir()) == [svg.name]    # no private file left
+        # Manim's own functions, in another folder: the same bytes
+        adapted = tm.manimpango, tm.PangoUtils, tm.MarkupUtils
+        tm.manimpango, tm.PangoUtils, tm.MarkupUtils = (tm.manim_pango, tm.PangoUtils.__mro__[1],
+                                                        tm.MarkupUtils.__mro__[1])
+        try:
+            with tempconfig({"text_dir": str(manims)}):
+                make()
+                os.utime(manims / svg.name, ns=(10**18, 10**18))
+                make()
+            assert (manims / svg.name).stat().st_mtime_ns != 10**18    # Manim's own rewrites in place
+        finally:
+            tm.manimpango, tm.PangoUtils, tm.MarkupUtils = adapted
+        # the same bytes, but for cairo's count of surfaces made in this process
+        same = lambda f: re.sub(rb'id="surface\d+"', b'id="surface"', f.read_bytes())
+        assert same(manims / svg.name) == same(svg)

@@ -12,7 +12,7 @@ from scenes import catalog
 from scenes.kit import cues as cue_rules, frame, palette, theme as themes
 from scenes.kit.fonts import font_for
 from manimcompat import (install_fast_colour_copies, install_image_canvas, install_lean_svgs,
-                         install_text_svg_cache, lean_animations)
+                         install_text_svg_cache, install_whole_text_svgs, lean_animations)
 from scenes.strings import text_for
 
 VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the next beat starts
@@ -26,6 +26,7 @@ CAPTION_SIZE = 30     # burned-in captions: two lines fill the caption band
 # its SVG once a process, like MathTex (the sketch pass's parse serves the real render).
 install_lean_svgs()
 install_text_svg_cache()
+install_whole_text_svgs()   # a Text's SVG file is never seen half-written by another process
 install_fast_colour_copies()   # every animation deep-copies its mobjects, and each holds colours
 install_image_canvas()         # an ImageMobject (training's decision map) draws with this Pillow
 
