@@ -5,7 +5,10 @@ import sys
 
 from studio import stopping
 
-stopping.install()
+if __name__ == "__main__":
+    stopping.install()
+else:   # a spawned worker runs this file as __mp_main__ (see stopping.before_worker)
+    stopping.before_worker()
 try:
     from studio.cli import main
 except stopping.Stopped as e:

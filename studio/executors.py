@@ -86,7 +86,10 @@ class LocalProcesses:
             self.pool = ProcessPoolExecutor(max_workers=min(self.workers, len(todo)),
                                             mp_context=multiprocessing.get_context("spawn"),
                                             initializer=start_worker, initargs=(os.getpid(),))
-            futures = {self.pool.submit(render_in_worker, job): job for job in todo}
+            # submit starts the workers: a stop landing while one is handed its start-up data would
+            # leave it reading a closed pipe (a traceback from multiprocessing); it lands just after
+            with stopping.deferred():
+                futures = {self.pool.submit(render_in_worker, job): job for job in todo}
             lost = []
             for f in as_completed(futures):
                 try:

@@ -75,6 +75,13 @@ def busy():
         _busy -= 1
 
 
+def before_worker() -> None:
+    """In a worker process that is still starting (importing, before `become_worker`): a stop ends
+    it at once and silently, as nothing of it exists yet; its parent says the one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def become_worker(parent_pid: int) -> None:
     """In a worker process: stop on SIGTERM, ignore SIGINT, and get SIGTERM if the parent dies."""
     global _idle_exits
