@@ -79,10 +79,14 @@ def test_nice_range_covers_with_a_round_step(lo, span, ticks):
     assert all(isinstance(v, int) for v in (a, b) if float(v).is_integer() and abs(v) < 1e15)
 
 
+REACH = 20.0   # the oracle samples the line this far either side of p0: past every point of the box
+
+
 def brute_clip(p0, p1, box, n=200_001):
     """The part of the line inside the box by sampling it densely: (first, last) point, or None."""
     (x0, y0), (x1, y1) = p0, p1
-    t = np.linspace(-60, 60, n)
+    span = REACH / math.hypot(x1 - x0, y1 - y0)   # in units of the segment (a short one needs more)
+    t = np.linspace(-span, span, n)
     x, y = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
     inside = (x >= box[0]) & (x <= box[1]) & (y >= box[2]) & (y <= box[3])
     if not inside.any():
@@ -101,9 +105,15 @@ def test_clip_segment_matches_dense_sampling(x0, y0, x1, y1):
     got, want = clip_segment((x0, y0), (x1, y1), box[:2], box[2:]), brute_clip((x0, y0), (x1, y1), box)
     if want is None or got is None:   # a line that grazes a corner may be missed by one side only
         assume(False)
-    tol = 120 / 200_000 * math.hypot(x1 - x0, y1 - y0) * 2
+    tol = 2 * REACH / 200_000 * 2   # two sampling steps along the line
     for a, b in zip(got, want):
         assert a == pytest.approx(b, abs=tol)
+
+
+def test_clip_segment_of_a_short_segment_left_of_the_box_is_the_whole_chord():
+    # found by Hypothesis: the segment lies outside the box, the line through it crosses all of it
+    got = clip_segment((-2.5625, 0.0), (-2.5, 0.0), (-2.0, 2.0), (-1.0, 1.5))
+    assert got == (pytest.approx((-2.0, 0.0)), pytest.approx((2.0, 0.0)))
 
 
 def test_clip_segment_of_a_line_that_misses_the_box_is_none():
