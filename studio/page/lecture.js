@@ -263,7 +263,7 @@
     prev: () => go(index - 1), replay: () => go(Math.min(index, beats.length - 1)),
     first: () => go(0), last: () => go(beats.length - 1),
     captions: () => setCaptions(!captionsOn), black: () => setBlack(blackout.hidden), fullscreen,
-    speaker: openSpeaker, leave: () => dialog.close(),
+    speaker: openSpeaker, leave: () => { silence(); dialog.close(); },
   };
   dialog.querySelectorAll("[data-act]").forEach((b) => b.addEventListener("click", (e) => {
     actions[b.dataset.act]();
@@ -293,10 +293,17 @@
     if (press(e.key)) e.preventDefault();
   }, true);
 
-  dialog.addEventListener("close", () => {
+  // Leaving silences everything at once: "close" arrives a task after the dialog has shut (Escape's
+  // "cancel" and our own leave come before), and a blackout left on must not resume a beat.
+  function silence() {
     ticket++;
     if (release) { const r = release; release = null; r(); }
+    resume = false;
     players.forEach((v) => v.pause());
+  }
+  dialog.addEventListener("cancel", silence);
+  dialog.addEventListener("close", () => {
+    silence();
     setBlack(false);
     history.replaceState(null, "", location.pathname + location.search);
     if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
