@@ -352,33 +352,35 @@ def install_whole_text_svgs() -> None:
         return
     edit = tm.PangoUtils.remove_last_M
 
+    @contextmanager
+    def beside(final: str):
+        """A private name next to `final` (same folder: the rename is atomic), gone afterwards."""
+        private = f"{final}.{os.getpid()}.part"
+        try:
+            yield private
+        finally:
+            if os.path.exists(private):
+                os.unlink(private)
+
     def whole(write, at: int):
         def written(*args, **kwargs):
             args = list(args)
             final = args[at]
-            args[at] = private = f"{final}.{os.getpid()}.part"
-            try:
+            with beside(final) as args[at]:
                 write(*args, **kwargs)
-                edit(private)
-                os.replace(private, final)
-            finally:
-                if os.path.exists(private):
-                    os.unlink(private)
+                edit(args[at])
+                os.replace(args[at], final)
             return final
         return written
 
     class PangoUtils(tm.PangoUtils):
         @staticmethod
         def remove_last_M(file_name: str) -> None:
-            private = f"{file_name}.{os.getpid()}.part"
-            try:
+            with beside(file_name) as private:
                 shutil.copyfile(file_name, private)
                 edit(private)
                 if Path(private).read_bytes() != Path(file_name).read_bytes():
                     os.replace(private, file_name)
-            finally:
-                if os.path.exists(private):
-                    os.unlink(private)
 
     class MarkupUtils(tm.MarkupUtils):
         text2svg = staticmethod(whole(tm.MarkupUtils.text2svg, 7))   # (text, font, ..., file_name, ...)
