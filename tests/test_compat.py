@@ -45,7 +45,7 @@ def decoded(path):
         return [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
 
 
-def test_frame_reuse_decodes_to_the_frames_manims_own_encoder_gives(tmp_path):
+def test_frame_reuse_encodes_the_bytes_manims_own_encoder_gives(tmp_path):
     compat.install_frame_reuse()
     encode(tmp_path / "manim.mp4", VideoSegmentEncoder.manim_write_frame)
     encode(tmp_path / "reuse.mp4", VideoSegmentEncoder.write_frame)
@@ -53,6 +53,20 @@ def test_frame_reuse_decodes_to_the_frames_manims_own_encoder_gives(tmp_path):
     assert len(theirs) == len(ours) == sum(r for _, r in frames_with_repeats())
     for a, b in zip(theirs, ours):
         np.testing.assert_array_equal(a, b)
+    # the same pictures wrapped instead of copied, converted once instead of per repeat: same stream
+    assert (tmp_path / "manim.mp4").read_bytes() == (tmp_path / "reuse.mp4").read_bytes()
+
+
+@pytest.mark.parametrize("w", [854, 1920])   # rows of 3416 bytes (no multiple of 32) and of 7680
+def test_wrapped_pixels_convert_as_copied_ones(w):
+    """The encoder wraps Manim's array instead of copying it: the YUV planes x264 gets are the same
+    (at 480p the rows are not aligned, which a wrapped buffer keeps)."""
+    pixels = np.random.default_rng(3).integers(0, 256, (H, w, 4), dtype=np.uint8)
+    copied = av.VideoFrame.from_ndarray(pixels, format="rgba").reformat(format="yuv420p")
+    wrapped = av.VideoFrame.from_numpy_buffer(pixels, format="rgba").reformat(format="yuv420p")
+    for a, b in zip(copied.planes, wrapped.planes):
+        rows = lambda p: np.frombuffer(p, np.uint8).reshape(-1, p.line_size)[:, :p.width]  # noqa: E731
+        np.testing.assert_array_equal(rows(a), rows(b))
 
 
 def test_frame_reuse_installs_once():
