@@ -313,6 +313,9 @@ def table(res) -> str:
                      if "narrated_up_to_date" in n else "not measured |")
                   for q, n in res[key].items()]
     lines += ["", "nncore traces (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in res["traces_ms"].items())]
+    if res.get("carried"):
+        lines += ["", "Not measured in this run (skipped), kept from an earlier one: "
+                  + ", ".join(f"{k} ({d})" for k, d in sorted(res["carried"].items()))]
     return "\n".join(lines + [""] + targets(res))
 
 
@@ -421,8 +424,27 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
     for q in res["series"].values():
         q.pop("out", None)
+    carry_skipped(res, skip, ROOT / "bench" / "results.json")
     (ROOT / "bench" / "results.json").write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(table(res))
+
+
+# What each --skip part writes into the results (kept from the last run that measured it).
+SKIPPED_KEYS = {"hand": ("by_hand",), "draw": ("draw_only",), "one": ("one_scene",), "growth": ("growth",),
+                "encoders": ("encoders",), "voice": tuple(VOICE_ROWS.values())}
+
+
+def carry_skipped(res: dict, skip: set, path: Path) -> None:
+    """Rows of the parts this run skipped, as the last run measured them, each marked with that run's
+    date in `carried` (a skipped part must not erase what was measured, nor pass for today's)."""
+    if not skip or not path.exists():
+        return
+    old = json.loads(path.read_text())
+    for part in sorted(skip):
+        for key in SKIPPED_KEYS.get(part, ()):
+            if old.get(key) and not res.get(key):
+                res[key] = old[key]
+                res.setdefault("carried", {})[key] = old.get("carried", {}).get(key, old.get("date"))
 
 
 def only_voice(a):
