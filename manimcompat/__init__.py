@@ -89,6 +89,47 @@ def install_frame_reuse() -> None:
     cls._converts_repeats_once = True
 
 
+def install_undrawn_skipped_plays() -> None:
+    """Draw nothing in a play Manim skips. A skipped play (the beats before a part of a split scene,
+    every play of a still render) still draws its static picture and its last frame, ~8 ms a play
+    at 480p, and throws both away: the next drawn play makes its own static picture, and a still
+    render draws its last frame after the plays (`scene_finished`). The mobjects end as before:
+    only drawing is left out. Idempotent."""
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    if getattr(CairoRenderer, "_skipped_plays_undrawn", False):
+        return
+    play, update_frame, save_static = (CairoRenderer.play, CairoRenderer.update_frame,
+                                       CairoRenderer.save_static_frame_data)
+
+    def skipping(renderer) -> bool:
+        return renderer.skip_animations and getattr(renderer, "_nn_in_play", False)
+
+    def play_(self, scene, *args, **kwargs):
+        self._nn_in_play = True
+        try:
+            return play(self, scene, *args, **kwargs)
+        finally:
+            self._nn_in_play = False
+
+    def update_frame_(self, scene, *args, **kwargs):
+        if skipping(self):
+            return None
+        return update_frame(self, scene, *args, **kwargs)
+
+    def save_static_frame_data_(self, scene, static_mobjects):
+        if skipping(self):
+            self.static_image = None
+            return None
+        return save_static(self, scene, static_mobjects)
+
+    # Manim's own, kept for comparison (tests/test_compat.py)
+    CairoRenderer.manim_drawing = {"play": play, "update_frame": update_frame, "save_static_frame_data": save_static}
+    CairoRenderer.play, CairoRenderer.update_frame = play_, update_frame_
+    CairoRenderer.save_static_frame_data = save_static_frame_data_
+    CairoRenderer._skipped_plays_undrawn = True
+
+
 # -- LaTeX -----------------------------------------------------------------------------------------
 @contextmanager
 def tex_compiler_swapped(compile_tex, scratch: Path):

@@ -181,7 +181,7 @@ def _render_part(job: PartJob) -> PartResult:
 
     spec = catalog.find(job.scene)
     media, shared = worker.folders(job)
-    reuse.install_frame_reuse()
+    reuse.install_levers()
     scene_class, kwargs, settings, spoken, pace = worker.sketched(job, spec, media, shared)
     voices, notes = worker.voiced(job, scene_class, kwargs, settings, spoken, pace)
     beats = [b for b, _ in spoken]

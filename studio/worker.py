@@ -107,7 +107,7 @@ def _render(job: RenderJob) -> Entry:
     media, shared = folders(job)
     stage = work_root(out) / f"stage-{spec.id}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     stage.mkdir(parents=True)
-    reuse.install_frame_reuse()
+    reuse.install_levers()
     try:
         scene_class, kwargs, settings, spoken, pace = sketched(job, spec, media, shared)
         voices, notes = voiced(job, scene_class, kwargs, settings, spoken, pace)

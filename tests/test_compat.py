@@ -446,3 +446,54 @@ def test_text_svgs_are_written_whole_and_never_rewritten(tmp_path):
         # the same bytes, but for cairo's count of surfaces made in this process
         same = lambda f: re.sub(rb'id="surface\d+"', b'id="surface"', f.read_bytes())
         assert same(manims / svg.name) == same(svg)
+
+
+def test_skipped_plays_draw_nothing_and_a_still_shows_the_picture_manims_own_does(tmp_path):
+    """A still render skips every play: with the lever it draws only its last picture (once, after
+    the plays), the very picture Manim's own drawing gives."""
+    from manim import Camera, Circle, Create, FadeIn, Scene, Square, tempconfig
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    compat.install_undrawn_skipped_plays()
+
+    class Small(Scene):
+        def construct(self):
+            square = Square().shift(2 * np.array([-1.0, 0, 0]))
+            self.play(Create(square), run_time=0.5)
+            self.wait(0.3)                                  # a frozen frame
+            self.play(square.animate.shift(np.array([1.0, 1.0, 0])), FadeIn(Circle()), run_time=0.5)
+
+    drawn = []
+    original = Camera.capture_mobjects
+
+    def counted(camera, mobjects, **kwargs):
+        drawn.append(1)
+        return original(camera, mobjects, **kwargs)
+
+    def still():
+        drawn.clear()
+        with tempconfig({"pixel_width": 64, "pixel_height": 36, "frame_rate": 10, "media_dir": str(tmp_path),
+                         "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR",
+                         "write_to_movie": False, "save_last_frame": True}):
+            scene = Small()
+            scene.render()
+            return compat.last_frame(scene), len(drawn)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Camera, "capture_mobjects", counted)
+        ours, ours_drawn = still()
+        for name, method in CairoRenderer.manim_drawing.items():
+            mp.setattr(CairoRenderer, name, method)
+        theirs, theirs_drawn = still()
+    assert ours_drawn == 1 and theirs_drawn > 4     # Manim's own also draws each play's static picture and frame
+    np.testing.assert_array_equal(ours, theirs)
+    assert ours[..., :3].max() > 0                  # the square and the circle are drawn
+
+
+def test_undrawn_skipped_plays_install_once():
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    compat.install_undrawn_skipped_plays()
+    play = CairoRenderer.play
+    compat.install_undrawn_skipped_plays()
+    assert CairoRenderer.play is play
