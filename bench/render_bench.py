@@ -362,8 +362,9 @@ def targets(res) -> list[str]:
             if "narrated_up_to_date" in n:
                 checks.append((f"{engine} narrated up to date at {q} <= silent + 0.5 s", n["narrated_up_to_date"],
                                n["silent_up_to_date"] + 0.5))
-    return [f"- {name}: {value:.3g} " + ("(reported)" if limit == float("inf") else "met" if value <= limit else "NOT met")
-            for name, value, limit in checks]
+    verdict = lambda value, limit: ("(reported)" if limit == float("inf")  # noqa: E731 - no target, a figure
+                                    else "met" if value <= limit else "NOT met")
+    return [f"- {name}: {value:.3g} {verdict(value, limit)}" for name, value, limit in checks]
 
 
 def main():
