@@ -6,6 +6,8 @@
    folders Manim writes into: each worker starts from a copy and publishes new files back by
    atomic rename (names are content hashes, so two writers can only agree).
 3. A play Manim skips (the beats before a part of a split scene) draws nothing.
+4. A drawn frame goes to the encoder in the array it was drawn in: one 8 MB copy a 1080p frame
+   (background into a new array) instead of two (into the camera's array, out to the encoder).
 """
 from __future__ import annotations
 
@@ -13,15 +15,16 @@ import os
 import shutil
 from pathlib import Path
 
-from manimcompat import install_frame_reuse, install_undrawn_skipped_plays
+from manimcompat import install_frame_handover, install_frame_reuse, install_undrawn_skipped_plays
 
 CACHES = ("Tex", "texts")
 
 
 def install_levers() -> None:
-    """Levers 1 and 3 (they live with Manim's other internals, in manimcompat)."""
+    """Levers 1, 3 and 4 (they live with Manim's other internals, in manimcompat)."""
     install_frame_reuse()
     install_undrawn_skipped_plays()
+    install_frame_handover()
 
 
 def _copy_new_svgs(src_root: Path, dst_root: Path) -> None:

@@ -497,3 +497,169 @@ def test_undrawn_skipped_plays_install_once():
     play = CairoRenderer.play
     compat.install_undrawn_skipped_plays()
     assert CairoRenderer.play is play
+
+
+def _movie_and_frames(tmp_path, name, scene_class):
+    """Render `scene_class` small to a movie; (its mp4 bytes, the arrays handed to the writer)."""
+    from manim import tempconfig
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    handed = []
+    original = SceneFileWriter.write_frame
+
+    def noted(writer, pixels, **kwargs):
+        handed.append(pixels)
+        return original(writer, pixels, **kwargs)
+
+    with pytest.MonkeyPatch.context() as mp, \
+            tempconfig({"pixel_width": 96, "pixel_height": 54, "frame_rate": 10, "media_dir": str(tmp_path / name),
+                        "disable_caching": True, "progress_bar": "none", "verbosity": "ERROR"}):
+        mp.setattr(SceneFileWriter, "write_frame", noted)
+        scene = scene_class()
+        scene.render()
+        movie = compat.movie_path(scene)
+    return movie.read_bytes(), handed, scene
+
+
+class _Moving:
+    """A scene with a static picture under moving parts, a frozen wait and an image."""
+
+    @staticmethod
+    def make():
+        from manim import (RESAMPLING_ALGORITHMS, Circle, Create, FadeIn, ImageMobject, Scene, Square,
+                           UpdateFromAlphaFunc)
+
+        class Moving(Scene):
+            def construct(self):
+                square = Square().shift(2 * np.array([-1.0, 0, 0])).set_fill("#336699", 0.6)
+                pixels = np.zeros((4, 4, 4), np.uint8)
+                pixels[..., 0], pixels[..., 3] = 200, np.arange(16).reshape(4, 4) * 16
+                image = ImageMobject(pixels).set_resampling_algorithm(RESAMPLING_ALGORITHMS["bilinear"])
+                image.stretch_to_fit_width(3).stretch_to_fit_height(2).shift(np.array([2.5, -1.5, 0]))
+
+                def fade(mob, alpha):   # the image changes every frame, as the decision map does
+                    mob.pixel_array[..., 1] = int(255 * alpha)
+
+                self.add(image)
+                self.play(Create(square), run_time=0.5)
+                self.wait(0.3)
+                self.play(square.animate.shift(np.array([1.0, 1.0, 0])), FadeIn(Circle()),
+                          UpdateFromAlphaFunc(image, fade), run_time=0.6)
+                self.play(image.animate.shift(np.array([3.0, 0, 0])), run_time=0.4)   # partly out of the frame
+        return Moving
+
+
+def test_handed_over_frames_are_manims_frames_and_never_written_again(tmp_path):
+    """With the frame handover, the movie is byte for byte Manim's own, each frame handed to the
+    writer is its own read-only array (so the queue's frames cannot change), and the camera keeps no
+    cairo context per handed-over frame."""
+    from manim import Camera
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    compat.install_frame_handover()
+    compat.install_image_canvas()
+    ours, handed, scene = _movie_and_frames(tmp_path, "ours", _Moving.make())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(CairoRenderer, "get_frame", CairoRenderer.manim_get_frame)
+        mp.setattr(Camera, "set_pixel_array", Camera.manim_set_pixel_array)
+        theirs, copied, _ = _movie_and_frames(tmp_path, "theirs", _Moving.make())
+    assert ours == theirs
+    assert len(handed) == len(copied) > 5
+    assert all(not f.flags.writeable for f in handed)
+    assert len({id(f) for f in handed}) == len(handed)      # every frame its own array
+    for a, b in zip(handed, copied):
+        np.testing.assert_array_equal(a, b)
+    assert len(scene.renderer.camera.pixel_array_to_cairo_context) <= 1
+
+
+def test_frame_handover_installs_once():
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    compat.install_frame_handover()
+    get_frame = CairoRenderer.get_frame
+    compat.install_frame_handover()
+    assert CairoRenderer.get_frame is get_frame
+
+
+@pytest.mark.parametrize("corner", [(-30, -20), (10, 5), (70, 40), (150, 100)])   # off, inside, off, outside
+def test_an_image_pasted_as_its_box_overlays_as_manims_whole_canvas(corner):
+    """The pasted box, composited alone, leaves the frame as Manim's frame-sized canvas does: over a
+    background with every alpha, an image with every alpha, the box partly or wholly off the frame."""
+    from PIL import Image
+    from manim import Camera
+    from manim.camera import camera as camera_module
+
+    compat.install_image_canvas()
+    rng = np.random.default_rng(11)
+    background = rng.integers(0, 256, (54, 96, 4), dtype=np.uint8)
+    image = Image.fromarray(rng.integers(0, 256, (40, 60, 4), dtype=np.uint8))
+    x, y = corner
+    box = (x, y, x + image.width, y + image.height)
+    ours, theirs = background.copy(), background.copy()
+    canvas = camera_module.Image.fromarray(np.zeros((54, 96)), mode="RGBA")   # as display_image_mobject makes it
+    canvas.paste(image, box=box)
+    whole = Image.new("RGBA", (96, 54))
+    whole.paste(image, box=box)
+    camera = Camera()
+    camera.overlay_PIL_image(ours, canvas)
+    Camera.manim_overlay_PIL_image(camera, theirs, whole)
+    np.testing.assert_array_equal(ours, theirs)
+    assert (ours != background).any() == (x < 96 and y < 54)
+
+
+def _graph(obj, seen, out):
+    """A fingerprint of everything reachable from a copy: each object's type and value, and which
+    attributes share one object (numbered by first visit)."""
+    import enum
+
+    if isinstance(obj, (int, float, str, bool, type(None), enum.Enum)) or callable(obj) and not hasattr(obj, "__dict__"):
+        out.append(("v", type(obj).__name__, repr(obj)))
+        return
+    if id(obj) in seen:
+        out.append(("same", seen[id(obj)]))
+        return
+    seen[id(obj)] = len(seen)
+    if isinstance(obj, np.ndarray):
+        out.append(("a", obj.dtype.str, obj.shape, obj.flags.c_contiguous, obj.tobytes()))
+    elif isinstance(obj, (list, tuple)):
+        out.append((type(obj).__name__, len(obj)))
+        for item in obj:
+            _graph(item, seen, out)
+    elif isinstance(obj, dict):
+        out.append(("d", len(obj)))
+        for key, item in obj.items():
+            _graph(key, seen, out)
+            _graph(item, seen, out)
+    elif hasattr(obj, "__dict__"):
+        out.append(("o", type(obj).__name__))
+        for name, item in sorted(vars(obj).items()):
+            out.append(name)
+            _graph(item, seen, out)
+    else:
+        out.append(("?", type(obj).__name__, repr(obj)))
+
+
+def test_fast_mobject_copies_are_what_manims_deepcopy_makes():
+    """A copy by the short road has the same objects, values and sharing as Manim's own copy, and
+    shares nothing mutable with the original."""
+    from manim import Arrow, Axes, Circle, DecimalNumber, Mobject, VGroup
+
+    compat.install_fast_mobject_copies()
+    circle = Circle().set_fill("#ff8800", 0.5)
+    circle.add_updater(lambda m: m)
+    shared = np.array([1.0, 2.0, 3.0])
+    circle.extra, circle.again = shared, shared        # one array under two names: stays one in a copy
+    group = VGroup(MathTex(r"\sigma(z) = 0.731"), DecimalNumber(-0.0474, 4), Axes(x_range=[-2, 2], y_range=[0, 1]),
+                   circle, Arrow([0, 0, 0], [1, 1, 0]))
+    ours = group.copy()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Mobject, "__deepcopy__", Mobject.manim_deepcopy)
+        theirs = group.copy()
+    a, b = [], []
+    _graph(ours, {}, a)
+    _graph(theirs, {}, b)
+    assert a == b and len(a) > 1000
+    assert ours[3].extra is ours[3].again and ours[3].extra is not shared
+    originals = {id(x) for m in group.get_family() for x in vars(m).values() if isinstance(x, (np.ndarray, list, dict))}
+    assert not originals & {id(x) for m in ours.get_family() for x in vars(m).values()
+                            if isinstance(x, (np.ndarray, list, dict))}
