@@ -37,6 +37,15 @@ class SceneSpec:
     def description(self, lang="en") -> str:
         return text_for(f"{self.key}.desc", lang)
 
+    def reading_seconds(self, lang="en") -> float:
+        """The least its beats last, each held until its caption can be read (scenes.kit.cues),
+        from the captions' templates: how long a scene is, before it was ever rendered."""
+        from scenes.kit import cues
+        from scenes.strings import TABLES
+
+        prefix = f"{self.key}.cap."
+        return sum(cues.reading_seconds(text, lang) for key, text in TABLES[lang].items() if key.startswith(prefix))
+
     def defaults(self) -> dict:
         """The scene's parameters (its trace's keyword arguments) with their defaults."""
         sig = inspect.signature(TRACES[self.trace])

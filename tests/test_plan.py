@@ -87,3 +87,22 @@ def test_split_costs_at_32_workers_within_1_5x_of_a_fair_share():
     assert sum(parts.values()) == total
     assert split.makespan(parts, 32) <= 1.5 * total / 32
     assert split.makespan(split.split_costs(beats, 1), 1) == total
+
+
+def test_a_cold_run_puts_the_scenes_with_the_most_to_read_first(tmp_path):
+    """Never rendered into the folder, scenes go longest first by how much their captions say (a
+    silent beat lasts at least its caption's reading time); a duration the folder knows wins."""
+    from scenes import catalog
+    from scenes.strings import TABLES
+    from studio import runner
+
+    said = {s.id: sum(len(t) for k, t in TABLES["en"].items() if k.startswith(f"{s.key}.cap.")) for s in catalog.SCENES}
+    assert min(said.values()) > 100                 # every scene's captions are found
+    _, todo = runner.plan([RenderJob(s.id, {}, "low", out=str(tmp_path)) for s in catalog.SCENES], tmp_path)
+    order = [j.scene for j in todo]
+    assert order == sorted(said, key=lambda s: -said[s])
+    for lang in ("en", "zh"):
+        assert all(catalog.find(s).reading_seconds(lang) > 10 for s in said)
+    job = RenderJob("bias", {}, "low")
+    assert runner.expected_seconds(job, {"bias": 500.0}) == 500.0
+    assert runner.expected_seconds(job, {}) == catalog.find("bias").reading_seconds("en")
