@@ -12,7 +12,8 @@ from scenes import catalog
 from scenes.kit import cues as cue_rules, frame, palette, theme as themes
 from scenes.kit.fonts import font_for
 from manimcompat import (install_fast_colour_copies, install_fast_mobject_copies, install_image_canvas,
-                         install_lean_svgs, install_text_svg_cache, install_whole_text_svgs, lean_animations)
+                         install_lean_svgs, install_text_svg_cache, install_unchanged_numbers_kept,
+                         install_whole_text_svgs, lean_animations)
 from scenes.strings import text_for
 
 VOICE_PAUSE = 0.4     # seconds of silence after a beat's narration before the next beat starts
@@ -29,6 +30,7 @@ install_text_svg_cache()
 install_whole_text_svgs()   # a Text's SVG file is never seen half-written by another process
 install_fast_colour_copies()   # every animation deep-copies its mobjects, and each holds colours
 install_fast_mobject_copies()  # ...and a counting number copies a glyph per digit at each value
+install_unchanged_numbers_kept()   # ...unless it shows the same digits as before
 install_image_canvas()         # an ImageMobject (training's decision map) draws with this Pillow
 
 
