@@ -114,19 +114,24 @@ class LocalProcesses:
                 note.unlink()
             except OSError:  # it died between jobs
                 pass
-        again = []
+        again, failed = [], set()
         for job in lost:
+            if job.scene in failed:   # another part of a split scene that already failed: not run again
+                continue
             if job.scene in culprits:
+                failed.add(job.scene)
                 yield RenderResult(job.scene, ok=False, error=culprits[job.scene])
                 continue
             if not culprits:  # nobody to blame: count the loss, so a pool that always breaks ends
-                tries[job.scene] = tries.get(job.scene, 0) + 1
-                if tries[job.scene] >= MAX_TRIES:
+                key = (job.scene, getattr(job, "part", 0))
+                tries[key] = tries.get(key, 0) + 1
+                if tries[key] >= MAX_TRIES:
                     reason = _death(next(iter(dead.values()))) if dead else "worker died"
+                    failed.add(job.scene)
                     yield RenderResult(job.scene, ok=False, error=f"{reason} (lost {MAX_TRIES} times)")
                     continue
             again.append(job)
-        return again
+        return [job for job in again if job.scene not in failed]
 
     def stop(self):
         if self.pool is None:
