@@ -12,7 +12,8 @@ Measures, each `--repeats` times (median reported), in fresh output folders:
   * one scene (the series' longest), cold, in one process and split over every core
     (`--jobs N`), alternating in the same run: wall and CPU seconds, and their ratio;
   * the scheduler's plan: the makespan on 1 to 64 workers from the series' measured per-beat
-    costs (list scheduling, longest first; each extra part of a scene pays the measured overhead);
+    costs (list scheduling, longest first; each extra part of a scene pays the overhead measured
+    on the one scene, less a worker's start, which a cluster's running workers do not pay again);
   * growth: the network diagram at 2-4-1, 2-16-1, 784-100-10 and the training scene at
     100, 1,000 and 10,000 epochs (video length and render time must not follow the epochs);
   * encoder presets on one scene: time, size and PSNR against a lossless encode.
@@ -144,6 +145,29 @@ def one_scene(scene, quality, repeats, workdir) -> dict:
 
 
 PLAN_WORKERS = (1, 2, 4, 8, 16, 32, 64)
+
+
+def worker_start(scene: str, repeats: int = 3) -> float:
+    """CPU seconds a fresh worker process spends before it renders: Python, Manim, the studio and
+    the scene's module imported (median of `repeats`)."""
+    module = catalog.find(scene).module
+    code = f"import manim, manimcompat; from studio import executors, worker, split; import {module}"
+    cpus = []
+    for _ in range(repeats):
+        timed([PY, "-c", code])
+        cpus.append(LAST_CPU[0])
+    return median(cpus)
+
+
+def part_overhead(one: dict | None, start: float) -> float:
+    """What a part after a scene's first costs a worker that is already running, in CPU seconds:
+    the split's CPU beyond one process's, per extra part, less the extra worker's start (a split
+    over N local workers starts N fresh processes where one process renders in the CLI's own; a
+    cluster's workers start once, whatever they render). What is left: the part's own sketch pass,
+    its rebuild of the beats before it (undrawn), its encoder, and the join."""
+    if not one:
+        return 0.0
+    return max(0.0, (one["split_cpu"] - one["whole_cpu"]) / max(1, one["jobs"] - 1) - start)
 
 
 def plan_curve(series: dict, part_overhead: float = 0.0) -> list[dict]:
@@ -287,6 +311,10 @@ def table(res) -> str:
             video = res["series"].get(q, {}).get("scenes", {}).get(o["scene"], {}).get("duration", 0)
             lines.append(f"| {o['scene']} at {q}, N = {o['jobs']} | {video:.0f} s | {o['whole_wall']:.1f} s / "
                          f"{o['whole_cpu']:.1f} s | {o['split_wall']:.1f} s / {o['split_cpu']:.1f} s | {o['ratio']:.2f} |")
+    if res.get("part_overhead"):
+        lines += ["", f"A worker's start: {res['worker_start_cpu']:.2f} CPU-s. A part after a scene's first costs "
+                  + ", ".join(f"{v:.2f} s at {q}" for q, v in res["part_overhead"].items())
+                  + " in the plan (the split's CPU beyond one process, per extra part, less a worker's start)."]
     for q, rows in res.get("plan", {}).items():
         lines += ["", f"| plan at {q}: workers | " + " | ".join(str(r["workers"]) for r in rows) + " |",
                   "|---|" + "---|" * len(rows),
@@ -408,10 +436,6 @@ def main():
                 longest = max(r["scenes"], key=lambda sid: r["scenes"][sid]["duration"])
                 print(f"[bench] one scene ({longest}) {q}, one process and split ...", flush=True)
                 res.setdefault("one_scene", {})[q] = one_scene(longest, q, a.repeats, workdir)
-            o = res.get("one_scene", {}).get(q)
-            # a part's overhead: what splitting a scene over the cores cost in CPU, per extra part
-            overhead = max(0.0, (o["split_cpu"] - o["whole_cpu"]) / max(1, o["jobs"] - 1)) if o else 0.0
-            res.setdefault("plan", {})[q] = plan_curve(r, overhead)
             shutil.rmtree(workdir, ignore_errors=True)
             workdir.mkdir()
         if "voice" not in skip:
@@ -431,6 +455,12 @@ def main():
     for q in res["series"].values():
         q.pop("out", None)
     carry_skipped(res, skip, ROOT / "bench" / "results.json")
+    ones = res.get("one_scene", {})
+    res["worker_start_cpu"] = worker_start(next(iter(ones.values()))["scene"] if ones else specs[0].id)
+    for q, r in res["series"].items():   # after carrying: a skipped one-scene part lends its measured overhead
+        res.setdefault("part_overhead", {})[q] = overhead = part_overhead(res.get("one_scene", {}).get(q),
+                                                                          res["worker_start_cpu"])
+        res.setdefault("plan", {})[q] = plan_curve(r, overhead)
     (ROOT / "bench" / "results.json").write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(table(res))
 

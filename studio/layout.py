@@ -12,7 +12,7 @@ class Quality:
     label: str       # e.g. 480p15
     # Render seconds per second of video on one core, measured with `make bench` on 2 cores
     # (README table: 878 s of video in 62.7 s at low, 873 s in 391 s at high; medium and 4k
-    # scaled by pixels x frames). Only for the estimate printed before a long run.
+    # scaled by pixels x frames). For the estimate printed before a long run, and the split's plan.
     core_seconds: float
 
 

@@ -37,9 +37,10 @@ from studio.manifest import Section
 
 MAX_PARTS = 16          # parts of one scene: a scene has 6-20 beats; each part re-runs the beats before it
 SPLIT_FORMATS = ("mp4",)  # joined by stream copy into mp4 (a GIF or webm is made whole)
-# What a part after a scene's first adds to the run, in render seconds: a worker's start and the
-# beats before it run without drawing (~1 s for the series' longest scene, measured at low).
-PART_OVERHEAD = 1.0
+# What a part after a scene's first adds to the run, in render seconds: its own sketch pass and
+# cold LaTeX batch, the beats before it run without drawing, its encoder. `make bench` measured
+# 1.4-3.8 CPU-s beyond a worker's start (momentum at 480p15 and 1080p60, bias at 480p15).
+PART_OVERHEAD = 2.5
 VOICE_PAUSE = 0.4       # scenes/kit/base.py's pause after a beat's voice (only weighs the split)
 
 
