@@ -307,9 +307,11 @@ def run(jobs: list[RenderJob], out: Path, workers: int, force: bool = False, ech
                 executor = LocalProcesses(max(1, min(workers, len(runs))))
             if len(todo) > 1:
                 echo(announce(todo, out, workers if isinstance(executor, LocalProcesses) else None))
+            cut = {j.scene: j.parts for j in runs if isinstance(j, split.PartJob)}
             for r in split.gathered(executor.results(runs), {j.scene: j for j in todo}):
                 report.results.append(r)
-                progress.update(f"{'ok' if r.ok else 'FAILED'} {r.scene} ({r.seconds:.1f}s)")
+                progress.update(f"{'ok' if r.ok else 'FAILED'} {r.scene} ({r.seconds:.1f}s)"
+                                + (f" in {cut[r.scene]} parts" if r.scene in cut else ""))
         finished = True
     except (stopping.Stopped, KeyboardInterrupt) as e:
         report.stopped = e if isinstance(e, stopping.Stopped) else stopping.Stopped(2)

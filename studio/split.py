@@ -80,7 +80,9 @@ def parts_of(seconds: float, total: float, workers: int, beats: int = MAX_PARTS,
     return max(1, min(MAX_PARTS, beats, math.ceil(finer * seconds / (total / workers) - 1e-9)))
 
 
-FINER = (1, 2, 3, 4)   # parts no longer than a fair share, half of one, ...: the plan takes the best
+# Parts no longer than a fair share, half of one, ...; 0: every scene whole (a short scene alone
+# on 2 cores gains less than its second part costs). The plan takes the best.
+FINER = (0, 1, 2, 3, 4)
 
 
 def contiguous(weights: list[float], parts: int) -> list[int]:

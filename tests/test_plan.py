@@ -74,6 +74,14 @@ def test_plan_splits_one_scene_over_the_workers_and_orders_longest_first():
     assert [j.scene for j in series] == ["b", "c", "a"] and not any(isinstance(j, split.PartJob) for j in series)
 
 
+def test_plan_leaves_a_scene_whole_when_its_second_part_would_cost_more_than_it_saves():
+    """5 s on 2 workers: 2.5 s each, the second paying 2.5 s more, ends at 5 s, no sooner than
+    whole; 6 s split ends at 5.5 s."""
+    assert [type(j) for j in split.plan([RenderJob("bias", {}, "low")], 2, {"bias": 5.0}, owner=1, overhead=2.5)] \
+        == [RenderJob]
+    assert len(split.plan([RenderJob("bias", {}, "low")], 2, {"bias": 6.0}, owner=1, overhead=2.5)) == 2
+
+
 def test_plan_leaves_a_gif_whole():
     assert len(split.plan([RenderJob("bias", {}, "low", format="gif")], 4, {"bias": 30.0}, owner=1)) == 1
 

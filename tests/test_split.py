@@ -20,7 +20,10 @@ import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENE = "bias"   # 29 s, 6 sections (title and 5 beats): short, with formulas and a plot
+# 12 sections (title and 11 beats), formulas and a plot; long enough that `--jobs 2` cuts it (the
+# plan leaves a scene as short as `bias` whole: its second part would cost more than it saves)
+SCENE = "cost-function"
+SECTIONS = 12
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="`make setup` installs espeak-ng")
 pytestmark = [pytest.mark.slow, needs_espeak]
 
@@ -65,7 +68,7 @@ def assert_same_render(got: Path, want: Path) -> None:
                           np.asarray(Image.open(want / "low" / f"{SCENE}.png")))
     e, w = entry(got), entry(want)
     assert e["duration"] == w["duration"]
-    assert e["sections"] == w["sections"] and len(w["sections"]) == 6
+    assert e["sections"] == w["sections"] and len(w["sections"]) == SECTIONS
     for s in w["sections"]:   # each clip: the same pictures and its own slice of the voice
         clip_a, clip_b = got / "low" / SCENE / s["file"], want / "low" / SCENE / s["file"]
         assert all(np.array_equal(x, y) for x, y in zip(frames(clip_a), frames(clip_b)))
@@ -77,7 +80,7 @@ def assert_same_render(got: Path, want: Path) -> None:
 
 
 def test_jobs_2_splits_one_scene_and_joins_what_one_process_renders(reference, tmp_path):
-    render(tmp_path, 2)
+    assert f"ok {SCENE}" in (r := render(tmp_path, 2)).stderr and "in 2 parts" in r.stderr, r.stderr
     assert_same_render(tmp_path, reference)
     assert not (tmp_path / ".work").exists()   # every part's folder is gone
     assert f"{SCENE}: up to date" in render(tmp_path, 2).stdout   # published under the scene's own key
