@@ -12,8 +12,9 @@ Measures, each `--repeats` times (median reported), in fresh output folders:
   * one scene (the series' longest), cold, in one process and split over every core
     (`--jobs N`), alternating in the same run: wall and CPU seconds, and their ratio;
   * the scheduler's plan: the makespan on 1 to 64 workers from the series' measured per-beat
-    costs (list scheduling, longest first; each extra part of a scene pays the overhead measured
-    on the one scene, less a worker's start, which a cluster's running workers do not pay again);
+    costs (list scheduling, longest first; each extra part of a scene pays what cutting the one
+    scene in two cost, its parts rendered one after another, less a worker's start, which a
+    cluster's running workers do not pay again);
   * growth: the network diagram at 2-4-1, 2-16-1, 784-100-10 and the training scene at
     100, 1,000 and 10,000 epochs (video length and render time must not follow the epochs);
   * encoder presets on one scene: time, size and PSNR against a lossless encode.
@@ -157,6 +158,40 @@ def worker_start(scene: str, repeats: int = 3) -> float:
         timed([PY, "-c", code])
         cpus.append(LAST_CPU[0])
     return median(cpus)
+
+
+# One render of a scene, or one part of it, in a process of its own (the cut is the one `--jobs`
+# makes: studio/split.py, from the scene's own sketch).
+RENDER_ONE = """
+import dataclasses, os, sys
+from studio import runner, split, worker
+from studio.jobs import RenderJob
+scene, quality, out, part, parts = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+job = RenderJob(scene, {}, quality, out=out)
+job.key = runner.job_key(job)
+if parts > 1:
+    job = split.PartJob(**{f.name: getattr(job, f.name) for f in dataclasses.fields(RenderJob)},
+                        part=part, parts=parts, owner=os.getpid())
+r = worker.render(job)
+assert r.ok, r.error
+"""
+
+
+def part_cost(scene: str, quality: str, workdir: Path, start: float, parts: int = 2) -> dict:
+    """What cutting `scene` into `parts` costs beyond rendering it whole, in CPU seconds, with the
+    renders one after another (no two processes sharing the host, whose contention charges a
+    parallel split), each cold in a process of its own: (sum of the parts - whole - the extra
+    workers' starts) / (parts - 1)."""
+    def cpu(part: int, n: int) -> float:
+        tag = f"{scene}-{quality}-{part}of{n}"
+        timed([PY, "-c", RENDER_ONE, scene, quality, str(workdir / f"cost-{tag}"), str(part), str(n)],
+              **cold(workdir / f"cache-cost-{tag}"))
+        return LAST_CPU[0]
+
+    whole = cpu(0, 1)
+    each = [cpu(p, parts) for p in range(parts)]
+    return {"scene": scene, "parts": parts, "whole_cpu": whole, "parts_cpu": each, "start_cpu": start,
+            "overhead": max(0.0, (sum(each) - whole) / (parts - 1) - start)}
 
 
 def part_overhead(one: dict | None, start: float) -> float:
@@ -312,9 +347,13 @@ def table(res) -> str:
             lines.append(f"| {o['scene']} at {q}, N = {o['jobs']} | {video:.0f} s | {o['whole_wall']:.1f} s / "
                          f"{o['whole_cpu']:.1f} s | {o['split_wall']:.1f} s / {o['split_cpu']:.1f} s | {o['ratio']:.2f} |")
     if res.get("part_overhead"):
-        lines += ["", f"A worker's start: {res['worker_start_cpu']:.2f} CPU-s. A part after a scene's first costs "
-                  + ", ".join(f"{v:.2f} s at {q}" for q, v in res["part_overhead"].items())
-                  + " in the plan (the split's CPU beyond one process, per extra part, less a worker's start)."]
+        lines += ["", f"A worker's start: {res['worker_start_cpu']:.2f} CPU-s. A part after a scene's first costs, "
+                  "in the plan (beyond the whole, per extra part, less a worker's start):"]
+        for q, v in res["part_overhead"].items():
+            c = res.get("part_cost", {}).get(q)
+            how = (f"{c['scene']} whole {c['whole_cpu']:.1f} CPU-s, in parts one after another "
+                   + " + ".join(f"{x:.1f}" for x in c["parts_cpu"]) if c else "from the one-scene split")
+            lines.append(f"- at {q}: {v:.2f} s ({how})")
     for q, rows in res.get("plan", {}).items():
         lines += ["", f"| plan at {q}: workers | " + " | ".join(str(r["workers"]) for r in rows) + " |",
                   "|---|" + "---|" * len(rows),
@@ -409,9 +448,13 @@ def main():
     ap.add_argument("--silent-from-series", action="store_true",
                     help="with --only-voice: the silent figures are bench/results.json's series rows (the same "
                          "command, cold, from the last full run) instead of a silent render of their own")
+    ap.add_argument("--only-plan", action="store_true",
+                    help="only a part's cost and the plan, from bench/results.json's series (the rest stays as measured)")
     a = ap.parse_args()
     if a.only_voice:
         return only_voice(a)
+    if a.only_plan:
+        return only_plan()
     specs = [catalog.find(s) for s in a.scenes.split(",")] if a.scenes else list(catalog.SCENES)
     skip = set(a.skip.split(",")) - {""}
     workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
@@ -457,17 +500,32 @@ def main():
     carry_skipped(res, skip, ROOT / "bench" / "results.json")
     ones = res.get("one_scene", {})
     res["worker_start_cpu"] = worker_start(next(iter(ones.values()))["scene"] if ones else specs[0].id)
-    for q, r in res["series"].items():   # after carrying: a skipped one-scene part lends its measured overhead
-        res.setdefault("part_overhead", {})[q] = overhead = part_overhead(res.get("one_scene", {}).get(q),
-                                                                          res["worker_start_cpu"])
-        res.setdefault("plan", {})[q] = plan_curve(r, overhead)
+    plan_rows(res, skip)
     (ROOT / "bench" / "results.json").write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(table(res))
 
 
+def plan_rows(res: dict, skip: set) -> None:
+    """The plan's curve per quality. A part's overhead: measured with the parts one after another
+    (part_cost) unless `one` is skipped, else from the (carried) one-scene split."""
+    workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
+    try:
+        for q, r in res["series"].items():
+            one = res.get("one_scene", {}).get(q)
+            if "one" not in skip and one:
+                print(f"[bench] a part's cost ({one['scene']}) {q} ...", flush=True)
+                res.setdefault("part_cost", {})[q] = part_cost(one["scene"], q, workdir, res["worker_start_cpu"])
+            cost = res.get("part_cost", {}).get(q)
+            overhead = cost["overhead"] if cost else part_overhead(one, res["worker_start_cpu"])
+            res.setdefault("part_overhead", {})[q] = overhead
+            res.setdefault("plan", {})[q] = plan_curve(r, overhead)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 # What each --skip part writes into the results (kept from the last run that measured it).
-SKIPPED_KEYS = {"hand": ("by_hand",), "draw": ("draw_only",), "one": ("one_scene",), "growth": ("growth",),
-                "encoders": ("encoders",), "voice": tuple(VOICE_ROWS.values())}
+SKIPPED_KEYS = {"hand": ("by_hand",), "draw": ("draw_only",), "one": ("one_scene", "part_cost"),
+                "growth": ("growth",), "encoders": ("encoders",), "voice": tuple(VOICE_ROWS.values())}
 
 
 def carry_skipped(res: dict, skip: set, path: Path) -> None:
@@ -481,6 +539,18 @@ def carry_skipped(res: dict, skip: set, path: Path) -> None:
             if old.get(key) and not res.get(key):
                 res[key] = old[key]
                 res.setdefault("carried", {})[key] = old.get("carried", {}).get(key, old.get("date"))
+
+
+def only_plan():
+    path = ROOT / "bench" / "results.json"
+    res = json.loads(path.read_text())
+    res["worker_start_cpu"] = worker_start(next(iter(res["one_scene"].values()))["scene"])
+    res.pop("part_cost", None)
+    plan_rows(res, set())
+    for cost in res["part_cost"].values():
+        cost["date"] = time.strftime("%Y-%m-%d %H:%M")   # measured apart from the series it is set against
+    path.write_text(json.dumps(res, indent=1, default=str) + "\n")
+    print(table(res))
 
 
 def only_voice(a):
