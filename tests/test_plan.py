@@ -3,6 +3,8 @@ contiguous runs of beats, on made-up cost tables whose makespans are known in cl
 from __future__ import annotations
 
 import itertools
+import math
+import random
 
 import pytest
 
@@ -95,6 +97,60 @@ def test_split_costs_at_32_workers_within_1_5x_of_a_fair_share():
     assert sum(parts.values()) == total
     assert split.makespan(parts, 32) <= 1.5 * total / 32
     assert split.makespan(split.split_costs(beats, 1), 1) == total
+
+
+def _brute_force(beats: dict, workers: int, overhead: float) -> float:
+    """The least makespan over every way of giving each scene 1..beats parts (the oracle)."""
+    scenes = sorted(beats)
+    best = math.inf
+    for counts in itertools.product(*[range(1, len(beats[s]) + 1) for s in scenes]):
+        costs = {}
+        for s, k in zip(scenes, counts):
+            weights = [c for _, c in beats[s]]
+            cuts = split.contiguous(weights, k) + [len(weights)]
+            costs |= {(s, p): sum(weights[cuts[p]:cuts[p + 1]]) + (overhead if p else 0) for p in range(len(cuts) - 1)}
+        best = min(best, split.makespan(costs, workers))
+    return best
+
+
+def _alike(beats: dict, workers: int, overhead: float) -> float:
+    """The least makespan when every scene is cut alike (parts no longer than a fair share / finer)."""
+    total = sum(c for bs in beats.values() for _, c in bs)
+    spans = []
+    for finer in split.FINER:
+        costs = {}
+        for s, bs in beats.items():
+            weights = [c for _, c in bs]
+            cuts = split.contiguous(weights, split.parts_of(sum(weights), total, workers, len(bs), finer)) + [len(weights)]
+            costs |= {(s, p): sum(weights[cuts[p]:cuts[p + 1]]) + (overhead if p else 0) for p in range(len(cuts) - 1)}
+        spans.append(split.makespan(costs, workers))
+    return min(spans)
+
+
+def test_one_scene_at_a_time_finds_the_cut_that_cutting_alike_misses():
+    """4 workers, a part after a scene's first 1 s more: every scene cut alike ends at 14 s at best;
+    exhaustive search finds 13 s, and so does the plan."""
+    beats = {"s0": [(0, 3), (1, 5)], "s1": [(0, 1), (1, 4), (2, 6)],
+             "s2": [(0, 1), (1, 2), (2, 5), (3, 4), (4, 3)], "s3": [(0, 6), (1, 1), (2, 4), (3, 1)]}
+    assert _alike(beats, 4, 1.0) == 14.0
+    assert _brute_force(beats, 4, 1.0) == 13.0
+    costs = split.split_costs(beats, 4, 1.0)
+    assert split.makespan(costs, 4) == 13.0
+    assert sum(costs.values()) == 46 + 1.0 * (len(costs) - len(beats))   # every beat once, each extra part 1 s
+
+
+def test_the_plan_is_never_worse_than_cutting_alike_and_never_better_than_exhaustive_search():
+    # first a table where one scene at a time alone ends at 13 s and cutting alike at 12 s
+    tables = [({"s0": [(0, 3), (1, 5), (2, 5), (3, 1)], "s1": [(0, 2), (1, 6), (2, 5), (3, 2), (4, 4)],
+                "s2": [(0, 3), (1, 6), (2, 3), (3, 3)]}, 4, 0.0)]
+    rng = random.Random(29)
+    for _ in range(60):
+        tables.append(({f"s{i}": [(j, rng.randint(1, 6)) for j in range(rng.randint(1, 5))] for i in range(rng.randint(2, 4))},
+                       rng.choice([2, 3, 4, 6]), rng.choice([0.0, 0.5, 1.0])))
+    assert _alike(*tables[0]) == 12.0
+    for beats, workers, overhead in tables:
+        span = split.makespan(split.split_costs(beats, workers, overhead), workers)
+        assert _brute_force(beats, workers, overhead) - 1e-9 <= span <= _alike(beats, workers, overhead) + 1e-9
 
 
 def test_a_cold_run_puts_the_scenes_with_the_most_to_read_first(tmp_path):
