@@ -177,21 +177,27 @@ assert r.ok, r.error
 """
 
 
-def part_cost(scene: str, quality: str, workdir: Path, start: float, parts: int = 2) -> dict:
+def part_cost(scene: str, quality: str, workdir: Path, start: float, parts: int = 2, repeats: int = 1) -> dict:
     """What cutting `scene` into `parts` costs beyond rendering it whole, in CPU seconds, with the
     renders one after another (no two processes sharing the host, whose contention charges a
     parallel split), each cold in a process of its own: (sum of the parts - whole - the extra
-    workers' starts) / (parts - 1)."""
-    def cpu(part: int, n: int) -> float:
-        tag = f"{scene}-{quality}-{part}of{n}"
+    workers' starts) / (parts - 1). The median of `repeats` (whole and parts rendered in turn): one
+    alone swung 0.0-5.6 s at 1080p60, where a whole render's CPU varies by more than that."""
+    def cpu(part: int, n: int, i: int) -> float:
+        tag = f"{scene}-{quality}-{part}of{n}-{i}"
         timed([PY, "-c", RENDER_ONE, scene, quality, str(workdir / f"cost-{tag}"), str(part), str(n)],
               **cold(workdir / f"cache-cost-{tag}"))
+        shutil.rmtree(workdir / f"cost-{tag}", ignore_errors=True)
         return LAST_CPU[0]
 
-    whole = cpu(0, 1)
-    each = [cpu(p, parts) for p in range(parts)]
-    return {"scene": scene, "parts": parts, "whole_cpu": whole, "parts_cpu": each, "start_cpu": start,
-            "overhead": max(0.0, (sum(each) - whole) / (parts - 1) - start)}
+    wholes, each, overheads = [], [], []
+    for i in range(repeats):
+        wholes.append(cpu(0, 1, i))
+        each.append([cpu(p, parts, i) for p in range(parts)])
+        overheads.append(max(0.0, (sum(each[-1]) - wholes[-1]) / (parts - 1) - start))
+    return {"scene": scene, "parts": parts, "whole_cpu": median(wholes),
+            "parts_cpu": [median([e[p] for e in each]) for p in range(parts)], "start_cpu": start,
+            "overheads": overheads, "overhead": median(overheads)}
 
 
 def part_overhead(one: dict | None, start: float) -> float:
@@ -352,7 +358,9 @@ def table(res) -> str:
         for q, v in res["part_overhead"].items():
             c = res.get("part_cost", {}).get(q)
             how = (f"{c['scene']} whole {c['whole_cpu']:.1f} CPU-s, in parts one after another "
-                   + " + ".join(f"{x:.1f}" for x in c["parts_cpu"]) if c else "from the one-scene split")
+                   + " + ".join(f"{x:.1f}" for x in c["parts_cpu"])
+                   + (f"; median of {', '.join(f'{o:.2f}' for o in c['overheads'])}" if len(c.get("overheads", ())) > 1 else "")
+                   if c else "from the one-scene split")
             lines.append(f"- at {q}: {v:.2f} s ({how})")
     for q, rows in res.get("plan", {}).items():
         lines += ["", f"| plan at {q}: workers | " + " | ".join(str(r["workers"]) for r in rows) + " |",
@@ -454,7 +462,7 @@ def main():
     if a.only_voice:
         return only_voice(a)
     if a.only_plan:
-        return only_plan()
+        return only_plan(a.repeats)
     specs = [catalog.find(s) for s in a.scenes.split(",")] if a.scenes else list(catalog.SCENES)
     skip = set(a.skip.split(",")) - {""}
     workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
@@ -500,12 +508,12 @@ def main():
     carry_skipped(res, skip, ROOT / "bench" / "results.json")
     ones = res.get("one_scene", {})
     res["worker_start_cpu"] = worker_start(next(iter(ones.values()))["scene"] if ones else specs[0].id)
-    plan_rows(res, skip)
+    plan_rows(res, skip, a.repeats)
     (ROOT / "bench" / "results.json").write_text(json.dumps(res, indent=1, default=str) + "\n")
     print(table(res))
 
 
-def plan_rows(res: dict, skip: set) -> None:
+def plan_rows(res: dict, skip: set, repeats: int) -> None:
     """The plan's curve per quality. A part's overhead: measured with the parts one after another
     (part_cost) unless `one` is skipped, else from the (carried) one-scene split."""
     workdir = Path(tempfile.mkdtemp(prefix="nnbench-"))
@@ -514,7 +522,8 @@ def plan_rows(res: dict, skip: set) -> None:
             one = res.get("one_scene", {}).get(q)
             if "one" not in skip and one:
                 print(f"[bench] a part's cost ({one['scene']}) {q} ...", flush=True)
-                res.setdefault("part_cost", {})[q] = part_cost(one["scene"], q, workdir, res["worker_start_cpu"])
+                res.setdefault("part_cost", {})[q] = part_cost(one["scene"], q, workdir, res["worker_start_cpu"],
+                                                               repeats=repeats)
             cost = res.get("part_cost", {}).get(q)
             overhead = cost["overhead"] if cost else part_overhead(one, res["worker_start_cpu"])
             res.setdefault("part_overhead", {})[q] = overhead
@@ -541,12 +550,12 @@ def carry_skipped(res: dict, skip: set, path: Path) -> None:
                 res.setdefault("carried", {})[key] = old.get("carried", {}).get(key, old.get("date"))
 
 
-def only_plan():
+def only_plan(repeats: int):
     path = ROOT / "bench" / "results.json"
     res = json.loads(path.read_text())
     res["worker_start_cpu"] = worker_start(next(iter(res["one_scene"].values()))["scene"])
     res.pop("part_cost", None)
-    plan_rows(res, set())
+    plan_rows(res, set(), repeats)
     for cost in res["part_cost"].values():
         cost["date"] = time.strftime("%Y-%m-%d %H:%M")   # measured apart from the series it is set against
     path.write_text(json.dumps(res, indent=1, default=str) + "\n")
