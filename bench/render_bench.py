@@ -181,8 +181,9 @@ def part_cost(scene: str, quality: str, workdir: Path, start: float, parts: int 
     """What cutting `scene` into `parts` costs beyond rendering it whole, in CPU seconds, with the
     renders one after another (no two processes sharing the host, whose contention charges a
     parallel split), each cold in a process of its own: (sum of the parts - whole - the extra
-    workers' starts) / (parts - 1). The median of `repeats` (whole and parts rendered in turn): one
-    alone swung 0.0-5.6 s at 1080p60, where a whole render's CPU varies by more than that."""
+    workers' starts) / (parts - 1). The median of `repeats` (whole and parts rendered in turn; the
+    bench asks at least three): one alone swung 0.0-6.7 s at 1080p60, where a whole render's CPU
+    varies by as much."""
     def cpu(part: int, n: int, i: int) -> float:
         tag = f"{scene}-{quality}-{part}of{n}-{i}"
         timed([PY, "-c", RENDER_ONE, scene, quality, str(workdir / f"cost-{tag}"), str(part), str(n)],
@@ -523,7 +524,7 @@ def plan_rows(res: dict, skip: set, repeats: int) -> None:
             if "one" not in skip and one:
                 print(f"[bench] a part's cost ({one['scene']}) {q} ...", flush=True)
                 res.setdefault("part_cost", {})[q] = part_cost(one["scene"], q, workdir, res["worker_start_cpu"],
-                                                               repeats=repeats)
+                                                               repeats=max(repeats, 3))
             cost = res.get("part_cost", {}).get(q)
             overhead = cost["overhead"] if cost else part_overhead(one, res["worker_start_cpu"])
             res.setdefault("part_overhead", {})[q] = overhead
