@@ -39,9 +39,9 @@ MAX_PARTS = 16          # parts of one scene: a scene has 6-20 beats; each part 
 SPLIT_FORMATS = ("mp4",)  # joined by stream copy into mp4 (a GIF or webm is made whole)
 # What a part after a scene's first adds to the run, in render seconds: its own sketch pass and
 # cold LaTeX batch, the beats before it run without drawing, its encoder. `make bench` measured
-# 0.0-6.7 CPU-s beyond a worker's start (momentum cut in two, whole and parts one after another,
-# ten times at 480p15 and 1080p60; the median 4.2: the drawing, which alone grows with the quality,
-# is not repeated, and one whole render's CPU varies by as much as a part costs).
+# 0.0-8.6 CPU-s beyond a worker's start (momentum cut in two, whole and parts one after another,
+# sixteen times at 480p15 and 1080p60; the median 4.1: the drawing, which alone grows with the
+# quality, is not repeated, and one whole render's CPU varies by as much as a part costs).
 PART_OVERHEAD = 4.0
 VOICE_PAUSE = 0.4       # scenes/kit/base.py's pause after a beat's voice (only weighs the split)
 
