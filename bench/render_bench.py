@@ -163,15 +163,14 @@ def worker_start(scene: str, repeats: int = 3) -> float:
 # One render of a scene, or one part of it, in a process of its own (the cut is the one `--jobs`
 # makes: studio/split.py, from the scene's own sketch).
 RENDER_ONE = """
-import dataclasses, os, sys
+import os, sys
 from studio import runner, split, worker
 from studio.jobs import RenderJob
 scene, quality, out, part, parts = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 job = RenderJob(scene, {}, quality, out=out)
 job.key = runner.job_key(job)
 if parts > 1:
-    job = split.PartJob(**{f.name: getattr(job, f.name) for f in dataclasses.fields(RenderJob)},
-                        part=part, parts=parts, owner=os.getpid())
+    job = split.PartJob.of(job, part, parts, os.getpid())
 r = worker.render(job)
 assert r.ok, r.error
 """

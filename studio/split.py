@@ -52,6 +52,12 @@ class PartJob(RenderJob):
     parts: int = 1       # how many parts the scene is split into
     owner: int = 0       # pid of the run that joins the parts (its staging folders are named so)
 
+    @classmethod
+    def of(cls, job: RenderJob, part: int, parts: int, owner: int) -> "PartJob":
+        """Part `part` of `parts` of `job` (a whole scene's job, key and all)."""
+        return cls(**{f.name: getattr(job, f.name) for f in dataclasses.fields(RenderJob)},
+                   part=part, parts=parts, owner=owner)
+
 
 @dataclass
 class PartResult(RenderResult):
@@ -121,8 +127,7 @@ def plan(todo: list[RenderJob], workers: int, seconds: dict, owner: int,
         if k == 1:
             costed.append((seconds[j.scene], j))
             continue
-        fields = {f.name: getattr(j, f.name) for f in dataclasses.fields(RenderJob)}
-        costed += [(seconds[j.scene] / k, PartJob(**fields, part=p, parts=k, owner=owner)) for p in range(k)]
+        costed += [(seconds[j.scene] / k, PartJob.of(j, p, k, owner)) for p in range(k)]
     return [j for _, j in sorted(costed, key=lambda cj: (-cj[0], cj[1].scene, getattr(cj[1], "part", 0)))]
 
 

@@ -3,7 +3,6 @@ contiguous runs of beats, on made-up cost tables whose makespans are known in cl
 from __future__ import annotations
 
 import itertools
-import math
 import random
 
 import pytest
@@ -99,32 +98,29 @@ def test_split_costs_at_32_workers_within_1_5x_of_a_fair_share():
     assert split.makespan(split.split_costs(beats, 1), 1) == total
 
 
+def _costs(beats: dict, counts: dict, overhead: float) -> dict:
+    """{(scene, part): cost} with each scene cut into counts[scene] contiguous runs of its beats."""
+    costs = {}
+    for s, k in counts.items():
+        weights = [c for _, c in beats[s]]
+        cuts = split.contiguous(weights, k) + [len(weights)]
+        costs |= {(s, p): sum(weights[cuts[p]:cuts[p + 1]]) + (overhead if p else 0) for p in range(len(cuts) - 1)}
+    return costs
+
+
 def _brute_force(beats: dict, workers: int, overhead: float) -> float:
     """The least makespan over every way of giving each scene 1..beats parts (the oracle)."""
     scenes = sorted(beats)
-    best = math.inf
-    for counts in itertools.product(*[range(1, len(beats[s]) + 1) for s in scenes]):
-        costs = {}
-        for s, k in zip(scenes, counts):
-            weights = [c for _, c in beats[s]]
-            cuts = split.contiguous(weights, k) + [len(weights)]
-            costs |= {(s, p): sum(weights[cuts[p]:cuts[p + 1]]) + (overhead if p else 0) for p in range(len(cuts) - 1)}
-        best = min(best, split.makespan(costs, workers))
-    return best
+    return min(split.makespan(_costs(beats, dict(zip(scenes, counts)), overhead), workers)
+               for counts in itertools.product(*[range(1, len(beats[s]) + 1) for s in scenes]))
 
 
 def _alike(beats: dict, workers: int, overhead: float) -> float:
     """The least makespan when every scene is cut alike (parts no longer than a fair share / finer)."""
     total = sum(c for bs in beats.values() for _, c in bs)
-    spans = []
-    for finer in split.FINER:
-        costs = {}
-        for s, bs in beats.items():
-            weights = [c for _, c in bs]
-            cuts = split.contiguous(weights, split.parts_of(sum(weights), total, workers, len(bs), finer)) + [len(weights)]
-            costs |= {(s, p): sum(weights[cuts[p]:cuts[p + 1]]) + (overhead if p else 0) for p in range(len(cuts) - 1)}
-        spans.append(split.makespan(costs, workers))
-    return min(spans)
+    return min(split.makespan(_costs(beats, {s: split.parts_of(sum(c for _, c in bs), total, workers, len(bs), finer)
+                                             for s, bs in beats.items()}, overhead), workers)
+               for finer in split.FINER)
 
 
 def test_one_scene_at_a_time_finds_the_cut_that_cutting_alike_misses():

@@ -6,7 +6,6 @@ own beats after running the ones before without drawing, so any state the skippe
 rebuild, or any clock the join got wrong, shows up as a frame, a cue or a sample that differs."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import shutil
@@ -94,8 +93,7 @@ def test_parts_draw_only_their_own_beats(reference, tmp_path):
 
     job = RenderJob(SCENE, {}, "low", out=str(tmp_path), voice=narration.parse("espeak"))
     job.key = runner.job_key(job)
-    fields = {f.name: getattr(job, f.name) for f in dataclasses.fields(RenderJob)}
-    parts = [worker.render(split.PartJob(**fields, part=p, parts=3, owner=os.getpid())) for p in range(3)]
+    parts = [worker.render(split.PartJob.of(job, p, 3, os.getpid())) for p in range(3)]
     assert all(p.ok for p in parts), [p.error for p in parts if not p.ok]
     counts = [len(frames(Path(p.folder) / "video.mp4")) for p in parts]
     whole = len(frames(reference / "low" / f"{SCENE}.mp4"))
