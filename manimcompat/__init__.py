@@ -165,6 +165,72 @@ def install_undrawn_skipped_plays() -> None:
     CairoRenderer._skipped_plays_undrawn = True
 
 
+def install_section_segments() -> None:
+    """Encode a section's animations into one video segment, not one segment an animation. Manim
+    opens an encoder for every play and waits for it to drain before the next play draws (one
+    encoder in flight): an x264 start, an IDR frame and a container a play, ~7 ms at 480p and
+    ~15-30 ms at 1080p, with a stall each; a scene has 40-200 plays in 10-30 sections. Sections
+    stay whole segments, so section clips, the movie and the parts of a split scene (cut at
+    sections) are still joined by stream copy, and a part starts its section's encoder where the
+    whole render does: the same packets. Only for uncached renders (with Manim's per-play cache on,
+    a segment must hold one play). Idempotent."""
+    from manim import config
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    if getattr(SceneFileWriter, "_segments_by_section", False):
+        return
+    begin, end, next_section, finish, write_frame = (
+        SceneFileWriter.begin_animation, SceneFileWriter.end_animation, SceneFileWriter.next_section,
+        SceneFileWriter.finish, SceneFileWriter.write_frame)
+
+    def seal(self) -> None:
+        """Close the section's open segment (it joins the finished ones)."""
+        if getattr(self, "_nn_section_open", None) is not None:
+            self._nn_section_open = None
+            if self._current_encode_job is not None:
+                self.close_partial_movie_stream()
+
+    def begin_animation_(self, allow_write=False, *, animation_index, file_path=None):
+        self._nn_in_play = True
+        if allow_write and file_path is None and self._current_encode_job is not None \
+                and getattr(self, "_nn_section_open", None) is self.sections[-1]:
+            # this play's frames follow the open segment's; its own file is never written
+            self.partial_movie_files[-1] = self.sections[-1].partial_movie_files[-1] = None
+            return None
+        seal(self)
+        begin(self, allow_write, animation_index=animation_index, file_path=file_path)
+        if allow_write and file_path is None and config.disable_caching and self._current_encode_job is not None:
+            self._nn_section_open = self.sections[-1]
+        return None
+
+    def end_animation_(self, allow_write=False):
+        self._nn_in_play = False
+        if getattr(self, "_nn_section_open", None) is None:
+            end(self, allow_write)
+        # else the segment stays open for the section's next play
+
+    def write_frame_(self, pixels, *, repeat: int = 1):
+        if getattr(self, "_nn_section_open", None) is not None and not getattr(self, "_nn_in_play", False):
+            return None   # between plays Manim writes no frame; an open segment must not take one
+        return write_frame(self, pixels, repeat=repeat)
+
+    def next_section_(self, *args, **kwargs):
+        seal(self)
+        return next_section(self, *args, **kwargs)
+
+    def finish_(self):
+        seal(self)
+        return finish(self)
+
+    # Manim's own, kept for comparison (tests/test_compat.py)
+    SceneFileWriter.manim_segments = {"begin_animation": begin, "end_animation": end, "next_section": next_section,
+                                      "finish": finish, "write_frame": write_frame}
+    SceneFileWriter.begin_animation, SceneFileWriter.end_animation = begin_animation_, end_animation_
+    SceneFileWriter.next_section, SceneFileWriter.finish = next_section_, finish_
+    SceneFileWriter.write_frame = write_frame_
+    SceneFileWriter._segments_by_section = True
+
+
 # -- LaTeX -----------------------------------------------------------------------------------------
 @contextmanager
 def tex_compiler_swapped(compile_tex, scratch: Path):

@@ -15,16 +15,18 @@ import os
 import shutil
 from pathlib import Path
 
-from manimcompat import install_frame_handover, install_frame_reuse, install_undrawn_skipped_plays
+from manimcompat import (install_frame_handover, install_frame_reuse, install_section_segments,
+                         install_undrawn_skipped_plays)
 
 CACHES = ("Tex", "texts")
 
 
 def install_levers() -> None:
-    """Levers 1, 3 and 4 (they live with Manim's other internals, in manimcompat)."""
+    """The encoding and drawing levers (they live with Manim's other internals, in manimcompat)."""
     install_frame_reuse()
     install_undrawn_skipped_plays()
     install_frame_handover()
+    install_section_segments()
 
 
 def _copy_new_svgs(src_root: Path, dst_root: Path) -> None:

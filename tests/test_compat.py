@@ -499,6 +499,87 @@ def test_undrawn_skipped_plays_install_once():
     assert CairoRenderer.play is play
 
 
+def _sectioned(tmp_path, name, caching=False):
+    """A small scene in three sections (the second skipped, as a part of a split scene skips the beats
+    before its own), rendered losslessly (x264 at crf 0: decoded pictures do not depend on how the
+    frames were cut into segments): the scene, its movie's frames, its section clips' frames."""
+    import json
+
+    from manim import Circle, Create, FadeIn, Scene, Square, tempconfig
+
+    class Sectioned(Scene):
+        def construct(self):
+            square = Square().shift(2 * np.array([-1.0, 0, 0]))
+            self.next_section("one")
+            self.play(Create(square), run_time=0.5)
+            self.wait(0.3)                                  # a frozen frame inside the segment
+            self.play(square.animate.shift(np.array([1.0, 1.0, 0])), run_time=0.4)
+            self.next_section("skipped", skip_animations=True)
+            self.play(square.animate.shift(np.array([0.0, -2.0, 0])), run_time=0.5)
+            self.next_section("two")
+            self.play(FadeIn(Circle()), run_time=0.3)
+            self.play(square.animate.scale(0.5), run_time=0.3)
+
+    with tempconfig({"pixel_width": 96, "pixel_height": 54, "frame_rate": 10, "media_dir": str(tmp_path / name),
+                     "disable_caching": not caching, "save_sections": True, "progress_bar": "none",
+                     "verbosity": "ERROR", "video_encoder_options": {"preset": "ultrafast", "crf": "0"}}):
+        scene = Sectioned()
+        scene.render()
+    movie = compat.movie_path(scene)
+    index = json.loads(next((movie.parent / "sections").glob("*.json")).read_text())
+    clips = {s["name"]: decoded(movie.parent / "sections" / s["video"]) for s in index}
+    return scene, decoded(movie), clips
+
+
+def _manims_own_segments(mp):
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    for name, method in SceneFileWriter.manim_segments.items():
+        mp.setattr(SceneFileWriter, name, method)
+
+
+def test_a_section_is_encoded_in_one_segment_with_the_pictures_manims_own_segments_give(tmp_path):
+    compat.install_section_segments()
+    scene, movie, clips = _sectioned(tmp_path, "ours")
+    with pytest.MonkeyPatch.context() as mp:
+        _manims_own_segments(mp)
+        theirs, their_movie, their_clips = _sectioned(tmp_path, "theirs")
+    written = [f for f in scene.renderer.file_writer.partial_movie_files if f]
+    assert len(written) == 2 and all(Path(f).exists() for f in written)          # one a drawn section
+    assert len([f for f in theirs.renderer.file_writer.partial_movie_files if f]) == 5   # one a drawn play
+    assert len(movie) == len(their_movie) > 10
+    for a, b in zip(movie, their_movie):
+        np.testing.assert_array_equal(a, b)
+    assert list(clips) == list(their_clips) == ["one", "two"]
+    for name in clips:
+        assert len(clips[name]) == len(their_clips[name])
+        for a, b in zip(clips[name], their_clips[name]):
+            np.testing.assert_array_equal(a, b)
+    assert scene.renderer.time == pytest.approx(theirs.renderer.time)
+
+
+def test_section_segments_stand_aside_when_manims_play_cache_is_on(tmp_path):
+    """A cached play is reused as a file of its own: with the cache on, a segment stays one play."""
+    compat.install_section_segments()
+    scene, movie, _ = _sectioned(tmp_path, "cached", caching=True)
+    with pytest.MonkeyPatch.context() as mp:
+        _manims_own_segments(mp)
+        _, their_movie, _ = _sectioned(tmp_path, "theirs", caching=True)
+    assert len([f for f in scene.renderer.file_writer.partial_movie_files if f]) == 5
+    assert len(movie) == len(their_movie) > 10
+    for a, b in zip(movie, their_movie):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_section_segments_install_once():
+    from manim.scene.scene_file_writer import SceneFileWriter
+
+    compat.install_section_segments()
+    begin = SceneFileWriter.begin_animation
+    compat.install_section_segments()
+    assert SceneFileWriter.begin_animation is begin
+
+
 def _movie_and_frames(tmp_path, name, scene_class):
     """Render `scene_class` small to a movie: (the arrays handed to the writer, the scene)."""
     from manim import tempconfig
