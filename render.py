@@ -11,9 +11,11 @@ else:   # a spawned worker runs this file as __mp_main__ (see stopping.before_wo
     stopping.before_worker()
 try:
     from studio.cli import main
-except stopping.Stopped as e:
-    print(f"stopped ({e})", file=sys.stderr)
-    raise SystemExit(e.exit_code) from None
+except BaseException as e:  # noqa: BLE001 - a stop, even one Python wrapped, is one line
+    if (stop := stopping.within(e)) is None:
+        raise
+    print(f"stopped ({stop})", file=sys.stderr)
+    raise SystemExit(stop.exit_code) from None
 
 if __name__ == "__main__":
     main()

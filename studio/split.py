@@ -3,8 +3,9 @@
 A part is a contiguous run of beats. Its worker runs the scene from the start, but draws only its
 own beats: the beats before run without drawing a frame (Manim's `skip_animations` of a section),
 which leaves every mobject as the drawn render would, and the scene ends where the next part
-begins. Manim encodes each animation into a segment of its own and joins the segments by stream
-copy, so parts joined by stream copy hold the very packets a one-process render writes.
+begins. Each section (beat) is encoded into a video segment of its own (manimcompat's section
+segments) and the segments are joined by stream copy, so parts joined by stream copy hold the very
+packets a one-process render writes.
 
 Every worker of a scene splits it the same way without being told where: the sketch pass
 (studio/latex.py) runs the scene's clock and measures each beat, so part k of K is the same run

@@ -28,6 +28,18 @@ class Stopped(BaseException):
         return 128 + self.signum
 
 
+def within(exc: BaseException | None) -> Stopped | None:
+    """The Stopped that `exc` is or was raised from: Python wraps an exception raised in some places
+    (a dataclass field's `__set_name__` while a module is imported) in a RuntimeError of its own."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, Stopped):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
+
+
 _deferring = 0
 _pending: int | None = None
 _idle_exits = False  # a worker between jobs has nothing to unwind: it just exits

@@ -185,6 +185,24 @@ def catches(pid: int, sig: int) -> bool:
     return False
 
 
+def test_a_stop_python_wraps_during_an_import_is_still_a_stop():
+    """A signal handled while a class body's `__set_name__` runs (a dataclass field, as the CLI's
+    imports define them) reaches render.py wrapped in Python's RuntimeError (3.11; 3.12 no longer
+    wraps): it is still the stop, and any other error is not one."""
+    from studio import stopping
+
+    class Landing:
+        def __set_name__(self, owner, name):
+            raise stopping.Stopped(signal.SIGINT)
+
+    with pytest.raises(BaseException) as caught:
+        type("Result", (), {"payload": Landing()})
+    stop = stopping.within(caught.value)
+    assert isinstance(stop, stopping.Stopped) and stop.exit_code == 130
+    assert stopping.within(RuntimeError("no stop")) is None
+    assert stopping.within(ValueError("inner")) is None
+
+
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.1, 0.2, 0.4])
 def test_ctrl_c_during_start_up_is_one_line(tmp_path, delay):
     """Any moment of start-up once render.py runs (imports, checks): one line at most, never a
