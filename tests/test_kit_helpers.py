@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, example, given, strategies as st
 
 from scenes.kit.plots import contour_segments, keyframe_indices
 from scenes.kit.fmt import num, rel, signed_terms, stated, tex_factor, tex_linear, tex_lines, tex_num, tex_rel
@@ -67,6 +67,7 @@ def test_nice_range_by_hand(lo, hi, ticks, want):
 
 
 @given(st.floats(-1e4, 1e4), st.floats(1e-3, 1e4), st.integers(1, 10))
+@example(-1e-05, 5001.0, 1)   # a step twice the range: lo just below 0 was left uncovered
 def test_nice_range_covers_with_a_round_step(lo, span, ticks):
     hi = lo + span
     a, b, step = nice_range(lo, hi, ticks)

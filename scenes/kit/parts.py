@@ -222,6 +222,9 @@ def nice_step(span: float, ticks: int = 4) -> float:
 def nice_range(lo: float, hi: float, ticks: int = 4) -> tuple[float, float, float]:
     """(lo, hi, step) widened outward to round multiples of a round step: an axis range."""
     step = nice_step(hi - lo, ticks)
-    out = (math.floor(lo / step + 1e-9) * step, math.ceil(hi / step - 1e-9) * step, step)
+    # an end a rounding error past a multiple stays on it; "a rounding error" is relative to the
+    # range, not to the step (a step can be twice the range: 1e-9 of it left lo uncovered)
+    eps = 1e-9 * (hi - lo) / step
+    out = (math.floor(lo / step + eps) * step, math.ceil(hi / step - eps) * step, step)
     # whole numbers as ints, so the axis labels read "2", not "2.0"
     return tuple(int(round(v)) if abs(v - round(v)) < 1e-9 else v for v in out)
