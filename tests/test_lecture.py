@@ -512,6 +512,35 @@ def test_after_the_last_beat_comes_an_end_slide(site, page):
 
 
 @pytest.mark.slow
+def test_back_and_on_at_once_lands_on_the_beat(site, page):
+    """← then → while the clip → wants is still seeking back to its start (it was shown, then
+    preloaded again): the deck must land on it, not wait for a "loadeddata" that never comes. The
+    second key is sent inside that clip's own "seeking" event, so the race is hit every run."""
+    page.click("header .present")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_beat(2)
+    page.wait_for_function("() => document.querySelector('video.beat.on').currentTime > 0.5", timeout=10000)
+    seeking_state = page.evaluate("""() => new Promise((done) => {
+      const key = (name) => document.dispatchEvent(new KeyboardEvent("keydown", {key: name, bubbles: true}));
+      const dialog = document.getElementById("presenter");
+      const onSeeking = (e) => {
+        if (e.target.dataset.beat !== "2") return;
+        dialog.removeEventListener("seeking", onSeeking, true);
+        const state = e.target.readyState;
+        key("ArrowRight");
+        done(state);
+      };
+      dialog.addEventListener("seeking", onSeeking, true);
+      key("ArrowLeft");
+    })""")
+    assert seeking_state < 2  # the race itself: no frame while seeking
+    page.wait_beat(2)
+    page.wait_for_function("() => !document.querySelector('video.beat.on').paused", timeout=10000)
+    assert page.shown()["src"].endswith("neuron-firing/" + sections(site, "neuron-firing")[2]["file"])
+
+
+@pytest.mark.slow
 def test_keys_drive_the_deck_after_a_mouse_click_on_a_button(site, page):
     page.click("header .present")
     page.wait_beat(0)

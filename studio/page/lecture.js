@@ -126,9 +126,17 @@
     } else if (v.currentTime) {
       v.currentTime = 0;
     }
+    // Ready when a frame is there. A clip already loaded and seeking back to 0 (a preload, then
+    // ← → at once) drops below that without another "loadeddata": its "seeked" or "canplay" says so.
+    const events = ["loadeddata", "seeked", "canplay"];
     return new Promise((done) => {
-      if (v.readyState >= 2) done();
-      else v.addEventListener("loadeddata", done, {once: true});
+      const ready = () => {
+        if (v.readyState < 2) return;
+        events.forEach((name) => v.removeEventListener(name, ready));
+        done();
+      };
+      events.forEach((name) => v.addEventListener(name, ready));
+      ready();
     });
   }
 
