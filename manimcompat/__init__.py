@@ -623,6 +623,77 @@ def install_fast_mobject_copies() -> None:
     Mobject._copies_fast = True
 
 
+def install_flat_family_walks() -> None:
+    """Walk a mobject's family in a loop instead of a Python call (update) or a nested generator
+    (get_family) per member. Every drawn frame walks every mobject on screen twice or more: the
+    scene's and each animation's `update` (~500 members a frame in backprop-hidden-layer, nearly
+    none with an updater) and the camera's `family_members_with_points`; py-spy put those walks at
+    ~8 % of a 1080p60 render's busy CPU. Same visits in the same order: `update` goes depth first,
+    a member's updaters before its submobjects, skips a suspended member's whole family, reads each
+    submobject list live after the member's updaters ran, and hands a member whose class has its own
+    `update` to it; `get_family` skips a member already on the path (a cycle) and keeps each
+    member's last place. Idempotent."""
+    import inspect
+
+    from manim.mobject.mobject import Mobject
+    from manim.utils.iterables import remove_list_redundancies
+
+    if getattr(Mobject, "_walks_flat", False):
+        return
+    manim_update, manim_get_family = Mobject.update, Mobject.get_family
+
+    def run_updaters(m, dt):   # Manim's own loop over one member's updaters
+        for updater in m.updaters:
+            if "dt" in inspect.signature(updater).parameters:
+                updater(m, dt)
+            else:
+                updater(m)
+
+    def update(self, dt: float = 0, recursive: bool = True):
+        if self.updating_suspended:
+            return self
+        if self.updaters:
+            run_updaters(self, dt)
+        if not recursive or not self.submobjects:
+            return self
+        own = Mobject.update
+        stack = [iter(self.submobjects)]
+        while stack:
+            for m in stack[-1]:   # a break descends; the parent's iterator resumes after
+                if type(m).update is not own:   # a class with its own update
+                    m.update(dt, recursive=True)
+                elif not m.updating_suspended:
+                    if m.updaters:
+                        run_updaters(m, dt)
+                    if m.submobjects:
+                        stack.append(iter(m.submobjects))
+                        break
+            else:
+                stack.pop()
+        return self
+
+    def get_family(self, recurse: bool = True):
+        family, path = [self], {self}
+        stack = [(self, iter(self.submobjects))]
+        while stack:
+            for m in stack[-1][1]:
+                if m in path:   # a cycle: Manim's _iter_family stops there too
+                    continue
+                family.append(m)
+                if m.submobjects:
+                    path.add(m)
+                    stack.append((m, iter(m.submobjects)))
+                    break
+            else:
+                path.discard(stack.pop()[0])
+        return family if len(set(family)) == len(family) else remove_list_redundancies(family)
+
+    # Manim's own, kept for comparison (tests/test_compat.py)
+    Mobject.manim_update, Mobject.manim_get_family = manim_update, manim_get_family
+    Mobject.update, Mobject.get_family = update, get_family
+    Mobject._walks_flat = True
+
+
 def install_unchanged_numbers_kept() -> None:
     """Let DecimalNumber.set_value keep its glyphs when the number would show the same text: a
     counting readout is set ten times a second and often shows the same digits (an epoch counter

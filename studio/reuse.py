@@ -8,6 +8,9 @@
 3. A play Manim skips (the beats before a part of a split scene) draws nothing.
 4. A drawn frame goes to the encoder in the array it was drawn in: one 8 MB copy a 1080p frame
    (background into a new array) instead of two (into the camera's array, out to the encoder).
+5. A beat's plays are one video segment, not one each.
+6. A frame's walks over the mobjects on screen (their updaters, the camera's list of what to
+   draw) are loops, not a Python call or a nested generator per mobject.
 """
 from __future__ import annotations
 
@@ -15,8 +18,8 @@ import os
 import shutil
 from pathlib import Path
 
-from manimcompat import (install_frame_handover, install_frame_reuse, install_section_segments,
-                         install_undrawn_skipped_plays)
+from manimcompat import (install_flat_family_walks, install_frame_handover, install_frame_reuse,
+                         install_section_segments, install_undrawn_skipped_plays)
 
 CACHES = ("Tex", "texts")
 
@@ -27,6 +30,7 @@ def install_levers() -> None:
     install_undrawn_skipped_plays()
     install_frame_handover()
     install_section_segments()
+    install_flat_family_walks()
 
 
 def _copy_new_svgs(src_root: Path, dst_root: Path) -> None:

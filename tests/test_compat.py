@@ -775,3 +775,82 @@ def test_a_number_that_shows_the_same_text_keeps_its_glyphs_and_ends_as_manims_o
             for x, y in zip(a, b):
                 np.testing.assert_allclose(np.frombuffer(x), np.frombuffer(y), atol=1e-12)
     assert [kept for _, kept, _ in ours] == [False, True, True, False, True, False, True, False]
+
+
+def _forest(seed: int, log: list, cycles: bool = False):
+    """A seeded random family of plain mobjects (and some with their own `update`): shared members,
+    suspended ones, updaters with and without dt, one that gives its mobject a new submobject list
+    and one that adds to its parent's list while the walk is in it; with `cycles`, back edges too."""
+    import random
+
+    from manim import Mobject
+
+    class Own(Mobject):
+        def update(self, dt=0, recursive=True):
+            log.append(("own", self.name))
+            return Mobject.update(self, dt, recursive)
+
+    rng = random.Random(seed)
+    nodes = []
+    for i in range(rng.randint(2, 40)):
+        m = (Own if rng.random() < 0.1 else Mobject)(name=f"m{i}")
+        if i:
+            rng.choice(nodes).submobjects.append(m)
+        nodes.append(m)
+    for _ in range(rng.randint(0, 6)):   # shared: a member under a second parent (earlier, no cycle)
+        j = rng.randrange(1, len(nodes))
+        nodes[rng.randrange(j)].submobjects.append(nodes[j])
+    if cycles:
+        for _ in range(rng.randint(1, 3)):
+            j = rng.randrange(len(nodes))
+            nodes[j].submobjects.append(nodes[rng.randrange(j + 1)])
+        return nodes
+    for m in nodes:
+        kind = rng.random()
+        if kind < 0.15:
+            m.add_updater(lambda mob, dt: log.append((mob.name, dt)))
+        elif kind < 0.3:
+            m.add_updater(lambda mob: log.append(mob.name))
+        elif kind < 0.35:
+            def regrow(mob):   # a new list: its first member replaced by one with an updater
+                log.append(("regrow", mob.name))
+                fresh = Mobject(name=mob.name + "'").add_updater(lambda x: log.append(x.name))
+                mob.submobjects = [fresh] + list(mob.submobjects[1:])
+            m.add_updater(regrow)
+        elif kind < 0.4 and m is not nodes[0]:
+            parent = next(p for p in nodes if m in p.submobjects)
+
+            def sibling(mob, parent=parent):
+                log.append(("sibling", mob.name))
+                if len(parent.submobjects) < 12:
+                    parent.submobjects.append(Mobject(name=mob.name + "+"))
+            m.add_updater(sibling)
+        if rng.random() < 0.08:
+            m.updating_suspended = True
+    return nodes
+
+
+def test_flat_family_walks_visit_what_manims_own_walks_visit():
+    """update calls the same updaters in the same order as Manim's recursion (suspended families
+    skipped, lists changed by an updater read as Manim reads them, a class's own update honoured),
+    and get_family lists the same members (shared ones at their last place, cycles cut)."""
+    from manim import Mobject
+
+    compat.install_flat_family_walks()
+    calls = 0
+    for seed in range(300):
+        ours, theirs = [], []
+        a = _forest(seed, ours)[0]
+        for dt in (0.0, 0.25, 0.5):
+            a.update(dt)
+        with pytest.MonkeyPatch.context() as mp:   # Manim's recursion calls Mobject.update: its own
+            mp.setattr(Mobject, "update", Mobject.manim_update)
+            b = _forest(seed, theirs)[0]
+            for dt in (0.0, 0.25, 0.5):
+                b.update(dt)
+        assert ours == theirs
+        assert [m.name for m in a.get_family()] == [m.name for m in Mobject.manim_get_family(b)]
+        calls += len(ours)
+        for m in _forest(seed, [], cycles=True):
+            assert m.get_family() == Mobject.manim_get_family(m)
+    assert calls > 3000   # the forests do call updaters
