@@ -1,7 +1,7 @@
 """Chapter 4: Updating the weights."""
 from __future__ import annotations
 
-from manim import (DOWN, LEFT, RIGHT, UP, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
+from manim import (DOWN, LEFT, RIGHT, UP, AnimationGroup, Create, DashedLine, FadeIn, FadeOut, Indicate, Integer,
                    LaggedStart, Line, UpdateFromAlphaFunc, VGroup, Write, rate_functions)
 from scenes.kit import frame, palette
 from scenes.kit.plots import readout, set_number
@@ -103,7 +103,7 @@ class WeightUpdate(Chapter4Scene):
 
     def animate_updates(self, g, rows, new):
         for p, row in zip(PARAMS, rows):
-            self.play(FadeIn(row, shift=0.2 * UP), run_time=0.8)
+            self.play(FadeIn(row), run_time=0.8)   # in place: a row rising into place would start in the caption band
             self.play(g.change_value(p, new[p]), Indicate(g.nodes[p], color=palette.GRADIENT), run_time=0.8)
         self.wait(1.0)
 
@@ -114,7 +114,9 @@ class WeightUpdate(Chapter4Scene):
         strokes = VGroup(*[Line(v.get_left() + 0.06 * LEFT, v.get_right() + 0.06 * RIGHT, color=palette.DIM,
                                 stroke_width=3) for v in olds])
         with self.beat("stale", "update.cap.stale"):
-            self.play(*[v.animate.set_color(palette.DIM) for v in olds], Create(strokes), run_time=1.0)
+            # one value after another, in the order the forward pass will replace them, while the voice explains
+            self.play(LaggedStart(*[AnimationGroup(v.animate.set_color(palette.DIM), Create(s))
+                                    for v, s in zip(olds, strokes)], lag_ratio=0.6), run_time=2.5)
             self.wait(1.0)
         return strokes
 
